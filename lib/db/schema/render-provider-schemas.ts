@@ -1,17 +1,20 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { projectRoot } from "../../project-root";
 
 export const DB_PROVIDERS = ["sqlite", "postgresql"] as const;
 export type DbProvider = (typeof DB_PROVIDERS)[number];
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../../prisma");
+export function prismaDir() {
+  return path.join(projectRoot(), "prisma");
+}
 
 export function providerSchemaPath(provider: DbProvider) {
-  return path.join(PRISMA_DIR, provider, "schema.prisma");
+  return path.join(prismaDir(), provider, "schema.prisma");
 }
 
 export function migrationsDir(provider: DbProvider) {
-  return path.join(PRISMA_DIR, provider, "migrations");
+  return path.join(prismaDir(), provider, "migrations");
 }
 
 function header(provider: DbProvider) {
@@ -31,7 +34,7 @@ datasource db {
 
 /** The provider schema files as they should be on disk. Pure apart from reading models.prisma. */
 export function renderProviderSchemas() {
-  const models = readFileSync(path.join(PRISMA_DIR, "models.prisma"), "utf8");
+  const models = readFileSync(path.join(prismaDir(), "models.prisma"), "utf8");
   return DB_PROVIDERS.map((provider) => ({
     provider,
     path: providerSchemaPath(provider),

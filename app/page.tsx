@@ -1,0 +1,34 @@
+import Link from "next/link";
+
+export default function HomePage() {
+  return (
+    <section aria-labelledby="home-title" className="space-y-6">
+      <div className="space-y-2">
+        <h1 id="home-title" className="text-3xl font-semibold tracking-tight">
+          Your own gateway to Claude
+        </h1>
+        <p className="max-w-prose text-zinc-600 dark:text-zinc-400">
+          Switchyard serves an OpenAI- and Anthropic-compatible API at <code className="font-mono text-sm">/v3/router</code>,
+          with your own provider keys, and a playground to try every Claude feature.
+        </p>
+      </div>
+      <ul className="grid gap-4 sm:grid-cols-3">
+        {[
+          { href: "/playground" as const, title: "Playground", text: "Chat, thinking, caching, attachments." },
+          { href: "/sessions" as const, title: "Sessions", text: "Saved conversations you can share." },
+          { href: "/settings" as const, title: "Settings", text: "Provider keys and gateway keys." },
+        ].map((card) => (
+          <li key={card.href}>
+            <Link
+              href={card.href}
+              className="block rounded-lg border border-zinc-200 p-4 hover:border-zinc-400 dark:border-zinc-800 dark:hover:border-zinc-600"
+            >
+              <span className="font-medium">{card.title}</span>
+              <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">{card.text}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { projectRoot } from "@/lib/project-root";
+import type { Command } from "./index";
+import { parseOptions } from "../parse-options";
+import { migrateAndReport } from "./migrate";
+import { withBuildLock } from "../build-lock";
+import { buildFingerprint, buildIsCurrent, BUILD_STAMP_FILE } from "../build-fingerprint";
+
+const ROOT = projectRoot();
+const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+
+function runNext(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, stdio: "inherit", env: process.env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 0 : 1));
+    });
+  });
+}
+
+async function buildIfNeeded(): Promise<boolean> {
+  const fingerprint = buildFingerprint(ROOT);
+  if (buildIsCurrent(ROOT, fingerprint)) return true;
+  return withBuildLock(ROOT, async () => {
+    if (buildIsCurrent(ROOT, fingerprint)) return true;
+    process.stdout.write("Building the app (sources changed since the last build)…\n");
+    if ((await runNext(["build"])) !== 0) return false;
+    writeFileSync(path.join(ROOT, BUILD_STAMP_FILE), fingerprint);
+    return true;
+  });
+}
+
+export const startCommand: Command = {
+  summary: "Migrate, build when the sources changed, and serve (production)",
+  help: `Usage: switchyard start [--no-build]
+
+Applies pending migrations, runs \`next build\` when the sources changed since
+the last build, then serves on HOST:PORT (default 127.0.0.1:3000).`,
+  async run(argv) {
+    const { values } = parseOptions(argv, { "no-build": { type: "boolean" } });
+    const config = await migrateAndReport();
+    if (!values["no-build"] && !(await buildIfNeeded())) return 1;
+    process.stdout.write(`Serving Switchyard on http://${config.host}:${config.port}\n`);
+    return runNext(["start", "--port", String(config.port), "--hostname", config.host]);
+  },
+};
+
+export const devCommand: Command = {
+  summary: "Migrate and run the development server",
+  help: `Usage: switchyard dev
+
+Applies pending migrations, then runs \`next dev\` on HOST:PORT.`,
+  async run(argv) {
+    parseOptions(argv, {});
+    const config = await migrateAndReport();
+    return runNext(["dev", "--port", String(config.port), "--hostname", config.host]);
+  },
+};

@@ -1,0 +1,58 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./env-schema";
+
+const SECRET = "x".repeat(32);
+
+describe("parseConfig", () => {
+  it("defaults to the embedded SQLite database under ./data on 127.0.0.1:3000", () => {
+    const config = parseConfig({}, "/srv/app");
+    expect(config).toEqual({
+      port: 3000,
+      host: "127.0.0.1",
+      dataDir: "/srv/app/data",
+      database: { provider: "sqlite", url: "file:/srv/app/data/switchyard.db", file: "/srv/app/data/switchyard.db" },
+      appSecret: undefined,
+    });
+  });
+
+  it("treats empty strings as unset", () => {
+    const config = parseConfig({ PORT: "", HOST: "", DATA_DIR: "", DATABASE_URL: "", APP_SECRET: "" }, "/srv/app");
+    expect(config.port).toBe(3000);
+    expect(config.database.provider).toBe("sqlite");
+  });
+
+  it("resolves DATA_DIR against the working directory", () => {
+    expect(parseConfig({ DATA_DIR: "var/db" }, "/srv/app").dataDir).toBe(path.resolve("/srv/app/var/db"));
+    expect(parseConfig({ DATA_DIR: "/data" }, "/srv/app").dataDir).toBe("/data");
+  });
+
+  it("switches to PostgreSQL when DATABASE_URL is a postgres URL", () => {
+    for (const url of ["postgres://u@db:5432/app", "postgresql://u:p@db/app"]) {
+      expect(parseConfig({ DATABASE_URL: url, APP_SECRET: SECRET }).database).toEqual({ provider: "postgresql", url });
+    }
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^PORT must be a number$/],
+    [{ PORT: "70000" }, /^PORT must be between 1 and 65535$/],
+    [{ PORT: "3.5" }, /^PORT must be a whole number$/],
+    [{ DATABASE_URL: "mysql://db/app", APP_SECRET: SECRET }, /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    [{ APP_SECRET: "short" }, /^APP_SECRET must be at least 32 characters/],
+    [{ DATABASE_URL: "postgres://db/app" }, /^APP_SECRET is required when DATABASE_URL is set/],
+  ])("rejects %j with a one-line message", (env, message) => {
+    let error: unknown;
+    try {
+      parseConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("\n");
+  });
+
+  it("reports every bad value, one per line", () => {
+    expect(() => parseConfig({ PORT: "x", APP_SECRET: "y" })).toThrow(/PORT must be a number\nAPP_SECRET must be/);
+  });
+});

@@ -1,0 +1,75 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Empty strings count as unset, as in t3's env handling. */
+const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
+
+export const envSchema = z.object({
+  PORT: z.preprocess(
+    (value) => (value === "" || value === undefined ? "3000" : value),
+    z.coerce
+      .number({ message: "PORT must be a number" })
+      .int("PORT must be a whole number")
+      .min(1, "PORT must be between 1 and 65535")
+      .max(65535, "PORT must be between 1 and 65535"),
+  ),
+  HOST: optionalString.pipe(z.string().default("127.0.0.1")),
+  DATA_DIR: optionalString.pipe(z.string().default("./data")),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+        message: "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)",
+      })
+      .refine((value) => URL.canParse(value), { message: "DATABASE_URL is not a valid URL" })
+      .optional(),
+  ),
+  APP_SECRET: optionalString.pipe(
+    z.string().min(32, "APP_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  ),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export type DatabaseConfig =
+  | { provider: "sqlite"; url: string; file: string }
+  | { provider: "postgresql"; url: string };
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** Undefined only in embedded mode before the secret file is read or created. */
+  appSecret: string | undefined;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export const SQLITE_FILE_NAME = "switchyard.db";
+
+/** Pure: validates the environment and derives the configuration. Throws ConfigError with one line per problem. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? "config");
+      return issue.message.startsWith(key) ? issue.message : `${key}: ${issue.message}`;
+    });
+    throw new ConfigError(lines.join("\n"));
+  }
+  const raw = result.data;
+  const dataDir = path.resolve(cwd, raw.DATA_DIR);
+  if (raw.DATABASE_URL && !raw.APP_SECRET) {
+    throw new ConfigError(
+      "APP_SECRET is required when DATABASE_URL is set: every instance sharing the database must use the same secret",
+    );
+  }
+  const file = path.join(dataDir, SQLITE_FILE_NAME);
+  const database: DatabaseConfig = raw.DATABASE_URL
+    ? { provider: "postgresql", url: raw.DATABASE_URL }
+    : { provider: "sqlite", url: `file:${file}`, file };
+  return { port: raw.PORT, host: raw.HOST, dataDir, database, appSecret: raw.APP_SECRET };
+}

@@ -1,0 +1,17 @@
+import { readOrCreateAppSecret } from "./config/app-secret";
+import { parseConfig, type Config } from "./config/env-schema";
+
+export { ConfigError, type Config, type DatabaseConfig } from "./config/env-schema";
+
+export type ResolvedConfig = Config & { appSecret: string };
+
+const globalForConfig = globalThis as unknown as { switchyardConfig?: ResolvedConfig };
+
+/** The validated configuration, read once per process. */
+export function getConfig(): ResolvedConfig {
+  if (globalForConfig.switchyardConfig) return globalForConfig.switchyardConfig;
+  const config = parseConfig(process.env);
+  const appSecret = config.appSecret ?? readOrCreateAppSecret(config.dataDir);
+  globalForConfig.switchyardConfig = { ...config, appSecret };
+  return globalForConfig.switchyardConfig;
+}

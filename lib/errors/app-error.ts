@@ -1,0 +1,33 @@
+/**
+ * The one error type domain code throws. `code` says what kind of failure it is;
+ * each edge (HTTP route, CLI) renders it in its own protocol.
+ */
+export type AppErrorCode = "invalid_input" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "unavailable";
+
+const HTTP_STATUS: Record<AppErrorCode, number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+  }
+
+  get status() {
+    return HTTP_STATUS[this.code];
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.message, ...(this.param ? { param: this.param } : {}) } };
+  }
+}
