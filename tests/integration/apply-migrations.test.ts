@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { applyMigrations, sqliteFileFromUrl } from "@/lib/db/migrations/apply-migrations";
 import { readMigrations, type MigrationFile } from "@/lib/db/migrations/read-migrations";
+import { diagnoseHistory } from "@/lib/db/migrations/schema-engine-diagnose-history";
 import { migrationsDir } from "@/lib/db/schema/render-provider-schemas";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
 
@@ -50,6 +51,18 @@ describe.each(testProviders)("applyMigrations on %s", (provider) => {
     );
     expect(rows.every((row) => row.finished_at != null)).toBe(true);
     expect(await applyMigrations(database)).toEqual({ applied: [], total: committed.length, warnings: [] });
+  });
+
+  it("writes a history Prisma's own migrate accepts (nothing pending, failed, edited or drifted)", async () => {
+    await applyMigrations(database);
+    const diagnosis = await diagnoseHistory(provider, database.url);
+    expect(diagnosis).toMatchObject({
+      consistent: true,
+      pendingMigrationNames: [],
+      failedMigrationNames: [],
+      editedMigrationNames: [],
+      drift: null,
+    });
   });
 
   it("rolls a failing migration back entirely and keeps earlier data", async () => {
