@@ -1,6 +1,8 @@
 import { ConfigError } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { MigrationError } from "@/lib/db";
+import { SecretBoxError } from "@/lib/crypto/secret-box";
+import { ZodError } from "zod";
 import { UsageError } from "./usage-error";
 import { commands, HELP } from "./commands";
 
@@ -31,7 +33,16 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`switchyard ${name}: ${error.message}\n\n${command.help}\n`);
       return EXIT.usageError;
     }
-    if (error instanceof ConfigError || error instanceof AppError || error instanceof MigrationError) {
+    if (error instanceof ZodError) {
+      const issue = error.issues[0]!;
+      process.stderr.write(`switchyard ${name}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}\n`);
+      return EXIT.usageError;
+    }
+    if (error instanceof AppError && error.code === "invalid_input") {
+      process.stderr.write(`switchyard ${name}: ${error.message}\n`);
+      return EXIT.usageError;
+    }
+    if (error instanceof ConfigError || error instanceof AppError || error instanceof MigrationError || error instanceof SecretBoxError) {
       process.stderr.write(`switchyard ${name}: ${error.message}\n`);
       return EXIT.runtimeError;
     }

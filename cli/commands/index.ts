@@ -1,6 +1,9 @@
 import { migrateCommand } from "./migrate";
 import { startCommand, devCommand } from "./serve";
 import { userCommand } from "./user";
+import { keyCommand } from "./key";
+import { providerCommand } from "./provider";
+import { secretsCommand } from "./secrets";
 
 export type Command = {
   summary: string;
@@ -13,6 +16,9 @@ export const commands: Record<string, Command> = {
   dev: devCommand,
   migrate: migrateCommand,
   user: userCommand,
+  key: keyCommand,
+  provider: providerCommand,
+  secrets: secretsCommand,
 };
 
 export const HELP = `Switchyard — self-hosted AI gateway and playground for Claude

@@ -6,16 +6,18 @@ import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/cli
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 
 /**
+ * Encrypted columns are never selected unless a query asks (`omit: { secretCiphertext: false }`).
  * Both generated clients come from the same models (prisma/models.prisma), so
  * their APIs are identical; the SQLite client's type stands for both.
  */
-export type Db = SqlitePrismaClient;
+const OMIT = { providerCredential: { secretCiphertext: true } } as const;
+export type Db = SqlitePrismaClient<never, typeof OMIT>;
 
 export function createDb(database: DatabaseConfig): Db {
   if (database.provider === "sqlite") {
-    return new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 15_000 }) });
+    return new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 15_000 }), omit: OMIT });
   }
-  const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), omit: OMIT });
   return client as unknown as Db;
 }
 

@@ -92,7 +92,7 @@ describe.each(testProviders)("switchyard CLI on %s", (provider) => {
 
   it("rejects a short password without creating the user", async () => {
     const result = await runCli(["user", "create", "--email", "m@example.com", "--password-stdin"], { env, stdin: "short" });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/password must be at least 8 characters/);
     expect(result.stderr).not.toContain("short\n");
   });

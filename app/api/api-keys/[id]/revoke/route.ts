@@ -1,0 +1,6 @@
+import { withUser } from "@/lib/http/with-user";
+import { revokeApiKey } from "@/lib/api-keys/manage-api-keys";
+
+export const POST = withUser(async ({ db, user, params }) =>
+  Response.json({ apiKey: await revokeApiKey(db, params.id!, user) }),
+);

@@ -1,0 +1,70 @@
+import type { Command } from "./index";
+import { parseOptions } from "../parse-options";
+import { UsageError } from "../usage-error";
+import { withDb } from "../with-db";
+import { printTable } from "../print-table";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
+import { AppError } from "@/lib/errors/app-error";
+
+const HELP = `Usage:
+  switchyard key create --name NAME [--user EMAIL] [--expires ISO_DATETIME]
+      Creates a gateway API key and prints it alone on the last line (shown once).
+      Owner: --user, or the first admin.
+  switchyard key list [--json]
+      --json prints [{id, name, prefix, createdAt, lastUsedAt, revokedAt}].
+  switchyard key revoke ID_OR_PREFIX
+      Takes effect on every running instance within a second.`;
+
+export const keyCommand: Command = {
+  summary: "Gateway API keys (key create | list | revoke)",
+  help: HELP,
+  async run(argv) {
+    const [action, ...rest] = argv;
+    switch (action) {
+      case "create": {
+        const { values } = parseOptions(rest, {
+          name: { type: "string" },
+          user: { type: "string" },
+          expires: { type: "string" },
+        });
+        if (!values.name) throw new UsageError("--name is required");
+        await withDb(async (db) => {
+          const owner = values.user
+            ? await db.user.findUnique({ where: { email: values.user.trim().toLowerCase() }, select: { id: true } })
+            : await db.user.findFirst({ where: { role: "admin" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+          if (!owner) {
+            throw new AppError("not_found", values.user ? `no user ${values.user}` : "no admin exists yet: run `switchyard user create --admin` first");
+          }
+          const { key, apiKey } = await createApiKey(db, owner.id, { name: values.name, expiresAt: values.expires ?? null });
+          process.stderr.write(`Created key "${apiKey.name}" (${apiKey.prefix}) for ${apiKey.owner}. It is shown only now:\n`);
+          process.stdout.write(`${key}\n`);
+        });
+        return;
+      }
+      case "list": {
+        const { values } = parseOptions(rest, { json: { type: "boolean" } });
+        await withDb(async (db) => {
+          const keys = await listApiKeys(db, "operator");
+          if (values.json) {
+            const rows = keys.map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt }) => ({ id, name, prefix, createdAt, lastUsedAt, revokedAt }));
+            process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+          } else {
+            printTable(keys.map((key) => ({ id: key.id, name: key.name, prefix: key.prefix, owner: key.owner, status: key.status, created: key.createdAt, "last used": key.lastUsedAt ?? "never" })));
+          }
+        });
+        return;
+      }
+      case "revoke": {
+        const { positionals } = parseOptions(rest, {}, true);
+        if (positionals.length !== 1) throw new UsageError("give exactly one key id or prefix");
+        await withDb(async (db) => {
+          const key = await revokeApiKey(db, positionals[0]!, "operator");
+          process.stdout.write(`Revoked ${key.prefix} (${key.name})\n`);
+        });
+        return;
+      }
+      default:
+        throw new UsageError(action ? `unknown action "${action}"` : "missing action");
+    }
+  },
+};

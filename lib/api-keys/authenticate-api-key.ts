@@ -1,0 +1,63 @@
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { hashApiKey } from "./api-key-format";
+import { apiKeyStatus } from "./api-key-view";
+
+export type GatewayPrincipal = { keyId: string; keyName: string; keyPrefix: string; userId: string };
+
+type Lookup = { row: { id: string; name: string; prefix: string; userId: string; revokedAt: Date | null; expiresAt: Date | null } | null };
+
+// A revocation must reach every instance within a second, so lookups are cached
+// for at most that long: one indexed read per key per second on the hot path.
+const CACHE_TTL_MS = 1_000;
+const CACHE_MAX_ENTRIES = 10_000;
+const LAST_USED_EVERY_MS = 60_000;
+
+const cache = new Map<string, { lookup: Lookup; expiresAt: number }>();
+const lastUsedWritten = new Map<string, number>();
+
+/** The key a gateway request presents: `Authorization: Bearer …` (OpenAI SDKs) or `x-api-key` (Anthropic SDKs). */
+export function presentedApiKey(headers: Headers): string | undefined {
+  const authorization = headers.get("authorization");
+  const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  return bearer ?? headers.get("x-api-key")?.trim() ?? undefined;
+}
+
+async function lookup(db: Db, keyHash: string): Promise<Lookup> {
+  const now = Date.now();
+  const cached = cache.get(keyHash);
+  if (cached && cached.expiresAt > now) return cached.lookup;
+  const row = await db.apiKey.findUnique({
+    where: { keyHash },
+    select: { id: true, name: true, prefix: true, userId: true, revokedAt: true, expiresAt: true },
+  });
+  if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
+  cache.set(keyHash, { lookup: { row }, expiresAt: now + CACHE_TTL_MS });
+  return { row };
+}
+
+export async function authenticateApiKey(db: Db, presented: string | undefined): Promise<GatewayPrincipal> {
+  if (!presented) {
+    throw new AppError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>` or `x-api-key: <key>`.");
+  }
+  const { row } = await lookup(db, hashApiKey(presented));
+  if (!row) throw new AppError("unauthorized", "Invalid API key.");
+  const status = apiKeyStatus(row);
+  if (status !== "active") throw new AppError("unauthorized", `API key ${row.prefix}… has been ${status}.`);
+  touchLastUsed(db, row.id);
+  return { keyId: row.id, keyName: row.name, keyPrefix: row.prefix, userId: row.userId };
+}
+
+function touchLastUsed(db: Db, keyId: string) {
+  const now = Date.now();
+  if (now - (lastUsedWritten.get(keyId) ?? 0) < LAST_USED_EVERY_MS) return;
+  lastUsedWritten.set(keyId, now);
+  // Off the response path: a slow database delays the timestamp, not the answer.
+  db.apiKey.update({ where: { id: keyId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+}
+
+/** Tests only: forget cached lookups. */
+export function clearApiKeyCache() {
+  cache.clear();
+  lastUsedWritten.clear();
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors/app-error";
+import { generateApiKey } from "./api-key-format";
+import { API_KEY_VIEW_SELECT, toApiKeyView } from "./api-key-view";
+
+export const createApiKeyInput = z.object({
+  name: z.string().trim().min(1, "give the key a name").max(100),
+  expiresAt: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .refine((date) => date.getTime() > Date.now(), "expiry must be in the future")
+    .nullish(),
+});
+
+/** Creates a key for `ownerId`; the plaintext key is in the result and nowhere else, ever. */
+export async function createApiKey(db: Db, ownerId: string, input: unknown) {
+  const { name, expiresAt } = createApiKeyInput.parse(input);
+  const { key, prefix, keyHash } = generateApiKey();
+  const row = await db.apiKey.create({
+    data: { name, prefix, keyHash, userId: ownerId, expiresAt: expiresAt ?? null },
+    select: API_KEY_VIEW_SELECT,
+  });
+  return { key, apiKey: toApiKeyView(row) };
+}
+
+/** Admins see every key; members their own. Newest first. */
+export async function listApiKeys(db: Db, viewer: SessionUser | "operator") {
+  const rows = await db.apiKey.findMany({
+    where: viewer === "operator" || viewer.role === "admin" ? {} : { userId: viewer.id },
+    select: API_KEY_VIEW_SELECT,
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map(toApiKeyView);
+}
+
+/** Revokes by id or visible prefix. Members may revoke only their own keys. */
+export async function revokeApiKey(db: Db, idOrPrefix: string, viewer: SessionUser | "operator") {
+  const key = await db.apiKey.findFirst({
+    where: { OR: [{ id: idOrPrefix }, { prefix: idOrPrefix }] },
+    select: { id: true, userId: true, revokedAt: true },
+  });
+  if (!key || (viewer !== "operator" && viewer.role !== "admin" && key.userId !== viewer.id)) {
+    throw new AppError("not_found", `no API key ${idOrPrefix}`);
+  }
+  const row = key.revokedAt
+    ? await db.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: API_KEY_VIEW_SELECT })
+    : await db.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() }, select: API_KEY_VIEW_SELECT });
+  return toApiKeyView(row);
+}

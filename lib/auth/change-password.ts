@@ -1,0 +1,25 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "./password";
+import { deleteOtherSessions } from "./sessions";
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string(),
+  newPassword: z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`),
+});
+
+/** Changes the password and signs every other browser out. */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  input: z.infer<typeof changePasswordInput>,
+  keepSessionToken: string | undefined,
+) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new AppError("invalid_input", "current password is wrong", "currentPassword");
+  }
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  await deleteOtherSessions(db, userId, keepSessionToken);
+}

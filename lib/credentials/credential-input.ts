@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { CREDENTIAL_PROVIDERS } from "./providers";
+
+const baseUrl = z
+  .url({ protocol: /^https?$/, message: "base URL must be an http(s) URL" })
+  .transform((url) => url.replace(/\/+$/, ""))
+  .refine((url) => !/\/v1$/.test(url), "give the provider's root URL without /v1 (e.g. https://api.anthropic.com)");
+
+const common = {
+  name: z.string().trim().min(1, "give the credential a name").max(100),
+  baseUrl: baseUrl.nullish(),
+  enabled: z.boolean().optional(),
+  isDefault: z.boolean().optional(),
+};
+
+const secret = (label: string) => z.string().trim().min(1, `${label} is required`).max(20_000);
+
+const serviceAccountJson = secret("service account JSON").refine((value) => {
+  try {
+    const parsed = JSON.parse(value) as Record<string, unknown>;
+    return typeof parsed.client_email === "string" && typeof parsed.private_key === "string";
+  } catch {
+    return false;
+  }
+}, "service account JSON must be the key file Google gives you (with client_email and private_key)");
+
+/** What the admin types when adding a credential. Secrets are sealed before they reach the database. */
+export const createCredentialInput = z.discriminatedUnion("provider", [
+  z.object({ provider: z.literal("anthropic"), ...common, apiKey: secret("API key") }),
+  z.object({ provider: z.literal("openai-compatible"), ...common, apiKey: secret("API key"), baseUrl }),
+  z.object({
+    provider: z.literal("aws"),
+    ...common,
+    accessKeyId: secret("access key id"),
+    secretAccessKey: secret("secret access key"),
+    sessionToken: z.string().trim().max(5_000).nullish(),
+    region: z.string().trim().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "region must look like us-east-1"),
+  }),
+  z.object({
+    provider: z.literal("google"),
+    ...common,
+    serviceAccountJson,
+    projectId: z.string().trim().min(1).nullish(),
+    region: z.string().trim().min(1).default("global"),
+  }),
+]);
+export type CreateCredentialInput = z.infer<typeof createCredentialInput>;
+
+/** Editing: every field optional; a secret left out (or blank) keeps the stored one. */
+export const updateCredentialInput = z.object({
+  name: common.name.optional(),
+  baseUrl: baseUrl.nullish().or(z.literal("").transform(() => null)),
+  enabled: z.boolean().optional(),
+  isDefault: z.boolean().optional(),
+  apiKey: z.string().trim().max(20_000).optional(),
+  accessKeyId: z.string().trim().max(200).optional(),
+  secretAccessKey: z.string().trim().max(200).optional(),
+  sessionToken: z.string().trim().max(5_000).nullish(),
+  region: z.string().trim().min(1).optional(),
+  serviceAccountJson: z.string().trim().max(20_000).optional(),
+  projectId: z.string().trim().min(1).optional(),
+});
+export type UpdateCredentialInput = z.infer<typeof updateCredentialInput>;
+
+export const credentialProviderSchema = z.enum(CREDENTIAL_PROVIDERS);

@@ -1,0 +1,55 @@
+import type { CreateCredentialInput } from "./credential-input";
+
+/** Sealed together as one JSON object. */
+export type CredentialSecrets = {
+  apiKey?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  sessionToken?: string | null;
+  serviceAccountJson?: string;
+};
+
+/** Stored in the clear: nothing here is secret. */
+export type CredentialSettings = { region?: string; projectId?: string };
+
+export function splitCredentialInput(input: CreateCredentialInput): {
+  secrets: CredentialSecrets;
+  settings: CredentialSettings;
+} {
+  switch (input.provider) {
+    case "anthropic":
+    case "openai-compatible":
+      return { secrets: { apiKey: input.apiKey }, settings: {} };
+    case "aws":
+      return {
+        secrets: { accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey, sessionToken: input.sessionToken ?? null },
+        settings: { region: input.region },
+      };
+    case "google": {
+      const projectId = input.projectId ?? (JSON.parse(input.serviceAccountJson) as { project_id?: string }).project_id;
+      return {
+        secrets: { serviceAccountJson: input.serviceAccountJson },
+        settings: { region: input.region, ...(projectId ? { projectId } : {}) },
+      };
+    }
+    default: {
+      const exhaustive: never = input;
+      return exhaustive;
+    }
+  }
+}
+
+/** The last 4 characters of the credential's main secret: all that is ever shown again. */
+export function secretHint(secrets: CredentialSecrets): string {
+  const main = secrets.apiKey ?? secrets.secretAccessKey ?? serviceAccountKeyId(secrets.serviceAccountJson) ?? "";
+  return main.slice(-4);
+}
+
+function serviceAccountKeyId(json: string | undefined) {
+  if (!json) return undefined;
+  try {
+    return (JSON.parse(json) as { private_key_id?: string }).private_key_id;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+
+/** Renders any thrown value as our internal API's JSON error; nothing internal leaks on a 500. */
+export function jsonErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0]!;
+    const param = issue.path.join(".") || undefined;
+    return jsonErrorResponse(new AppError("invalid_input", param ? `${param}: ${issue.message}` : issue.message, param));
+  }
+  console.error("internal error:", error instanceof Error ? error.message : error);
+  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, { status: 500 });
+}
+
+/** Parses a JSON body against a schema: malformed JSON and invalid fields become 400s. */
+export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("invalid_input", "request body must be valid JSON");
+  }
+  return schema.parse(body);
+}

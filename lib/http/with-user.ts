@@ -1,0 +1,55 @@
+import { getDb, type Db } from "@/lib/db";
+import { getSessionUser, type SessionUser } from "@/lib/auth/sessions";
+import { readSessionToken } from "@/lib/auth/session-cookie";
+import { isCrossSiteMutation } from "@/lib/auth/csrf";
+import { AppError } from "@/lib/errors/app-error";
+import { jsonErrorResponse } from "./json-error-response";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export type UserHandlerArgs = {
+  request: Request;
+  user: SessionUser;
+  db: Db;
+  params: Record<string, string>;
+  sessionToken: string | undefined;
+};
+
+/**
+ * The one wrapper for our UI's JSON API: CSRF check on mutations, session
+ * required (401), role check (403), errors rendered as JSON.
+ */
+export function withUser(
+  handler: (args: UserHandlerArgs) => Promise<Response>,
+  options: { role?: "admin" } = {},
+) {
+  return async (request: Request, context: RouteContext) => {
+    try {
+      if (isCrossSiteMutation(request)) throw new AppError("forbidden", "cross-site request refused");
+      const db = getDb();
+      const sessionToken = readSessionToken(request);
+      const user = await getSessionUser(db, sessionToken);
+      if (!user) throw new AppError("unauthorized", "sign in first");
+      if (options.role === "admin" && user.role !== "admin") {
+        throw new AppError("forbidden", "this needs an admin account");
+      }
+      const params = Object.fromEntries(
+        Object.entries((await context?.params) ?? {}).map(([key, value]) => [key, String(value)]),
+      );
+      return await handler({ request, user, db, params, sessionToken });
+    } catch (error) {
+      return jsonErrorResponse(error);
+    }
+  };
+}
+
+/** For the few public endpoints (sign-in, first-run setup): CSRF check and error rendering only. */
+export function withPublic(handler: (args: { request: Request; db: Db }) => Promise<Response>) {
+  return async (request: Request) => {
+    try {
+      if (isCrossSiteMutation(request)) throw new AppError("forbidden", "cross-site request refused");
+      return await handler({ request, db: getDb() });
+    } catch (error) {
+      return jsonErrorResponse(error);
+    }
+  };
+}

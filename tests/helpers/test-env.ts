@@ -1,0 +1,30 @@
+import { createDb, type Db } from "@/lib/db";
+import type { TestDatabase } from "./test-database";
+
+export const TEST_APP_SECRET = "integration-secret-integration-secret-42";
+
+/** The environment a server or CLI would have for this test database. */
+export function appEnv(database: TestDatabase, appSecret = TEST_APP_SECRET): Record<string, string | undefined> {
+  return database.provider === "sqlite"
+    ? { DATA_DIR: database.dataDir, DATABASE_URL: undefined, APP_SECRET: appSecret }
+    : { DATA_DIR: database.dataDir, DATABASE_URL: database.url, APP_SECRET: appSecret };
+}
+
+/**
+ * Points this test process's configuration at the database, as the server
+ * would be, and returns a client for it. Resets the per-process singletons.
+ */
+export function useAppEnv(database: TestDatabase, appSecret = TEST_APP_SECRET): Db {
+  for (const [key, value] of Object.entries(appEnv(database, appSecret))) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  const globals = globalThis as { switchyardConfig?: unknown; switchyardDb?: Db };
+  delete globals.switchyardConfig;
+  globals.switchyardDb = createDb(
+    database.provider === "sqlite"
+      ? { provider: "sqlite", url: database.url, file: database.url.slice(5) }
+      : { provider: "postgresql", url: database.url },
+  );
+  return globals.switchyardDb;
+}
