@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { parseRequestBody } from "../../parse-request-body";
+
+/**
+ * Messages API request for POST /v3/router/v1/messages. Lenient on purpose: the body is
+ * forwarded as-is (only `model` is rewritten and the gateway's `fallbacks` removed), so
+ * Anthropic stays the judge of everything else, including features newer than this schema.
+ * @see https://platform.claude.com/docs/en/api/messages
+ */
+export const anthropicMessagesRequestSchema = z.looseObject({
+  model: z.string().min(1),
+  messages: z.array(z.looseObject({ role: z.string(), content: z.unknown() })),
+  stream: z.boolean().nullish(),
+  fallbacks: z.array(z.looseObject({ model: z.string().min(1) })).nullish(),
+});
+export type AnthropicMessagesRequestBody = z.infer<typeof anthropicMessagesRequestSchema>;
+
+/** POST /v3/router/v1/messages/count_tokens. */
+export const anthropicCountTokensRequestSchema = z.looseObject({
+  model: z.string().min(1),
+  messages: z.array(z.looseObject({ role: z.string(), content: z.unknown() })),
+});
+
+export type PassthroughRequest = {
+  /** The gateway model id as sent (`anthropic/claude-sonnet-4-6`). */
+  gatewayModelId: string;
+  stream: boolean;
+  fallbacks: string[];
+  /** The body to forward once the upstream model id is known. */
+  bodyForUpstream(upstreamModelId: string): Record<string, unknown>;
+};
+
+/** Validates just enough to route, and prepares the forwarded body. */
+export function parseAnthropicMessagesRequest(body: unknown): PassthroughRequest {
+  const request = parseRequestBody(anthropicMessagesRequestSchema, body);
+  const { fallbacks, ...forwarded } = request;
+  return {
+    gatewayModelId: request.model,
+    stream: request.stream === true,
+    fallbacks: (fallbacks ?? []).map((fallback) => fallback.model),
+    bodyForUpstream: (upstreamModelId) => ({ ...forwarded, model: upstreamModelId }),
+  };
+}
+
+export function parseAnthropicCountTokensRequest(body: unknown): Omit<PassthroughRequest, "stream" | "fallbacks"> {
+  const request = parseRequestBody(anthropicCountTokensRequestSchema, body);
+  return {
+    gatewayModelId: request.model,
+    bodyForUpstream: (upstreamModelId) => ({ ...request, model: upstreamModelId }),
+  };
+}
+
+/** The client headers /v1/messages forwards upstream. */
+export function pickForwardedAnthropicHeaders(headers: Headers): { anthropicVersion?: string; betas: string[] } {
+  const anthropicVersion = headers.get("anthropic-version") ?? undefined;
+  const betas = (headers.get("anthropic-beta") ?? "")
+    .split(",")
+    .map((beta) => beta.trim())
+    .filter(Boolean);
+  return { ...(anthropicVersion ? { anthropicVersion } : {}), betas };
+}

@@ -1,0 +1,194 @@
+import { EventSourceParserStream, type EventSourceMessage } from "eventsource-parser/stream";
+import type { CanonicalEvent, CanonicalStopReason, CanonicalUsage } from "../../canonical";
+import { closeOnSourceError } from "../../close-on-source-error";
+import {
+  anthropicInputJsonDeltaSchema,
+  anthropicRedactedThinkingBlockSchema,
+  anthropicSignatureDeltaSchema,
+  anthropicStreamEventSchema,
+  anthropicTextBlockSchema,
+  anthropicTextDeltaSchema,
+  anthropicThinkingBlockSchema,
+  anthropicThinkingDeltaSchema,
+  anthropicToolUseBlockSchema,
+  knownAnthropicStreamEventTypes,
+  type AnthropicStreamEvent,
+} from "./anthropic-api";
+import { mapAnthropicStopReason, mapAnthropicUsage } from "./map-anthropic-usage";
+
+/**
+ * Anthropic SSE bytes → canonical events:
+ * bytes → TextDecoderStream → EventSourceParserStream → {@link createAnthropicEventDecoder}.
+ * A broken connection mid-body ends the stream early, which the decoder reports as an error.
+ * @see https://platform.claude.com/docs/en/build-with-claude/streaming
+ */
+export function decodeAnthropicStream(body: ReadableStream<Uint8Array<ArrayBuffer>>): ReadableStream<CanonicalEvent> {
+  return closeOnSourceError(body)
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(new EventSourceParserStream())
+    .pipeThrough(createAnthropicEventDecoder());
+}
+
+type OpenBlock = { kind: "text" | "reasoning" | "redacted-reasoning" | "ignored" } | { kind: "tool-call"; hasArguments: boolean };
+
+/**
+ * Parsed SSE messages → canonical events. Ends with exactly one `finish` or `error`: a stream
+ * that stops before `message_stop` becomes an error, never a silent truncation.
+ */
+export function createAnthropicEventDecoder(): TransformStream<EventSourceMessage, CanonicalEvent> {
+  const openBlocks = new Map<number, OpenBlock>();
+  let usage: CanonicalUsage = mapAnthropicUsage(undefined);
+  let stopReason: CanonicalStopReason = "unknown";
+  let stopSequence: string | null = null;
+  let ended = false;
+
+  return new TransformStream<EventSourceMessage, CanonicalEvent>({
+    transform(message, controller) {
+      if (ended) return;
+      const emit = (event: CanonicalEvent) => {
+        if (event.type === "finish" || event.type === "error") ended = true;
+        controller.enqueue(event);
+      };
+      const event = parseStreamEvent(message.data);
+      if (event === "ignored") return;
+      if (event === "invalid") {
+        emit({ type: "error", error: { type: "invalid_upstream_event", message: "The provider sent an unreadable stream event." } });
+        return;
+      }
+
+      switch (event.type) {
+        case "ping":
+          return;
+        case "message_start":
+          usage = mapAnthropicUsage(event.message.usage);
+          emit({ type: "message-start", messageId: event.message.id, model: event.message.model, usage });
+          return;
+        case "content_block_start":
+          startBlock(event.index, event.content_block, emit);
+          return;
+        case "content_block_delta":
+          applyDelta(event.index, event.delta, emit);
+          return;
+        case "content_block_stop": {
+          const block = openBlocks.get(event.index);
+          openBlocks.delete(event.index);
+          if (!block || block.kind === "ignored") return;
+          // Tools without parameters stream no input_json_delta; callers still need valid JSON.
+          if (block.kind === "tool-call" && !block.hasArguments) {
+            emit({ type: "tool-call-delta", index: event.index, argumentsDelta: "{}" });
+          }
+          emit({ type: "block-end", index: event.index });
+          return;
+        }
+        case "message_delta":
+          stopReason = mapAnthropicStopReason(event.delta.stop_reason);
+          stopSequence = event.delta.stop_sequence ?? null;
+          usage = mapAnthropicUsage(event.usage, usage);
+          return;
+        case "message_stop":
+          emit({ type: "finish", stopReason, stopSequence, usage });
+          return;
+        case "error":
+          emit({ type: "error", error: { type: event.error.type, message: event.error.message } });
+          return;
+        default: {
+          const exhaustive: never = event;
+          throw new Error(`unhandled Anthropic event ${JSON.stringify(exhaustive)}`);
+        }
+      }
+    },
+    flush(controller) {
+      if (ended) return;
+      controller.enqueue({
+        type: "error",
+        error: { type: "stream_truncated", message: "The provider's stream ended before the message was complete." },
+      });
+    },
+  });
+
+  function startBlock(index: number, contentBlock: { type: string }, emit: (event: CanonicalEvent) => void) {
+    switch (contentBlock.type) {
+      case "text": {
+        const block = anthropicTextBlockSchema.safeParse(contentBlock);
+        openBlocks.set(index, { kind: "text" });
+        emit({ type: "text-start", index });
+        if (block.success && block.data.text) emit({ type: "text-delta", index, text: block.data.text });
+        return;
+      }
+      case "thinking": {
+        const block = anthropicThinkingBlockSchema.safeParse(contentBlock);
+        openBlocks.set(index, { kind: "reasoning" });
+        emit({ type: "reasoning-start", index });
+        if (block.success && block.data.thinking) emit({ type: "reasoning-delta", index, text: block.data.thinking });
+        if (block.success && block.data.signature) {
+          emit({ type: "reasoning-signature", index, signature: block.data.signature });
+        }
+        return;
+      }
+      case "redacted_thinking": {
+        const block = anthropicRedactedThinkingBlockSchema.safeParse(contentBlock);
+        openBlocks.set(index, { kind: "redacted-reasoning" });
+        emit({ type: "redacted-reasoning", index, data: block.success ? block.data.data : "" });
+        return;
+      }
+      case "tool_use": {
+        const block = anthropicToolUseBlockSchema.safeParse(contentBlock);
+        if (!block.success) {
+          openBlocks.set(index, { kind: "ignored" });
+          return;
+        }
+        const initialInput = block.data.input;
+        const hasInitialInput =
+          typeof initialInput === "object" && initialInput !== null && Object.keys(initialInput).length > 0;
+        openBlocks.set(index, { kind: "tool-call", hasArguments: hasInitialInput });
+        emit({ type: "tool-call-start", index, toolCallId: block.data.id, toolName: block.data.name });
+        if (hasInitialInput) emit({ type: "tool-call-delta", index, argumentsDelta: JSON.stringify(initialInput) });
+        return;
+      }
+      default:
+        // Server tool blocks (web search, code execution, …) have no Chat Completions form.
+        openBlocks.set(index, { kind: "ignored" });
+    }
+  }
+
+  function applyDelta(index: number, delta: { type: string }, emit: (event: CanonicalEvent) => void) {
+    const block = openBlocks.get(index);
+    if (!block || block.kind === "ignored") return;
+    const text = anthropicTextDeltaSchema.safeParse(delta);
+    if (text.success && block.kind === "text") {
+      if (text.data.text) emit({ type: "text-delta", index, text: text.data.text });
+      return;
+    }
+    const thinking = anthropicThinkingDeltaSchema.safeParse(delta);
+    if (thinking.success && block.kind === "reasoning") {
+      if (thinking.data.thinking) emit({ type: "reasoning-delta", index, text: thinking.data.thinking });
+      return;
+    }
+    const signature = anthropicSignatureDeltaSchema.safeParse(delta);
+    if (signature.success && block.kind === "reasoning") {
+      if (signature.data.signature) emit({ type: "reasoning-signature", index, signature: signature.data.signature });
+      return;
+    }
+    const inputJson = anthropicInputJsonDeltaSchema.safeParse(delta);
+    if (inputJson.success && block.kind === "tool-call") {
+      if (!inputJson.data.partial_json) return;
+      block.hasArguments = true;
+      emit({ type: "tool-call-delta", index, argumentsDelta: inputJson.data.partial_json });
+    }
+    // citations_delta and future delta types carry nothing the encoders render.
+  }
+}
+
+function parseStreamEvent(data: string): AnthropicStreamEvent | "ignored" | "invalid" {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return "invalid";
+  }
+  const type = typeof json === "object" && json !== null && "type" in json ? json.type : undefined;
+  if (typeof type !== "string") return "invalid";
+  if (!knownAnthropicStreamEventTypes.has(type)) return "ignored";
+  const parsed = anthropicStreamEventSchema.safeParse(json);
+  return parsed.success ? parsed.data : "invalid";
+}

@@ -1,0 +1,41 @@
+import { createParser } from "eventsource-parser";
+import { closeOnSourceError } from "../../close-on-source-error";
+import { GatewayError } from "../../gateway-error";
+import { anthropicErrorEvent } from "../../protocol/anthropic-messages/anthropic-error";
+
+/**
+ * For /v1/messages passthrough: forwards Anthropic's SSE bytes unchanged, watching the events
+ * on the side. If the upstream ends (or its connection breaks) before `message_stop` or an
+ * `error` event, an Anthropic-shaped `error` event is appended, so a failure after the first
+ * byte is never a silent truncation.
+ */
+export function guardAnthropicEventStream(upstream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  let complete = false;
+  const parser = createParser({
+    onEvent(event) {
+      if (event.event === "message_stop" || event.event === "error") complete = true;
+    },
+  });
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+
+  return closeOnSourceError(upstream).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        parser.feed(decoder.decode(chunk, { stream: true }));
+        controller.enqueue(chunk);
+      },
+      flush(controller) {
+        if (complete) return;
+        const error = new GatewayError({
+          status: 502,
+          type: "upstream_error",
+          code: "provider_stream_truncated",
+          message: "The provider's stream ended before the message was complete.",
+          anthropicType: "api_error",
+        });
+        controller.enqueue(encoder.encode(anthropicErrorEvent(error)));
+      },
+    }),
+  );
+}

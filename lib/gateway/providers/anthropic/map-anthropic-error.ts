@@ -1,0 +1,141 @@
+import { GatewayError } from "../../gateway-error";
+import { anthropicErrorBodySchema } from "./anthropic-api";
+
+/** Why an upstream call failed before or instead of a successful response. */
+export type UpstreamFailure =
+  | { kind: "http"; status: number; bodyText: string; retryAfter: string | null }
+  | { kind: "connection"; cause: unknown }
+  | { kind: "timeout"; timeoutMs: number };
+
+export type UpstreamErrorContext = {
+  /** Shown to callers instead of the secret, e.g. `Anthropic Production`. */
+  credentialName?: string;
+  providerLabel?: string;
+};
+
+/** Statuses after which a fallback (or a bounded retry) may be attempted. */
+const retryableStatuses = new Set([429, 500, 502, 503, 504, 529]);
+
+/**
+ * Maps a provider failure to the gateway error the caller sees.
+ * - 400 → 400 with the provider's message; other 4xx keep their status.
+ * - 429 → 429 keeping `retry-after`.
+ * - 529 / 503 → 503; 500 / 502 → 502; 504 and timeouts → 504.
+ * - 401 / 403 → 502 `upstream_error` / `provider_authentication_failed`, naming the credential.
+ * - connection failures → 502 `provider_connection_failed`.
+ */
+export function mapUpstreamFailure(failure: UpstreamFailure, context: UpstreamErrorContext = {}): GatewayError {
+  const provider = context.providerLabel ?? "Anthropic";
+  switch (failure.kind) {
+    case "connection":
+      return new GatewayError({
+        status: 502,
+        type: "upstream_error",
+        code: "provider_connection_failed",
+        message: `Could not connect to ${provider}.`,
+        anthropicType: "api_error",
+        retryable: true,
+        cause: failure.cause,
+      });
+    case "timeout":
+      return new GatewayError({
+        status: 504,
+        type: "upstream_error",
+        code: "provider_timeout",
+        message: `${provider} did not respond within ${Math.round(failure.timeoutMs / 1000)} s.`,
+        anthropicType: "timeout_error",
+        retryable: true,
+      });
+    case "http":
+      return mapHttpFailure(failure, provider, context.credentialName);
+    default: {
+      const exhaustive: never = failure;
+      return exhaustive;
+    }
+  }
+}
+
+function mapHttpFailure(
+  failure: Extract<UpstreamFailure, { kind: "http" }>,
+  provider: string,
+  credentialName: string | undefined,
+): GatewayError {
+  const { status } = failure;
+  const providerError = parseProviderError(failure.bodyText);
+  const providerMessage = providerError?.message ?? `${provider} returned HTTP ${status}.`;
+  const retryable = retryableStatuses.has(status);
+
+  if (status === 401 || status === 403) {
+    const credential = credentialName ? `credential "${credentialName}"` : "credential";
+    return new GatewayError({
+      status: 502,
+      type: "upstream_error",
+      code: "provider_authentication_failed",
+      message: `${provider} rejected the ${credential} (HTTP ${status}). Check the API key in the BYOK settings.`,
+      anthropicType: "api_error",
+      retryable: true,
+    });
+  }
+  if (status === 429) {
+    return new GatewayError({
+      status: 429,
+      type: "rate_limit_error",
+      code: "rate_limit_exceeded",
+      message: providerMessage,
+      anthropicType: "rate_limit_error",
+      retryable,
+      retryAfterSeconds: parseRetryAfter(failure.retryAfter),
+    });
+  }
+  if (status === 503 || status === 529) {
+    return new GatewayError({
+      status: 503,
+      type: "upstream_error",
+      code: "provider_overloaded",
+      message: providerMessage,
+      anthropicType: "overloaded_error",
+      retryable,
+      retryAfterSeconds: parseRetryAfter(failure.retryAfter),
+    });
+  }
+  if (status >= 500) {
+    return new GatewayError({
+      status: status === 504 ? 504 : 502,
+      type: "upstream_error",
+      code: status === 504 ? "provider_timeout" : "provider_error",
+      message: providerMessage,
+      anthropicType: status === 504 ? "timeout_error" : "api_error",
+      retryable,
+    });
+  }
+  return new GatewayError({
+    status,
+    type: status === 404 ? "not_found_error" : "invalid_request_error",
+    code: providerError?.type ?? null,
+    message: providerMessage,
+    anthropicType: providerError?.type,
+    retryable: false,
+  });
+}
+
+function parseProviderError(bodyText: string): { type: string; message: string } | undefined {
+  try {
+    const parsed = anthropicErrorBodySchema.safeParse(JSON.parse(bodyText));
+    return parsed.success ? parsed.data.error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `retry-after` is seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+export function isRetryableFailure(error: unknown): boolean {
+  return error instanceof GatewayError && error.retryable;
+}

@@ -1,0 +1,261 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { accumulateAnthropicMessage } from "./accumulate-anthropic-message";
+import { readAnthropicFixture, toAnthropicSseEvent, type AnthropicEvent } from "./anthropic-fixtures";
+
+/**
+ * What the fake answers. A fixture scenario serves the recorded events as SSE when the request
+ * has `stream: true`, else the Message they add up to (or the error they end in).
+ */
+export type FakeScenario =
+  | {
+      type: "fixture";
+      fixture: string;
+      /** Pause between SSE events. */
+      delayMs?: number;
+      /** Stop writing after this many events and keep the connection open (abort tests). */
+      stallAfterEvents?: number;
+      /** Destroy the socket after this many events (connection reset mid-stream). */
+      destroyAfterEvents?: number;
+    }
+  | { type: "error"; status: number; errorType: string; message: string; retryAfter?: string }
+  | { type: "json"; status?: number; body: unknown }
+  /** Accept the request and never answer (abort before the first token). */
+  | { type: "hang" }
+  /** Destroy the socket without answering (connection error). */
+  | { type: "destroy" };
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+  /** Parsed JSON body, or undefined when it was not JSON. */
+  body: unknown;
+  receivedAt: number;
+  /** Set when the client closed the connection before the response finished. */
+  clientClosedAt: number | undefined;
+  /** Resolves with the time the client closed the connection early. */
+  clientClosed: Promise<number>;
+};
+
+export type FakeRule = {
+  match?: (request: RecordedRequest) => boolean;
+  scenario: FakeScenario;
+  /** Remove the rule after this many uses. */
+  times?: number;
+};
+
+export type FakeAnthropicServer = {
+  url: string;
+  requests: RecordedRequest[];
+  /** First matching rule wins; the `x-fake-scenario: <fixture>` request header beats rules. */
+  addRule(rule: FakeRule): void;
+  reset(): void;
+  waitForRequests(count: number, timeoutMs?: number): Promise<RecordedRequest[]>;
+  close(): Promise<void>;
+};
+
+export type FakeAnthropicServerOptions = {
+  defaultScenario?: FakeScenario;
+  /** When set, requests must carry this key (x-api-key or Bearer) or get a 401. */
+  apiKey?: string;
+};
+
+const errorStatusByType: Record<string, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  permission_error: 403,
+  not_found_error: 404,
+  rate_limit_error: 429,
+  api_error: 500,
+  overloaded_error: 529,
+};
+
+/** A local HTTP server speaking Anthropic's Messages wire format, on 127.0.0.1 port 0. */
+export async function startFakeAnthropicServer(options: FakeAnthropicServerOptions = {}): Promise<FakeAnthropicServer> {
+  const requests: RecordedRequest[] = [];
+  let rules: FakeRule[] = [];
+  let requestCounter = 0;
+  const waiters: Array<() => void> = [];
+
+  const server = createServer(async (request, response) => {
+    const recorded = await recordRequest(request, response);
+    requests.push(recorded);
+    for (const waiter of waiters.splice(0)) waiter();
+    requestCounter += 1;
+    response.setHeader("request-id", `req_fake_${requestCounter}`);
+    await respond(recorded, response);
+  });
+
+  async function respond(request: RecordedRequest, response: ServerResponse) {
+    const rejection = validateRequest(request, options.apiKey);
+    if (rejection) return sendError(response, rejection);
+    if (request.path === "/v1/messages/count_tokens") {
+      return sendJson(response, 200, { input_tokens: Math.max(1, Math.ceil(request.rawBody.length / 4)) });
+    }
+    return serveScenario(request, response, chooseScenario(request));
+  }
+
+  function chooseScenario(request: RecordedRequest): FakeScenario {
+    const fixtureHeader = request.headers["x-fake-scenario"];
+    if (typeof fixtureHeader === "string") return { type: "fixture", fixture: fixtureHeader };
+    const rule = rules.find((candidate) => candidate.match?.(request) ?? true);
+    if (rule?.times !== undefined && --rule.times <= 0) rules = rules.filter((candidate) => candidate !== rule);
+    return rule?.scenario ?? options.defaultScenario ?? { type: "fixture", fixture: "anthropic-text" };
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    addRule: (rule) => void rules.push(rule),
+    reset() {
+      requests.length = 0;
+      rules = [];
+    },
+    async waitForRequests(count, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (requests.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} requests, got ${requests.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return requests.slice(0, count);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+async function recordRequest(request: IncomingMessage, response: ServerResponse): Promise<RecordedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const rawBody = Buffer.concat(chunks).toString("utf8");
+  let body: unknown;
+  try {
+    body = rawBody ? JSON.parse(rawBody) : undefined;
+  } catch {
+    body = undefined;
+  }
+  let markClosed: (time: number) => void = () => {};
+  const recorded: RecordedRequest = {
+    method: request.method ?? "",
+    path: (request.url ?? "").split("?")[0] ?? "",
+    headers: request.headers,
+    rawBody,
+    body,
+    receivedAt: Date.now(),
+    clientClosedAt: undefined,
+    clientClosed: new Promise<number>((resolve) => (markClosed = resolve)),
+  };
+  response.on("close", () => {
+    if (response.writableFinished) return;
+    recorded.clientClosedAt = Date.now();
+    markClosed(recorded.clientClosedAt);
+  });
+  return recorded;
+}
+
+type Rejection = { status: number; type: string; message: string };
+
+/** The checks Anthropic makes before generating, with its error shapes. */
+function validateRequest(request: RecordedRequest, apiKey: string | undefined): Rejection | undefined {
+  const isKnownPath = request.path === "/v1/messages" || request.path === "/v1/messages/count_tokens";
+  if (request.method !== "POST" || !isKnownPath) {
+    return { status: 404, type: "not_found_error", message: `Not found: ${request.method} ${request.path}` };
+  }
+  const sentKey = request.headers["x-api-key"] ?? request.headers.authorization?.replace(/^Bearer /, "");
+  if (!sentKey || (apiKey !== undefined && sentKey !== apiKey)) {
+    return { status: 401, type: "authentication_error", message: "invalid x-api-key" };
+  }
+  if (!request.headers["anthropic-version"]) {
+    return { status: 400, type: "invalid_request_error", message: "anthropic-version: header is required" };
+  }
+  const body = request.body as Record<string, unknown> | undefined;
+  if (typeof body !== "object" || body === null) {
+    return { status: 400, type: "invalid_request_error", message: "There was an issue with your request body: invalid JSON" };
+  }
+  for (const field of request.path === "/v1/messages" ? ["model", "messages", "max_tokens"] : ["model", "messages"]) {
+    if (body[field] === undefined) return { status: 400, type: "invalid_request_error", message: `${field}: Field required` };
+  }
+  return undefined;
+}
+
+async function serveScenario(request: RecordedRequest, response: ServerResponse, scenario: FakeScenario) {
+  switch (scenario.type) {
+    case "hang":
+      return;
+    case "destroy":
+      response.socket?.destroy();
+      return;
+    case "json":
+      return sendJson(response, scenario.status ?? 200, scenario.body);
+    case "error":
+      if (scenario.retryAfter) response.setHeader("retry-after", scenario.retryAfter);
+      return sendError(response, { status: scenario.status, type: scenario.errorType, message: scenario.message });
+    case "fixture":
+      return serveFixture(request, response, scenario);
+    default: {
+      const exhaustive: never = scenario;
+      throw new Error(`unknown scenario ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+async function serveFixture(
+  request: RecordedRequest,
+  response: ServerResponse,
+  scenario: Extract<FakeScenario, { type: "fixture" }>,
+) {
+  const body = request.body as { model?: string; stream?: boolean };
+  const events = readAnthropicFixture(scenario.fixture).map((event) => withRequestedModel(event, body.model));
+  if (!body.stream) {
+    const result = accumulateAnthropicMessage(events);
+    if ("error" in result) {
+      return sendError(response, { status: errorStatusByType[result.error.type] ?? 500, ...result.error });
+    }
+    return sendJson(response, 200, result.message);
+  }
+  response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
+  response.flushHeaders();
+  for (const [position, event] of events.entries()) {
+    if (position === scenario.stallAfterEvents) return;
+    if (position === scenario.destroyAfterEvents) {
+      // Let the client receive what was written first, as a real mid-stream reset would.
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      response.socket?.destroy();
+      return;
+    }
+    if (response.destroyed) return;
+    response.write(toAnthropicSseEvent(event));
+    if (scenario.delayMs) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
+  }
+  response.end();
+}
+
+/** Anthropic echoes the requested model in `message_start`. */
+function withRequestedModel(event: AnthropicEvent, model: string | undefined): AnthropicEvent {
+  if (event.type !== "message_start" || !model) return event;
+  return { ...event, message: { ...(event.message as Record<string, unknown>), model } };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, rejection: Rejection) {
+  sendJson(response, rejection.status, {
+    type: "error",
+    error: { type: rejection.type, message: rejection.message },
+    request_id: response.getHeader("request-id") ?? null,
+  });
+}
