@@ -53,6 +53,18 @@ the last build, then serves on HOST:PORT (default 127.0.0.1:3000).`,
   },
 };
 
+export const buildCommand: Command = {
+  summary: "Build the app when the sources changed since the last build",
+  help: `Usage: switchyard build
+
+Runs \`next build\` unless the last build is from the same sources (what
+\`switchyard start\` does before serving).`,
+  async run(argv) {
+    parseOptions(argv, {});
+    return (await buildIfNeeded()) ? 0 : 1;
+  },
+};
+
 export const devCommand: Command = {
   summary: "Migrate and run the development server",
   help: `Usage: switchyard dev

@@ -60,6 +60,8 @@ export type FakeAnthropicServerOptions = {
   defaultScenario?: FakeScenario;
   /** When set, requests must carry this key (x-api-key or Bearer) or get a 401. */
   apiKey?: string;
+  /** Defaults to a free port. */
+  port?: number;
 };
 
 const errorStatusByType: Record<string, number> = {
@@ -105,7 +107,7 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
     return rule?.scenario ?? options.defaultScenario ?? { type: "fixture", fixture: "anthropic-text" };
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   return {

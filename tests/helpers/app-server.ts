@@ -4,8 +4,20 @@ import { ROOT } from "./run-cli";
 
 export type AppServer = { url: string; output: () => string; stop(): Promise<void> };
 
-/** Starts the built app with `switchyard start --no-build` and waits for /api/health. */
+let built: Promise<void> | undefined;
+
+/** Builds the app once per test process when its sources changed (a no-op otherwise). */
+export function ensureBuilt(): Promise<void> {
+  built ??= new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "bin/switchyard.mjs"), "build"], { cwd: ROOT, stdio: "ignore" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`switchyard build exited ${code}`))));
+  });
+  return built;
+}
+
+/** Starts the app (built if needed) with `switchyard start --no-build` and waits for /api/health. */
 export async function startAppServer(env: Record<string, string>, port: number): Promise<AppServer> {
+  await ensureBuilt();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin/switchyard.mjs"), "start", "--no-build"], {
     cwd: ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },

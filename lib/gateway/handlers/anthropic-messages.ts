@@ -1,0 +1,63 @@
+import { readJsonBody } from "../http/read-json-body";
+import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import {
+  parseAnthropicCountTokensRequest,
+  parseAnthropicMessagesRequest,
+  pickForwardedAnthropicHeaders,
+} from "../protocol/anthropic-messages/anthropic-messages-request-schema";
+import { sendAnthropicRequest } from "../providers/anthropic/anthropic-client";
+import { guardAnthropicEventStream } from "../providers/anthropic/guard-anthropic-event-stream";
+import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
+import { credentialForModel } from "../routing/credential-for-model";
+import { resolveCandidates } from "../routing/resolve-candidates";
+import { runWithFallbacks } from "../routing/run-with-fallbacks";
+
+const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropic-organization-id"];
+
+/**
+ * POST /v3/router/v1/messages: Anthropic's own protocol for Anthropic SDK clients. The body is
+ * forwarded as sent (model prefix stripped, `fallbacks` removed), with the client's
+ * anthropic-version and anthropic-beta headers; the answer streams back unchanged.
+ */
+export async function handleAnthropicMessages({ request, db }: GatewayHandlerArgs): Promise<Response> {
+  const messagesRequest = parseAnthropicMessagesRequest(await readJsonBody(request));
+  const forwarded = pickForwardedAnthropicHeaders(request.headers);
+  const candidates = resolveCandidates(messagesRequest.gatewayModelId, messagesRequest.fallbacks);
+  const { result: upstream, candidate, attempts } = await runWithFallbacks(
+    candidates,
+    async (model) =>
+      sendAnthropicRequest({
+        credential: await credentialForModel(db, model),
+        body: messagesRequest.bodyForUpstream(model.upstreamModelId),
+        stream: messagesRequest.stream,
+        ...forwarded,
+        signal: request.signal,
+      }),
+    request.signal,
+  );
+  const headers = new Headers({ [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts), [SERVED_MODEL_HEADER]: candidate.gatewayModelId });
+  for (const name of PASSED_THROUGH_RESPONSE_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  if (messagesRequest.stream && upstream.body) {
+    headers.set("cache-control", "no-cache, no-transform");
+    headers.set("x-accel-buffering", "no");
+    return new Response(guardAnthropicEventStream(upstream.body), { headers });
+  }
+  return new Response(upstream.body, { headers });
+}
+
+/** POST /v3/router/v1/messages/count_tokens. */
+export async function handleCountTokens({ request, db }: GatewayHandlerArgs): Promise<Response> {
+  const countRequest = parseAnthropicCountTokensRequest(await readJsonBody(request));
+  const [model] = resolveCandidates(countRequest.gatewayModelId, []);
+  const upstream = await sendAnthropicRequest({
+    credential: await credentialForModel(db, model!),
+    path: "/v1/messages/count_tokens",
+    body: countRequest.bodyForUpstream(model!.upstreamModelId),
+    ...pickForwardedAnthropicHeaders(request.headers),
+    signal: request.signal,
+  });
+  return new Response(upstream.body, { headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" } });
+}

@@ -1,0 +1,45 @@
+import { assembleMessage } from "../assemble-message";
+import { readJsonBody } from "../http/read-json-body";
+import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import { encodeChatCompletion } from "../protocol/openai-chat/encode-chat-completion";
+import { chatStreamHeaders, encodeChatCompletionStream } from "../protocol/openai-chat/encode-chat-completion-stream";
+import { chatRequestFallbacks, parseChatCompletionRequest, translateChatRequest } from "../protocol/openai-chat/translate-chat-request";
+import { createAnthropicMessage, streamAnthropicMessage } from "../providers/anthropic/anthropic-client";
+import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
+import { credentialForModel } from "../routing/credential-for-model";
+import { resolveCandidates } from "../routing/resolve-candidates";
+import { runWithFallbacks } from "../routing/run-with-fallbacks";
+
+/** POST /v3/router/chat/completions (and /v2/proxy/chat/completions). */
+export async function handleChatCompletions({ request, db }: GatewayHandlerArgs): Promise<Response> {
+  const chatRequest = parseChatCompletionRequest(await readJsonBody(request));
+  const candidates = resolveCandidates(chatRequest.model, chatRequestFallbacks(chatRequest));
+  // Every candidate is validated before anything goes upstream.
+  const translations = new Map(candidates.map((model) => [model, translateChatRequest(chatRequest, model)]));
+
+  const { result, candidate, attempts } = await runWithFallbacks(
+    candidates,
+    async (model) => {
+      const translated = translations.get(model)!;
+      const call = {
+        credential: await credentialForModel(db, model),
+        request: translated.request,
+        betas: translated.betas,
+        signal: request.signal,
+      };
+      return translated.stream
+        ? { kind: "stream" as const, stream: await streamAnthropicMessage(call), includeUsage: translated.includeUsage }
+        : { kind: "message" as const, events: await createAnthropicMessage(call) };
+    },
+    request.signal,
+  );
+  const headers = {
+    [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
+    [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
+  };
+  if (result.kind === "stream") {
+    const body = encodeChatCompletionStream(result.stream, { model: candidate.gatewayModelId, includeUsage: result.includeUsage });
+    return new Response(body, { headers: { ...chatStreamHeaders, ...headers } });
+  }
+  return Response.json(encodeChatCompletion(assembleMessage(result.events), { model: candidate.gatewayModelId }), { headers });
+}
