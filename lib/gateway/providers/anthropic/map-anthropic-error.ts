@@ -26,13 +26,14 @@ const retryableStatuses = new Set([429, 500, 502, 503, 504, 529]);
  */
 export function mapUpstreamFailure(failure: UpstreamFailure, context: UpstreamErrorContext = {}): GatewayError {
   const provider = context.providerLabel ?? "Anthropic";
+  const via = context.credentialName ? ` with credential "${context.credentialName}"` : "";
   switch (failure.kind) {
     case "connection":
       return new GatewayError({
         status: 502,
         type: "upstream_error",
         code: "provider_connection_failed",
-        message: `Could not connect to ${provider}.`,
+        message: `Could not connect to ${provider}${via}.`,
         anthropicType: "api_error",
         retryable: true,
         cause: failure.cause,
@@ -42,7 +43,7 @@ export function mapUpstreamFailure(failure: UpstreamFailure, context: UpstreamEr
         status: 504,
         type: "upstream_error",
         code: "provider_timeout",
-        message: `${provider} did not respond within ${Math.round(failure.timeoutMs / 1000)} s.`,
+        message: `${provider} did not respond within ${Math.round(failure.timeoutMs / 1000)} s${via}.`,
         anthropicType: "timeout_error",
         retryable: true,
       });
