@@ -1,0 +1,49 @@
+import { assembleMessage } from "../assemble-message";
+import { readJsonBody } from "../http/read-json-body";
+import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import { encodeResponse } from "../protocol/openai-responses/encode-response";
+import { encodeResponseStream, responseStreamHeaders } from "../protocol/openai-responses/encode-response-stream";
+import {
+  parseResponsesRequest,
+  responsesRequestFallbacks,
+  translateResponsesRequest,
+} from "../protocol/openai-responses/translate-responses-request";
+import { createAnthropicMessage, streamAnthropicMessage } from "../providers/anthropic/anthropic-client";
+import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
+import { credentialForModel } from "../routing/credential-for-model";
+import { resolveCandidates } from "../routing/resolve-candidates";
+import { runWithFallbacks } from "../routing/run-with-fallbacks";
+
+/** POST /v3/router/responses: the Responses API, stream and non-stream, with fallbacks. */
+export async function handleResponses({ request, db }: GatewayHandlerArgs): Promise<Response> {
+  const responsesRequest = parseResponsesRequest(await readJsonBody(request));
+  const candidates = resolveCandidates(responsesRequest.model, responsesRequestFallbacks(responsesRequest));
+  // Every candidate is validated before anything goes upstream.
+  const translations = new Map(candidates.map((model) => [model, translateResponsesRequest(responsesRequest, model)]));
+
+  const { result, candidate, attempts } = await runWithFallbacks(
+    candidates,
+    async (model) => {
+      const translated = translations.get(model)!;
+      const call = {
+        credential: await credentialForModel(db, model),
+        request: translated.request,
+        betas: translated.betas,
+        signal: request.signal,
+      };
+      return translated.stream
+        ? { kind: "stream" as const, stream: await streamAnthropicMessage(call) }
+        : { kind: "message" as const, events: await createAnthropicMessage(call) };
+    },
+    request.signal,
+  );
+  const options = { model: candidate.gatewayModelId, settings: translations.get(candidate)!.settings };
+  const headers = {
+    [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
+    [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
+  };
+  if (result.kind === "stream") {
+    return new Response(encodeResponseStream(result.stream, options), { headers: { ...responseStreamHeaders, ...headers } });
+  }
+  return Response.json(encodeResponse(assembleMessage(result.events), options), { headers });
+}
