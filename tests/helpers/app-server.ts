@@ -16,7 +16,9 @@ export function ensureBuilt(): Promise<void> {
 }
 
 /** Starts the app (built if needed) with `switchyard start --no-build` and waits for /api/health. */
-export async function startAppServer(env: Record<string, string>, port: number): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string>, requestedPort: number): Promise<AppServer> {
+  // TEST_PORT_OFFSET lets several checkouts run their suites side by side.
+  const port = requestedPort + Number(process.env.TEST_PORT_OFFSET ?? 0);
   await ensureBuilt();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin/switchyard.mjs"), "start", "--no-build"], {
     cwd: ROOT,

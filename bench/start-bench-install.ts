@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { startAppServer, type AppServer } from "../tests/helpers/app-server";
+import { ROOT, runCli } from "../tests/helpers/run-cli";
+import { createTestDatabase } from "../tests/helpers/test-database";
+import { appEnv } from "../tests/helpers/test-env";
+import { findServerPid } from "./process-stats";
+
+export const BENCH_PROVIDER_KEY = "sk-ant-api03-BENCHMARK-0000000000000000-AAAA";
+
+export type BenchInstall = {
+  appUrl: string;
+  fakeUrl: string;
+  gatewayKey: string;
+  /** The next-server process. */
+  serverPid: number;
+  stop(): Promise<void>;
+};
+
+/**
+ * A production install as an operator runs it (`switchyard start`, SQLite), with an Anthropic
+ * credential whose base URL is the fake upstream, itself in a separate process.
+ * `serverEnv` is added to the server's environment (e.g. the CPU profiler preload).
+ */
+export async function startBenchInstall(options: { port: number; serverEnv?: Record<string, string> }): Promise<BenchInstall> {
+  const database = await createTestDatabase("sqlite");
+  const fake = await startFakeUpstreamProcess();
+  let server: AppServer | undefined;
+  try {
+    const cli = async (args: string[], stdin?: string) => {
+      const result = await runCli(args, { env: appEnv(database), stdin });
+      if (result.code !== 0) throw new Error(`switchyard ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
+      return result.stdout.trim().split("\n").at(-1)!;
+    };
+    await cli(["user", "create", "--email", "bench@example.com", "--password-stdin", "--admin"], "bench-password");
+    const gatewayKey = await cli(["key", "create", "--name", "bench"]);
+    await cli(
+      ["provider", "add", "--provider", "anthropic", "--name", "Bench", "--api-key-stdin", "--base-url", fake.url],
+      BENCH_PROVIDER_KEY,
+    );
+    const env = { DATA_DIR: database.dataDir, DATABASE_URL: "", APP_SECRET: appEnv(database).APP_SECRET!, ...options.serverEnv };
+    server = await startAppServer(env, options.port);
+    const started = server;
+    return {
+      appUrl: started.url,
+      fakeUrl: fake.url,
+      gatewayKey,
+      serverPid: findServerPid(options.port),
+      async stop() {
+        await started.stop();
+        await fake.stop();
+        await database.dispose();
+      },
+    };
+  } catch (error) {
+    await server?.stop();
+    await fake.stop();
+    await database.dispose();
+    throw error;
+  }
+}
+
+async function startFakeUpstreamProcess(): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "bench/fake-upstream-process.ts"), BENCH_PROVIDER_KEY],
+    { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`the fake upstream exited ${code}`)));
+  });
+  const { url } = JSON.parse(firstLine) as { url: string };
+  return {
+    url,
+    async stop() {
+      child.stdin!.end();
+      await exited;
+    },
+  };
+}
