@@ -16,7 +16,9 @@ export const CHROMIUM = {
   ],
 };
 
-export const E2E_PORTS = { sqlite: 3100, postgresql: 3101 } as const;
+// E2E_PORT_BASE lets several checkouts run their suites side by side.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
+export const E2E_PORTS = { sqlite: portBase, postgresql: portBase + 1 } as const;
 export const E2E_DATA_DIR = path.resolve("tests/.artifacts/e2e-data");
 const E2E_APP_SECRET = "e2e-secret-e2e-secret-e2e-secret-012345";
 

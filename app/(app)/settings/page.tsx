@@ -1,11 +1,9 @@
-import { PagePlaceholder } from "@/components/app-shell/page-placeholder";
+import { requireUser } from "@/lib/auth/current-user";
+import { AccountSettings } from "@/components/settings/account-settings";
 
 export const metadata = { title: "Settings" };
 
-export default function SettingsPage() {
-  return (
-    <PagePlaceholder title="Settings">
-      Provider credentials (bring your own key), gateway API keys and usage. Not built yet.
-    </PagePlaceholder>
-  );
+export default async function SettingsPage() {
+  const user = await requireUser();
+  return <AccountSettings email={user.email} role={user.role} />;
 }

@@ -1,4 +1,12 @@
 import Link from "next/link";
+import type { Route } from "next";
+
+const SECTIONS: Array<{ href: Route; title: string; text: string }> = [
+  { href: "/playground", title: "Playground", text: "Chat, thinking, caching, attachments." },
+  { href: "/sessions", title: "Sessions", text: "Saved conversations you can share." },
+  { href: "/gateway", title: "AI Gateway", text: "Provider keys (BYOK) and gateway API keys." },
+  { href: "/settings", title: "Settings", text: "Your account and password." },
+];
 
 export default function HomePage() {
   return (
@@ -12,16 +20,12 @@ export default function HomePage() {
           with your own provider keys, and a playground to try every Claude feature.
         </p>
       </div>
-      <ul className="grid gap-4 sm:grid-cols-3">
-        {[
-          { href: "/playground" as const, title: "Playground", text: "Chat, thinking, caching, attachments." },
-          { href: "/sessions" as const, title: "Sessions", text: "Saved conversations you can share." },
-          { href: "/settings" as const, title: "Settings", text: "Provider keys and gateway keys." },
-        ].map((card) => (
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {SECTIONS.map((card) => (
           <li key={card.href}>
             <Link
               href={card.href}
-              className="block rounded-lg border border-zinc-200 p-4 hover:border-zinc-400 dark:border-zinc-800 dark:hover:border-zinc-600"
+              className="block h-full rounded-lg border border-zinc-200 p-4 hover:border-zinc-400 dark:border-zinc-800 dark:hover:border-zinc-600"
             >
               <span className="font-medium">{card.title}</span>
               <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">{card.text}</span>

@@ -1,0 +1,29 @@
+import type { ApiKeyView } from "@/lib/api-keys/api-key-view";
+import { Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
+import { ApiKeyRow } from "./api-key-row";
+
+export function ApiKeyTable({ apiKeys, showOwner }: { apiKeys: ApiKeyView[]; showOwner: boolean }) {
+  return (
+    <Table aria-label="API keys">
+      <TableHead>
+        <tr>
+          <TableHeader>Name</TableHeader>
+          <TableHeader>Key</TableHeader>
+          {showOwner && <TableHeader>Owner</TableHeader>}
+          <TableHeader>Created</TableHeader>
+          <TableHeader>Last used</TableHeader>
+          <TableHeader>Expires</TableHeader>
+          <TableHeader>Status</TableHeader>
+          <TableHeader>
+            <span className="sr-only">Actions</span>
+          </TableHeader>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {apiKeys.map((apiKey) => (
+          <ApiKeyRow key={apiKey.id} apiKey={apiKey} showOwner={showOwner} />
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { errorMessage } from "@/components/api-client/request-json";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { apiKeysQueryOptions } from "./api-key-queries";
+import { ApiKeyTable } from "./api-key-table";
+import { CreateApiKeyDialog } from "./create-api-key-dialog";
+import { NewApiKeyDialog } from "./new-api-key-dialog";
+
+/** AI Gateway › API keys: the keys clients call the gateway with. Admins see everyone's. */
+export function ApiKeysScreen({ isAdmin }: { isAdmin: boolean }) {
+  const apiKeys = useQuery(apiKeysQueryOptions());
+  const [creating, setCreating] = useState(false);
+  const [newKey, setNewKey] = useState<string | null>(null);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="API keys"
+        description={
+          isAdmin
+            ? "Keys for calling the gateway. You see every user's keys."
+            : "Your keys for calling the gateway."
+        }
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            Create API Key
+          </Button>
+        }
+      />
+      {apiKeys.isPending && <p className="text-[13px] text-zinc-500">Loading API keys…</p>}
+      {apiKeys.isError && (
+        <Alert tone="error" className="flex items-center justify-between gap-3">
+          {errorMessage(apiKeys.error)}
+          <Button size="sm" onClick={() => void apiKeys.refetch()}>
+            Retry
+          </Button>
+        </Alert>
+      )}
+      {apiKeys.isSuccess && apiKeys.data.length === 0 && (
+        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-500 dark:border-zinc-700">
+          No API keys yet. Create one to call the gateway from your code.
+        </p>
+      )}
+      {apiKeys.isSuccess && apiKeys.data.length > 0 && <ApiKeyTable apiKeys={apiKeys.data} showOwner={isAdmin} />}
+
+      <CreateApiKeyDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(key) => {
+          setCreating(false);
+          setNewKey(key);
+        }}
+      />
+      <NewApiKeyDialog apiKey={newKey} onClose={() => setNewKey(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { ChangePasswordForm } from "./change-password-form";
+import { SettingsSection } from "./settings-section";
+
+export function AccountSettings({ email, role }: { email: string; role: "admin" | "member" }) {
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Settings" description="Your account on this Switchyard." />
+      <SettingsSection title="Account" description="You are signed in with this email.">
+        <dl className="grid grid-cols-[6rem_1fr] gap-y-2 text-sm">
+          <dt className="text-zinc-500 dark:text-zinc-400">Email</dt>
+          <dd className="min-w-0 truncate">{email}</dd>
+          <dt className="text-zinc-500 dark:text-zinc-400">Role</dt>
+          <dd>
+            <Badge tone={role === "admin" ? "accent" : "neutral"}>{role}</Badge>
+          </dd>
+        </dl>
+      </SettingsSection>
+      <SettingsSection title="Change password" description="Other browsers signed in to your account are signed out.">
+        <ChangePasswordForm />
+      </SettingsSection>
+      <SettingsSection title="Sign out" description="End this session in this browser.">
+        <SignOutButton />
+      </SettingsSection>
+    </div>
+  );
+}

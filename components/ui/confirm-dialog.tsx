@@ -1,0 +1,38 @@
+"use client";
+
+import { Alert } from "./alert";
+import { Button } from "./button";
+import { Dialog, DialogActions } from "./dialog";
+
+/** "Are you sure?" for destructive actions; shows the action's error if it fails. */
+export function ConfirmDialog({
+  open,
+  onClose,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  pending,
+  error,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description: React.ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  pending?: boolean;
+  error?: string | null;
+}) {
+  return (
+    <Dialog open={open} onClose={onClose} title={title} description={description} className="max-w-md">
+      {error && <Alert tone="error">{error}</Alert>}
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="danger" onClick={onConfirm} pending={pending}>
+          {confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { listAppRoutes, type AppRoute } from "./fixtures/app-routes";
+import { screenshot } from "./fixtures/screenshot";
+import { expect, test } from "./fixtures/test";
+
+/**
+ * Who may reach each route. Every page.tsx and route.ts under app/ must be listed here (or
+ * fall under /v2 or /v3, the gateway API, which answers 401 to anyone without a gateway key),
+ * so a new route cannot ship without deciding who may use it.
+ */
+type Access =
+  | { access: "signed-in" | "admin" }
+  | { access: "public"; anonymous: Partial<Record<string, number[]>> };
+
+const PAGES: Record<string, Access> = {
+  "/": { access: "signed-in" },
+  "/playground": { access: "signed-in" },
+  "/sessions": { access: "signed-in" },
+  "/settings": { access: "signed-in" },
+  "/gateway": { access: "signed-in" },
+  "/gateway/api-keys": { access: "signed-in" },
+  "/gateway/byok": { access: "admin" },
+  "/sign-in": { access: "public", anonymous: { GET: [200] } },
+  // First run only: afterwards it sends everyone to sign-in.
+  "/setup": { access: "public", anonymous: { GET: [200, 307] } },
+};
+
+const API_ROUTES: Record<string, Access> = {
+  "/api/health": { access: "public", anonymous: { GET: [200] } },
+  "/api/auth/sign-in": { access: "public", anonymous: { POST: [400] } },
+  "/api/auth/setup": { access: "public", anonymous: { POST: [400, 409] } },
+  "/api/auth/sign-out": { access: "public", anonymous: { POST: [200] } },
+  "/api/auth/password": { access: "signed-in" },
+  "/api/me": { access: "signed-in" },
+  "/api/api-keys": { access: "signed-in" },
+  "/api/api-keys/[id]/revoke": { access: "signed-in" },
+  "/api/credentials": { access: "admin" },
+  "/api/credentials/[id]": { access: "admin" },
+  "/api/credentials/[id]/test": { access: "admin" },
+};
+
+const isGatewayApi = (route: AppRoute) => /^\/v[23](\/|$)/.test(route.pattern);
+const appDirectory = path.resolve("app");
+const routes = listAppRoutes(appDirectory, (file) => readFileSync(file, "utf8"));
+
+function expectationFor(route: AppRoute): Access | "gateway-key" | undefined {
+  if (route.kind === "api" && isGatewayApi(route)) return "gateway-key";
+  return (route.kind === "page" ? PAGES : API_ROUTES)[route.pattern];
+}
+
+test("every route under app/ has a stated access rule", () => {
+  expect(routes.length).toBeGreaterThan(10);
+  const unlisted = routes.filter((route) => expectationFor(route) === undefined);
+  expect(
+    unlisted.map((route) => `${route.file} (${route.kind} ${route.pattern})`),
+    "these routes are not in the table in tests/e2e/route-authorization.spec.ts: say who may reach them",
+  ).toEqual([]);
+  const methodless = routes.filter((route) => route.methods.length === 0);
+  expect(methodless.map((route) => route.file), "route files exporting no HTTP method the scan recognises").toEqual([]);
+});
+
+test("anonymous visitors: pages send them to sign-in, internal APIs answer 401, the gateway API 401", async ({ anonymousRequest }) => {
+  const failures: string[] = [];
+  for (const route of routes) {
+    const expectation = expectationFor(route);
+    if (!expectation) continue;
+    for (const method of route.methods) {
+      const response = await anonymousRequest.fetch(route.url, { method, maxRedirects: 0, failOnStatusCode: false });
+      const status = response.status();
+      const where = `${method} ${route.url} (${route.file})`;
+      if (expectation === "gateway-key" || (route.kind === "api" && expectation.access !== "public")) {
+        if (status !== 401) failures.push(`${where}: expected 401, got ${status}`);
+        else if (expectation !== "gateway-key" && (await response.json()).error?.code !== "unauthorized") {
+          failures.push(`${where}: 401 without our JSON error body`);
+        }
+      } else if (expectation.access === "public") {
+        const allowed = expectation.anonymous[method] ?? [];
+        if (!allowed.includes(status)) failures.push(`${where}: expected ${allowed.join(" or ")}, got ${status}`);
+        if (status >= 300 && status < 400 && !response.headers().location?.startsWith("/sign-in")) {
+          failures.push(`${where}: redirected to ${response.headers().location}`);
+        }
+      } else {
+        const location = response.headers().location ?? "";
+        const expected = `/sign-in?next=${encodeURIComponent(route.url)}`;
+        if (status !== 307 || location !== expected) failures.push(`${where}: expected 307 to ${expected}, got ${status} ${location}`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+test("members: admin APIs answer 403 and the BYOK page refuses them; their own pages work", async ({ memberRequest }) => {
+  const me = await (await memberRequest.get("/api/me")).json();
+  expect(me.user.role).toBe("member");
+  const failures: string[] = [];
+  for (const route of routes) {
+    const expectation = expectationFor(route);
+    if (!expectation || expectation === "gateway-key" || expectation.access === "public") continue;
+    for (const method of route.methods) {
+      const response = await memberRequest.fetch(route.url, { method, maxRedirects: 0, failOnStatusCode: false });
+      const status = response.status();
+      const where = `${method} ${route.url} (${route.file})`;
+      if (route.kind === "api" && expectation.access === "admin") {
+        if (status !== 403) failures.push(`${where}: expected 403, got ${status}`);
+        else if ((await response.json()).error?.code !== "forbidden") failures.push(`${where}: 403 without our JSON error body`);
+      } else if (route.kind === "page" && expectation.access === "admin") {
+        // A real 403 status needs Next's experimental authInterrupts; see components/app-shell/forbidden-notice.tsx.
+        const html = await response.text();
+        if (![200, 403].includes(status) || !html.includes("Admins only")) failures.push(`${where}: no 403 notice (${status})`);
+        if (html.includes("Bring your own key")) failures.push(`${where}: rendered the admin screen`);
+      } else if (route.kind === "page") {
+        const location = response.headers().location ?? "";
+        if (status !== 200 && !(status === 307 && !location.startsWith("/sign-in"))) {
+          failures.push(`${where}: expected the page, got ${status} ${location}`);
+        }
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+test("a member sees the 403 notice on BYOK and no BYOK tab", async ({ browser, baseURL, memberSession }) => {
+  const context = await browser.newContext({ baseURL, storageState: memberSession.storageStatePath });
+  const page = await context.newPage();
+  await page.goto("/gateway");
+  await expect(page).toHaveURL(/\/gateway\/api-keys$/);
+  const tabs = page.getByRole("navigation", { name: "AI Gateway" });
+  await expect(tabs.getByRole("link", { name: "API keys" })).toBeVisible();
+  await expect(tabs.getByRole("link", { name: "BYOK" })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "API keys" }).or(page.getByText("No API keys yet"))).toBeVisible();
+  await page.goto("/gateway/byok");
+  await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Account" })).toContainText("member");
+  await screenshot(page, "byok-member-forbidden");
+  await context.close();
+});
