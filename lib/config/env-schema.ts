@@ -27,6 +27,13 @@ export const envSchema = z.object({
   APP_SECRET: optionalString.pipe(
     z.string().min(32, "APP_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   ),
+  GATEWAY_MAX_BODY_MB: z.preprocess(
+    (value) => (value === "" || value === undefined ? "32" : value),
+    z.coerce
+      .number({ message: "GATEWAY_MAX_BODY_MB must be a number of megabytes" })
+      .positive("GATEWAY_MAX_BODY_MB must be more than 0")
+      .max(1024, "GATEWAY_MAX_BODY_MB must be at most 1024"),
+  ),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -42,6 +49,8 @@ export type Config = {
   database: DatabaseConfig;
   /** Undefined only in embedded mode before the secret file is read or created. */
   appSecret: string | undefined;
+  /** Largest gateway request body accepted (GATEWAY_MAX_BODY_MB, 1 MB = 1 MiB); larger ones get a 413. */
+  maxBodyBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -71,5 +80,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const database: DatabaseConfig = raw.DATABASE_URL
     ? { provider: "postgresql", url: raw.DATABASE_URL }
     : { provider: "sqlite", url: `file:${file}`, file };
-  return { port: raw.PORT, host: raw.HOST, dataDir, database, appSecret: raw.APP_SECRET };
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    dataDir,
+    database,
+    appSecret: raw.APP_SECRET,
+    maxBodyBytes: Math.floor(raw.GATEWAY_MAX_BODY_MB * 1024 * 1024),
+  };
 }
