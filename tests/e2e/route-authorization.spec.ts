@@ -20,6 +20,7 @@ const PAGES: Record<string, Access> = {
   "/settings": { access: "signed-in" },
   "/gateway": { access: "signed-in" },
   "/gateway/api-keys": { access: "signed-in" },
+  "/gateway/quickstart": { access: "signed-in" },
   "/gateway/byok": { access: "admin" },
   "/sign-in": { access: "public", anonymous: { GET: [200] } },
   // First run only: afterwards it sends everyone to sign-in.
