@@ -357,6 +357,23 @@ describe("media URL sources on Bedrock and Vertex", () => {
     },
   );
 
+  it.each([
+    ["aws/anthropic/claude-sonnet-4-6", /Amazon Bedrock does not support the MCP connector/],
+    ["google/anthropic/claude-sonnet-4-6", /Google Vertex AI does not support the MCP connector/],
+  ])("%s: mcp_servers is a 400 naming the provider, nothing sent", async (id, message) => {
+    const credential = id.startsWith("aws/") ? bedrockCredential() : vertexCredential();
+    const error = await sendMessagesRequest({
+      model: model(id),
+      credential,
+      body: { ...request, mcp_servers: [{ type: "url", url: "https://mcp.example.com/sse", name: "example" }] },
+      stream: false,
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 400, code: "unsupported_by_provider", param: "mcp_servers" });
+    expect((error as Error).message).toMatch(message);
+    expect(bedrock.requests).toEqual([]);
+    expect(vertex.requests.filter((recorded) => recorded.path !== "/token")).toEqual([]);
+  });
+
   it("Files API sources are a 400 naming the provider", async () => {
     const fileRequest = {
       ...request,
