@@ -11,8 +11,9 @@ const HELP = `Usage:
                           (--api-key-stdin | --json-stdin) [--base-url URL] [--default] [--disabled]
       --api-key-stdin reads the provider's secret from stdin: the API key (anthropic,
       openai-compatible), the secret access key (aws: also --access-key-id, --region,
-      optional --session-token) or the service-account JSON (google: optional
-      --project-id, --region). --json-stdin reads every field as one JSON object instead.
+      optional --session-token, --inference-profile) or the service-account JSON
+      (google: optional --project-id, --region, --token-url). --json-stdin reads every
+      field as one JSON object instead (also modelIds: {catalog id: provider id}).
   switchyard provider list [--json]     never prints a secret (last 4 characters only)
   switchyard provider remove ID`;
 
@@ -35,6 +36,8 @@ export const providerCommand: Command = {
           "session-token": { type: "string" },
           region: { type: "string" },
           "project-id": { type: "string" },
+          "inference-profile": { type: "string" },
+          "token-url": { type: "string" },
         });
         const provider = values.provider;
         if (!provider || !(CREDENTIAL_PROVIDERS as readonly string[]).includes(provider)) {
@@ -61,6 +64,8 @@ export const providerCommand: Command = {
             ...(values["session-token"] && { sessionToken: values["session-token"] }),
             ...(values.region && { region: values.region }),
             ...(values["project-id"] && { projectId: values["project-id"] }),
+            ...(values["inference-profile"] && { inferenceProfile: values["inference-profile"] }),
+            ...(values["token-url"] && { tokenUrl: values["token-url"] }),
           };
         }
         await withDb(async (db) => {

@@ -1,5 +1,6 @@
 import { modelCatalog, providerPrefixes, resolveGatewayModel, type GatewayProvider } from "./model-catalog";
 import type { EffortLevel, ModelCatalogEntry } from "./model-catalog-schema";
+import { providerFeatures, type ProviderFeatures } from "./provider-features";
 
 /** One entry of GET /v3/router/models: OpenAI's model object plus catalog fields. */
 export type RouterModel = {
@@ -25,6 +26,13 @@ export type RouterModel = {
     tools: boolean;
     forced_tool_choice: boolean;
     sampling_parameters: boolean;
+  };
+  /** What the serving platform's API offers (same model, different platform). */
+  provider_features: {
+    url_sources: ProviderFeatures["urlSources"];
+    files_api: boolean;
+    mcp_connector: boolean;
+    count_tokens: boolean;
   };
   /** US dollars per million tokens. */
   pricing: {
@@ -99,6 +107,12 @@ function toRouterModel(
       tools: capabilities.tools,
       forced_tool_choice: capabilities.forcedToolChoice,
       sampling_parameters: capabilities.samplingParameters,
+    },
+    provider_features: {
+      url_sources: providerFeatures[provider].urlSources,
+      files_api: providerFeatures[provider].filesApi,
+      mcp_connector: providerFeatures[provider].mcpConnector,
+      count_tokens: providerFeatures[provider].countTokens,
     },
     pricing: {
       currency: "USD",

@@ -116,6 +116,7 @@ describe("listRouterModels", () => {
         forced_tool_choice: true,
         sampling_parameters: true,
       },
+      provider_features: { url_sources: "native", files_api: true, mcp_connector: true, count_tokens: true },
       pricing: { currency: "USD", unit: "per_million_tokens", input: 3, output: 15, cache_write_5m: 3.75, cache_write_1h: 6, cache_read: 0.3 },
       strengths: "Best balance of speed and intelligence",
       best_for: "Most tasks, coding",

@@ -1,3 +1,4 @@
+import type { BedrockInferenceProfile } from "@/lib/catalog/provider-model-ids";
 import type { CreateCredentialInput } from "./credential-input";
 
 /** Sealed together as one JSON object. */
@@ -10,7 +11,16 @@ export type CredentialSecrets = {
 };
 
 /** Stored in the clear: nothing here is secret. */
-export type CredentialSettings = { region?: string; projectId?: string };
+export type CredentialSettings = {
+  region?: string;
+  projectId?: string;
+  /** Vertex: replaces Google's OAuth token endpoint (tests, private endpoints). */
+  tokenUrl?: string;
+  /** Bedrock: the cross-region inference profile group models are called through, or `none`. */
+  inferenceProfile?: BedrockInferenceProfile;
+  /** Bedrock/Vertex: catalog model id → the provider's model id (or ARN). */
+  modelIds?: Record<string, string>;
+};
 
 export function splitCredentialInput(input: CreateCredentialInput): {
   secrets: CredentialSecrets;
@@ -23,13 +33,22 @@ export function splitCredentialInput(input: CreateCredentialInput): {
     case "aws":
       return {
         secrets: { accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey, sessionToken: input.sessionToken ?? null },
-        settings: { region: input.region },
+        settings: {
+          region: input.region,
+          ...(input.inferenceProfile ? { inferenceProfile: input.inferenceProfile } : {}),
+          ...(input.modelIds ? { modelIds: input.modelIds } : {}),
+        },
       };
     case "google": {
       const projectId = input.projectId ?? (JSON.parse(input.serviceAccountJson) as { project_id?: string }).project_id;
       return {
         secrets: { serviceAccountJson: input.serviceAccountJson },
-        settings: { region: input.region, ...(projectId ? { projectId } : {}) },
+        settings: {
+          region: input.region,
+          ...(projectId ? { projectId } : {}),
+          ...(input.tokenUrl ? { tokenUrl: input.tokenUrl } : {}),
+          ...(input.modelIds ? { modelIds: input.modelIds } : {}),
+        },
       };
     }
     default: {

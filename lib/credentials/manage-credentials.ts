@@ -68,6 +68,11 @@ export async function updateCredential(db: Db, id: string, input: unknown) {
     ...(changes.region && { region: changes.region }),
     ...(changes.projectId && { projectId: changes.projectId }),
   };
+  for (const key of ["inferenceProfile", "tokenUrl", "modelIds"] as const) {
+    const value = changes[key];
+    if (value === null) delete settings[key];
+    else if (value !== undefined) Object.assign(settings, { [key]: value });
+  }
   const secretsChanged = JSON.stringify(newSecrets) !== JSON.stringify(secrets);
   const row = await db.providerCredential.update({
     where: { id },

@@ -1,6 +1,9 @@
 import type { Db } from "@/lib/db";
 import { toGatewayError } from "@/lib/gateway/gateway-error";
 import { sendAnthropicRequest } from "@/lib/gateway/providers/anthropic/anthropic-client";
+import { resolveGatewayModelOrThrow } from "@/lib/gateway/resolve-gateway-model-or-throw";
+import { toProviderCredential } from "@/lib/gateway/routing/credential-for-model";
+import { sendCountTokensRequest } from "@/lib/gateway/providers/send-messages";
 import { listOpenAICompatibleModels } from "@/lib/gateway/providers/openai-compatible/openai-compatible-client";
 import { getCredentialForUse } from "./resolve-credential";
 import { PROVIDER_LABELS } from "./providers";
@@ -8,10 +11,13 @@ import { PROVIDER_LABELS } from "./providers";
 export type ConnectionTestResult = { ok: boolean; message: string; latencyMs: number };
 
 const TIMEOUT_MS = 15_000;
+/** Served on every provider; counting tokens for it costs nothing. */
+const CONNECTION_TEST_MODEL = "claude-haiku-4-5";
 
 /**
- * One cheap real call with the credential through the gateway's own client code:
- * Anthropic's free token counter, or an OpenAI-compatible gateway's model list.
+ * One cheap real call with the credential through the gateway's own client code: the
+ * provider's free token counter (Anthropic, Bedrock, Vertex), or an OpenAI-compatible
+ * gateway's model list.
  */
 export async function testCredential(db: Db, id: string): Promise<ConnectionTestResult> {
   const credential = await getCredentialForUse(db, id);
@@ -24,7 +30,7 @@ export async function testCredential(db: Db, id: string): Promise<ConnectionTest
         const response = await sendAnthropicRequest({
           credential: { apiKey: credential.secrets.apiKey ?? "", baseUrl: credential.baseUrl, name: credential.name },
           path: "/v1/messages/count_tokens",
-          body: { model: "claude-haiku-4-5", messages: [{ role: "user", content: "ping" }] },
+          body: { model: CONNECTION_TEST_MODEL, messages: [{ role: "user", content: "ping" }] },
           signal,
           timeoutMs: TIMEOUT_MS,
         });
@@ -39,8 +45,25 @@ export async function testCredential(db: Db, id: string): Promise<ConnectionTest
           signal,
         });
         break;
-      default:
-        return { ok: false, message: `${PROVIDER_LABELS[credential.provider]} connections are not served by this version yet.`, latencyMs: 0 };
+      case "aws":
+      case "google": {
+        // Both count tokens for free: Bedrock's CountTokens, Vertex's count-tokens:rawPredict
+        // (which also proves the service account can mint an access token).
+        const model = resolveGatewayModelOrThrow(`${credential.provider}/anthropic/${CONNECTION_TEST_MODEL}`);
+        const response = await sendCountTokensRequest({
+          model,
+          credential: toProviderCredential(credential),
+          body: { model: model.upstreamModelId, messages: [{ role: "user", content: "ping" }] },
+          signal,
+          timeoutMs: TIMEOUT_MS,
+        });
+        await response.body?.cancel();
+        break;
+      }
+      default: {
+        const exhaustive: never = credential.provider;
+        return exhaustive;
+      }
     }
     return { ok: true, message: `${PROVIDER_LABELS[credential.provider]} accepted the credential.`, latencyMs: elapsed() };
   } catch (error) {

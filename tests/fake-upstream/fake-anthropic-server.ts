@@ -153,7 +153,7 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
   };
 }
 
-async function recordRequest(request: IncomingMessage, response: ServerResponse): Promise<RecordedRequest> {
+export async function recordRequest(request: IncomingMessage, response: ServerResponse): Promise<RecordedRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const rawBody = Buffer.concat(chunks).toString("utf8");

@@ -212,18 +212,18 @@ describe("validation errors: 400 in OpenAI's shape, and nothing sent upstream", 
       code: "model_not_found",
     },
     {
-      rule: "an aws/ model (Bedrock not served yet)",
+      rule: "an aws/ model with no Bedrock credential configured",
       body: chatBody({ model: "aws/anthropic/claude-sonnet-4-6" }),
       param: "model",
-      code: "provider_not_supported",
-      message: /Amazon Bedrock .* not served by this Switchyard version yet/,
+      code: "provider_not_configured",
+      message: /No enabled AWS Bedrock credential is configured/,
     },
     {
-      rule: "a google/ model (Vertex AI not served yet)",
+      rule: "a google/ model with no Vertex AI credential configured",
       body: chatBody({ model: "google/anthropic/claude-opus-4-6" }),
       param: "model",
-      code: "provider_not_supported",
-      message: /Google Vertex AI .* not served by this Switchyard version yet/,
+      code: "provider_not_configured",
+      message: /No enabled Google Vertex AI credential is configured/,
     },
   ])("$rule", async ({ body, ...expected }) => {
     const reply = await callGateway(gateway, CHAT, { body });
@@ -233,7 +233,7 @@ describe("validation errors: 400 in OpenAI's shape, and nothing sent upstream", 
 
   it.each([
     { rule: "an unknown model prefix", body: messagesBody({ model: "openai/gpt-5" }), message: /prefix the model id with one of/ },
-    { rule: "an aws/ model", body: messagesBody({ model: "aws/anthropic/claude-sonnet-4-6" }), message: /not served by this Switchyard version yet/ },
+    { rule: "an aws/ model with no Bedrock credential", body: messagesBody({ model: "aws/anthropic/claude-sonnet-4-6" }), message: /No enabled AWS Bedrock credential/ },
     { rule: "a body without messages", body: { model: SONNET, max_tokens: 64 }, message: /messages/ },
   ])("/v1/messages: $rule, in Anthropic's shape", async ({ body, message }) => {
     const reply = await callGateway(gateway, MESSAGES, { body, headers: ANTHROPIC_VERSION });
@@ -375,7 +375,7 @@ describe("fallbacks: top-level `fallbacks: [{model}]`", () => {
     expect(reply.headers.get("x-switchyard-attempts")).toMatch(/^anthropic\/claude-sonnet-4-6;status=400;[^,]*$/);
   });
 
-  it.each(Object.keys(endpoints) as EndpointName[])("%s: an aws/ fallback is skipped and the next anthropic/ fallback serves", async (endpointName) => {
+  it.each(Object.keys(endpoints) as EndpointName[])("%s: an aws/ fallback with no credential is skipped and the next anthropic/ fallback serves", async (endpointName) => {
     const endpoint = endpoints[endpointName];
     serve(overloaded, (model) => model === "claude-sonnet-4-6");
     const fallbacks = [{ model: "aws/anthropic/claude-sonnet-4-6" }, { model: "anthropic/claude-opus-4-6" }];
@@ -383,7 +383,7 @@ describe("fallbacks: top-level `fallbacks: [{model}]`", () => {
     expect(reply.status, reply.text).toBe(200);
     expect(reply.headers.get("x-switchyard-model")).toBe("anthropic/claude-opus-4-6");
     expect(reply.headers.get("x-switchyard-attempts")).toMatch(
-      /anthropic\/claude-sonnet-4-6;status=503;.*, aws\/anthropic\/claude-sonnet-4-6;status=400;ms=\d+;error=provider_not_supported, anthropic\/claude-opus-4-6;status=200;/,
+      /anthropic\/claude-sonnet-4-6;status=503;.*, aws\/anthropic\/claude-sonnet-4-6;status=400;ms=\d+;error=provider_not_configured, anthropic\/claude-opus-4-6;status=200;/,
     );
     expect(upstreamModels().filter((model) => model !== "claude-sonnet-4-6")).toEqual(["claude-opus-4-6"]);
   });

@@ -487,7 +487,8 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
     ],
   },
   "Multi-provider strategy › TypeScript (Chat Completions)": {
-    // The primary is overloaded; aws/ is not served yet and is skipped; anthropic/claude-opus-4-6 answers.
+    // The primary is overloaded; this install has no Bedrock credential, so aws/ is skipped; anthropic/claude-opus-4-6 answers.
+    // (tests/integration/gateway-provider-samples.test.ts runs it with Bedrock configured.)
     serves: "anthropic-text",
     failing: [
       {

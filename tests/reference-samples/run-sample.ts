@@ -28,8 +28,14 @@ export function pointAtGateway(code: string, gatewayUrl: string): string {
 }
 
 /** Runs TypeScript as a user would: saved as an ES module and started with `npx tsx`. */
-export async function runTypeScriptSample(slug: string, code: string, target: SampleTarget): Promise<SampleRun> {
-  return runTypeScriptProgram(slug, pointAtGateway(code, target.gatewayUrl), { ORQ_API_KEY: target.apiKey });
+export async function runTypeScriptSample(
+  slug: string,
+  code: string,
+  target: SampleTarget,
+  /** Inside the repo (for node_modules); one per test file, so files running in parallel never clean up each other's. */
+  directory: string = SAMPLE_DIRECTORY,
+): Promise<SampleRun> {
+  return runTypeScriptProgram(slug, pointAtGateway(code, target.gatewayUrl), { ORQ_API_KEY: target.apiKey }, directory);
 }
 
 /**
@@ -37,10 +43,15 @@ export async function runTypeScriptSample(slug: string, code: string, target: Sa
  * module and started with `npx tsx`, with `env` added to the environment. Records the
  * program's HTTP exchanges.
  */
-export async function runTypeScriptProgram(slug: string, code: string, env: Record<string, string>): Promise<SampleRun> {
-  mkdirSync(SAMPLE_DIRECTORY, { recursive: true });
-  const file = path.join(SAMPLE_DIRECTORY, `${slug}.mts`);
-  const log = path.join(SAMPLE_DIRECTORY, `${slug}.exchanges.jsonl`);
+export async function runTypeScriptProgram(
+  slug: string,
+  code: string,
+  env: Record<string, string>,
+  directory: string = SAMPLE_DIRECTORY,
+): Promise<SampleRun> {
+  mkdirSync(directory, { recursive: true });
+  const file = path.join(directory, `${slug}.mts`);
+  const log = path.join(directory, `${slug}.exchanges.jsonl`);
   writeFileSync(file, code);
   writeFileSync(log, "");
   try {

@@ -12,6 +12,9 @@ function storedValue(field: CredentialField, credential: CredentialView | undefi
   if (field.name === "baseUrl") return credential.baseUrl ?? "";
   if (field.name === "region") return credential.settings.region ?? field.defaultValue;
   if (field.name === "projectId") return credential.settings.projectId ?? "";
+  if (field.name === "inferenceProfile") return credential.settings.inferenceProfile ?? "";
+  if (field.name === "tokenUrl") return credential.settings.tokenUrl ?? "";
+  if (field.name === "modelIds") return credential.settings.modelIds ? JSON.stringify(credential.settings.modelIds) : "";
   return undefined;
 }
 
@@ -47,7 +50,7 @@ export function CredentialFieldInput({
             {...control}
             ref={inputRef}
             name={field.name}
-            type={field.secret ? "password" : field.name === "baseUrl" ? "url" : "text"}
+            type={field.secret ? "password" : field.name === "baseUrl" || field.name === "tokenUrl" ? "url" : "text"}
             required={field.required && !keepsStored}
             defaultValue={storedValue(field, credential)}
             placeholder={placeholder}

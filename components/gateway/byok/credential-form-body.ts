@@ -2,6 +2,8 @@ import type { CredentialProvider } from "@/lib/credentials/providers";
 import type { CredentialView } from "@/lib/credentials/credential-view";
 import { providerEntry } from "./provider-catalog";
 
+const clearableSettings = new Set(["inferenceProfile", "modelIds", "tokenUrl"]);
+
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 
 /** POST /api/credentials: every field the provider takes; blank optional fields left out. */
@@ -22,6 +24,8 @@ export function updateCredentialBody(credential: CredentialView, form: FormData,
     const value = text(form, field.name);
     if (field.name === "baseUrl") body.baseUrl = value || null;
     else if (value) body[field.name] = value;
+    // Clearing a setting (not a secret) in the form clears it.
+    else if (clearableSettings.has(field.name)) body[field.name] = null;
   }
   return body;
 }

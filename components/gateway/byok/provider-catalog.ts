@@ -8,7 +8,10 @@ export type CredentialFieldName =
   | "serviceAccountJson"
   | "projectId"
   | "region"
-  | "baseUrl";
+  | "baseUrl"
+  | "inferenceProfile"
+  | "modelIds"
+  | "tokenUrl";
 
 export type CredentialField = {
   name: CredentialFieldName;
@@ -38,6 +41,15 @@ const baseUrlOverride: CredentialField = {
   hint: "The provider's root URL, without /v1. Leave blank for the provider's own endpoint.",
 };
 
+function modelIdOverrides(placeholder: string): CredentialField {
+  return {
+    name: "modelIds",
+    label: "Model ID overrides",
+    placeholder,
+    hint: "Optional JSON object: catalog model id → the provider's model id. Leave blank to use the catalog's.",
+  };
+}
+
 /** The providers the BYOK screen offers, in display order, with the fields each one needs. */
 export const PROVIDER_CATALOG: ProviderEntry[] = [
   {
@@ -60,6 +72,13 @@ export const PROVIDER_CATALOG: ProviderEntry[] = [
       { name: "secretAccessKey", label: "Secret access key", secret: true, required: true },
       { name: "sessionToken", label: "Session token", secret: true, hint: "Only for temporary credentials." },
       { name: "region", label: "Region", required: true, defaultValue: "us-east-1", placeholder: "us-east-1" },
+      {
+        name: "inferenceProfile",
+        label: "Inference profile",
+        placeholder: "global",
+        hint: "Cross-region inference profile group: global, us, eu, apac, jp or au; none calls the in-region model id. Default: global.",
+      },
+      modelIdOverrides('{"claude-sonnet-4-6": "arn:aws:bedrock:…:application-inference-profile/…"}'),
       { ...baseUrlOverride, placeholder: "https://bedrock-runtime.us-east-1.amazonaws.com" },
     ],
   },
@@ -79,8 +98,15 @@ export const PROVIDER_CATALOG: ProviderEntry[] = [
         hint: "Paste the key file's contents or load the file.",
       },
       { name: "projectId", label: "Project ID", hint: "Read from the key file when blank." },
-      { name: "region", label: "Region", required: true, defaultValue: "global", placeholder: "global" },
+      { name: "region", label: "Region", required: true, defaultValue: "global", placeholder: "global", hint: "global, or a Vertex AI region such as us-east5." },
+      modelIdOverrides('{"claude-sonnet-4-6": "claude-sonnet-4-6@20260217"}'),
       { ...baseUrlOverride, placeholder: "https://aiplatform.googleapis.com" },
+      {
+        name: "tokenUrl",
+        label: "Token URL override",
+        placeholder: "https://oauth2.googleapis.com/token",
+        hint: "Where access tokens are minted. Leave blank for Google's.",
+      },
     ],
   },
   {

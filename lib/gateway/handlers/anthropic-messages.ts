@@ -5,7 +5,7 @@ import {
   parseAnthropicMessagesRequest,
   pickForwardedAnthropicHeaders,
 } from "../protocol/anthropic-messages/anthropic-messages-request-schema";
-import { sendAnthropicRequest } from "../providers/anthropic/anthropic-client";
+import { sendCountTokensRequest, sendMessagesRequest } from "../providers/send-messages";
 import { guardAnthropicEventStream } from "../providers/anthropic/guard-anthropic-event-stream";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
 import { credentialForModel } from "../routing/credential-for-model";
@@ -26,7 +26,8 @@ export async function handleAnthropicMessages({ request, db }: GatewayHandlerArg
   const { result: upstream, candidate, attempts } = await runWithFallbacks(
     candidates,
     async (model) =>
-      sendAnthropicRequest({
+      sendMessagesRequest({
+        model,
         credential: await credentialForModel(db, model),
         body: messagesRequest.bodyForUpstream(model.upstreamModelId),
         stream: messagesRequest.stream,
@@ -52,9 +53,9 @@ export async function handleAnthropicMessages({ request, db }: GatewayHandlerArg
 export async function handleCountTokens({ request, db }: GatewayHandlerArgs): Promise<Response> {
   const countRequest = parseAnthropicCountTokensRequest(await readJsonBody(request));
   const [model] = resolveCandidates(countRequest.gatewayModelId, []);
-  const upstream = await sendAnthropicRequest({
+  const upstream = await sendCountTokensRequest({
+    model: model!,
     credential: await credentialForModel(db, model!),
-    path: "/v1/messages/count_tokens",
     body: countRequest.bodyForUpstream(model!.upstreamModelId),
     ...pickForwardedAnthropicHeaders(request.headers),
     signal: request.signal,

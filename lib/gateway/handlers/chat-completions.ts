@@ -4,7 +4,7 @@ import type { GatewayHandlerArgs } from "../http/with-gateway-key";
 import { encodeChatCompletion } from "../protocol/openai-chat/encode-chat-completion";
 import { chatStreamHeaders, encodeChatCompletionStream } from "../protocol/openai-chat/encode-chat-completion-stream";
 import { chatRequestFallbacks, parseChatCompletionRequest, translateChatRequest } from "../protocol/openai-chat/translate-chat-request";
-import { createAnthropicMessage, streamAnthropicMessage } from "../providers/anthropic/anthropic-client";
+import { createMessage, streamMessage } from "../providers/messages-client";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
@@ -22,14 +22,15 @@ export async function handleChatCompletions({ request, db }: GatewayHandlerArgs)
     async (model) => {
       const translated = translations.get(model)!;
       const call = {
+        model,
         credential: await credentialForModel(db, model),
         request: translated.request,
         betas: translated.betas,
         signal: request.signal,
       };
       return translated.stream
-        ? { kind: "stream" as const, stream: await streamAnthropicMessage(call), includeUsage: translated.includeUsage }
-        : { kind: "message" as const, events: await createAnthropicMessage(call) };
+        ? { kind: "stream" as const, stream: await streamMessage(call), includeUsage: translated.includeUsage }
+        : { kind: "message" as const, events: await createMessage(call) };
     },
     request.signal,
   );

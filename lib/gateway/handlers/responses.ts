@@ -8,7 +8,7 @@ import {
   responsesRequestFallbacks,
   translateResponsesRequest,
 } from "../protocol/openai-responses/translate-responses-request";
-import { createAnthropicMessage, streamAnthropicMessage } from "../providers/anthropic/anthropic-client";
+import { createMessage, streamMessage } from "../providers/messages-client";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
@@ -26,14 +26,15 @@ export async function handleResponses({ request, db }: GatewayHandlerArgs): Prom
     async (model) => {
       const translated = translations.get(model)!;
       const call = {
+        model,
         credential: await credentialForModel(db, model),
         request: translated.request,
         betas: translated.betas,
         signal: request.signal,
       };
       return translated.stream
-        ? { kind: "stream" as const, stream: await streamAnthropicMessage(call) }
-        : { kind: "message" as const, events: await createAnthropicMessage(call) };
+        ? { kind: "stream" as const, stream: await streamMessage(call) }
+        : { kind: "message" as const, events: await createMessage(call) };
     },
     request.signal,
   );

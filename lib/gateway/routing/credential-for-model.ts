@@ -1,43 +1,78 @@
 import type { Db } from "@/lib/db";
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import { AppError } from "@/lib/errors/app-error";
-import { resolveDefaultCredential } from "@/lib/credentials/resolve-credential";
+import { resolveDefaultCredential, type ResolvedCredential } from "@/lib/credentials/resolve-credential";
 import { GatewayError } from "../gateway-error";
-import type { AnthropicCredential } from "../providers/anthropic/anthropic-client";
-
-const NOT_YET_SERVED = {
-  aws: "Amazon Bedrock",
-  google: "Google Vertex AI",
-} as const;
+import type { ProviderCredential } from "../providers/provider-credential";
+import { parseServiceAccount } from "../providers/vertex/service-account";
 
 /**
- * The credential a model is served with. A provider this install cannot use (not
- * configured, or not supported yet) is a 400 that says what to set up; it is marked
- * retryable so a fallback list skips it and tries the next model.
+ * The credential a model is served with. A provider this install cannot use (not configured,
+ * or configured incompletely) is a 400 that says what to set up; it is marked retryable so a
+ * fallback list skips it and tries the next model.
  */
-export async function credentialForModel(db: Db, model: ResolvedGatewayModel): Promise<AnthropicCredential> {
-  if (model.provider !== "anthropic") {
-    throw new GatewayError({
-      status: 400,
-      type: "invalid_request_error",
-      code: "provider_not_supported",
-      param: "model",
-      message: `${NOT_YET_SERVED[model.provider]} (${model.provider}/…) is not served by this Switchyard version yet; use anthropic/${model.modelId}.`,
-      retryable: true,
-    });
-  }
+export async function credentialForModel(db: Db, model: ResolvedGatewayModel): Promise<ProviderCredential> {
+  let credential: ResolvedCredential;
   try {
-    const credential = await resolveDefaultCredential(db, "anthropic");
-    return { apiKey: credential.secrets.apiKey ?? "", baseUrl: credential.baseUrl, name: credential.name };
+    credential = await resolveDefaultCredential(db, model.provider);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    throw new GatewayError({
-      status: 400,
-      type: "invalid_request_error",
-      code: "provider_not_configured",
-      param: "model",
-      message: error.message,
-      retryable: true,
-    });
+    throw notConfigured(error.message);
   }
+  return toProviderCredential(credential);
+}
+
+/** A stored credential as the provider clients take it. */
+export function toProviderCredential(credential: ResolvedCredential): ProviderCredential {
+  const { secrets, settings } = credential;
+  switch (credential.provider) {
+    case "anthropic":
+    case "openai-compatible":
+      return { provider: "anthropic", apiKey: secrets.apiKey ?? "", baseUrl: credential.baseUrl, name: credential.name };
+    case "aws":
+      return {
+        provider: "aws",
+        name: credential.name,
+        accessKeyId: secrets.accessKeyId ?? "",
+        secretAccessKey: secrets.secretAccessKey ?? "",
+        sessionToken: secrets.sessionToken ?? null,
+        region: settings.region ?? "us-east-1",
+        baseUrl: credential.baseUrl,
+        modelIds: settings.modelIds,
+        inferenceProfile: settings.inferenceProfile,
+      };
+    case "google": {
+      const serviceAccount = parseServiceAccount(secrets.serviceAccountJson);
+      if (!serviceAccount) throw notConfigured(`The Google Vertex AI credential "${credential.name}" has no usable service-account key file.`);
+      const projectId = settings.projectId ?? serviceAccount.project_id;
+      if (!projectId) {
+        throw notConfigured(`The Google Vertex AI credential "${credential.name}" has no project id: set one in AI Gateway › BYOK.`);
+      }
+      return {
+        provider: "google",
+        name: credential.name,
+        serviceAccount,
+        projectId,
+        region: settings.region ?? "global",
+        baseUrl: credential.baseUrl,
+        tokenUrl: settings.tokenUrl ?? null,
+        modelIds: settings.modelIds,
+      };
+    }
+    default: {
+      const exhaustive: never = credential.provider;
+      return exhaustive;
+    }
+  }
+}
+
+function notConfigured(message: string) {
+  return new GatewayError({
+    status: 400,
+    type: "invalid_request_error",
+    code: "provider_not_configured",
+    param: "model",
+    message,
+    retryable: true,
+  });
 }

@@ -213,7 +213,7 @@ describe("official openai SDK: responses", () => {
     expect(response.model).toBe("anthropic/claude-opus-4-6");
     expect(raw.headers.get("x-switchyard-model")).toBe("anthropic/claude-opus-4-6");
     expect(raw.headers.get("x-switchyard-attempts")).toMatch(
-      /^anthropic\/claude-sonnet-4-6;status=503;ms=\d+;error=provider_overloaded, aws\/anthropic\/claude-sonnet-4-6;status=400;ms=\d+;error=provider_not_supported, anthropic\/claude-opus-4-6;status=200;ms=\d+$/,
+      /^anthropic\/claude-sonnet-4-6;status=503;ms=\d+;error=provider_overloaded, aws\/anthropic\/claude-sonnet-4-6;status=400;ms=\d+;error=provider_not_configured, anthropic\/claude-opus-4-6;status=200;ms=\d+$/,
     );
     expect(upstream.requests.map((request) => upstreamBody(request).model)).toEqual(["claude-sonnet-4-6", "claude-opus-4-6"]);
   });

@@ -3,8 +3,7 @@ import { GatewayError } from "../../gateway-error";
 import type { AnthropicMessagesRequest } from "./anthropic-request";
 import { decodeAnthropicMessage } from "./decode-anthropic-message";
 import { decodeAnthropicStream } from "./decode-anthropic-stream";
-import { mapUpstreamFailure, type UpstreamFailure } from "./map-anthropic-error";
-import { upstreamFetch } from "../upstream-fetch";
+import { defaultResponseHeadersTimeoutMs, postUpstream } from "../post-upstream";
 
 export const defaultAnthropicBaseURL = "https://api.anthropic.com";
 
@@ -14,8 +13,7 @@ export const defaultAnthropicBaseURL = "https://api.anthropic.com";
  */
 export const openAIShapedAnthropicVersion = "2023-06-01";
 
-/** Same default as the official SDKs: long non-streaming responses take minutes. */
-export const defaultResponseHeadersTimeoutMs = 600_000;
+export { defaultResponseHeadersTimeoutMs };
 
 export type AnthropicCredential = {
   apiKey: string;
@@ -45,43 +43,16 @@ export type AnthropicRequestOptions = {
  * abort error unchanged so routing stops instead of falling back.
  */
 export async function sendAnthropicRequest(options: AnthropicRequestOptions): Promise<Response> {
-  const timeoutMs = options.timeoutMs ?? defaultResponseHeadersTimeoutMs;
-  const controller = new AbortController();
-  const abortFromCaller = () => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted) abortFromCaller();
-  options.signal?.addEventListener("abort", abortFromCaller, { once: true });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new Error("response headers timeout"));
-  }, timeoutMs);
-
   const baseURL = (options.credential.baseUrl || defaultAnthropicBaseURL).replace(/\/+$/, "");
-  const context = { credentialName: options.credential.name };
-  let response: Response;
-  try {
-    response = await (options.fetch ?? upstreamFetch)(`${baseURL}${options.path ?? "/v1/messages"}`, {
-      method: "POST",
-      headers: buildHeaders(options),
-      body: typeof options.body === "string" ? options.body : JSON.stringify(options.body),
-      signal: controller.signal,
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason ?? error;
-    if (timedOut) throw mapUpstreamFailure({ kind: "timeout", timeoutMs }, context);
-    throw mapUpstreamFailure({ kind: "connection", cause: error }, context);
-  } finally {
-    clearTimeout(timer);
-  }
-
-  if (response.ok) return response;
-  const failure: UpstreamFailure = {
-    kind: "http",
-    status: response.status,
-    bodyText: await response.text().catch(() => ""),
-    retryAfter: response.headers.get("retry-after"),
-  };
-  throw mapUpstreamFailure(failure, context);
+  return postUpstream({
+    url: `${baseURL}${options.path ?? "/v1/messages"}`,
+    headers: buildHeaders(options),
+    body: typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+    context: { credentialName: options.credential.name },
+    fetch: options.fetch,
+  });
 }
 
 function buildHeaders(options: AnthropicRequestOptions): Record<string, string> {

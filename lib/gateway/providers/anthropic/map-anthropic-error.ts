@@ -1,4 +1,5 @@
 import { GatewayError } from "../../gateway-error";
+import { z } from "zod";
 import { anthropicErrorBodySchema } from "./anthropic-api";
 
 /** Why an upstream call failed before or instead of a successful response. */
@@ -72,7 +73,7 @@ function mapHttpFailure(
       status: 502,
       type: "upstream_error",
       code: "provider_authentication_failed",
-      message: `${provider} rejected the ${credential} (HTTP ${status}). Check the API key in the BYOK settings.`,
+      message: `${provider} rejected the ${credential} (HTTP ${status}). ${provider === "Anthropic" ? "Check the API key" : "Check the credential"} in the BYOK settings.`,
       anthropicType: "api_error",
       retryable: true,
     });
@@ -119,14 +120,27 @@ function mapHttpFailure(
   });
 }
 
-function parseProviderError(bodyText: string): { type: string; message: string } | undefined {
+function parseProviderError(bodyText: string): { type?: string; message: string } | undefined {
+  let json: unknown;
   try {
-    const parsed = anthropicErrorBodySchema.safeParse(JSON.parse(bodyText));
-    return parsed.success ? parsed.data.error : undefined;
+    json = JSON.parse(bodyText);
   } catch {
     return undefined;
   }
+  const anthropic = anthropicErrorBodySchema.safeParse(json);
+  if (anthropic.success) return anthropic.data.error;
+  // Amazon Bedrock: {"message": "..."} (or "Message"); Google: {"error": {"code", "message", "status"}}.
+  const other = partnerErrorBodySchema.safeParse(json);
+  if (!other.success) return undefined;
+  const message = other.data.message ?? other.data.Message ?? other.data.error?.message;
+  return message ? { message } : undefined;
 }
+
+const partnerErrorBodySchema = z.looseObject({
+  message: z.string().optional(),
+  Message: z.string().optional(),
+  error: z.looseObject({ message: z.string().optional() }).optional(),
+});
 
 /** `retry-after` is seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {

@@ -1,0 +1,48 @@
+import type { CanonicalEvent } from "../canonical";
+import { GatewayError } from "../gateway-error";
+import type { AnthropicMessagesRequest } from "./anthropic/anthropic-request";
+import { decodeAnthropicMessage } from "./anthropic/decode-anthropic-message";
+import { decodeAnthropicStream } from "./anthropic/decode-anthropic-stream";
+import { sendMessagesRequest, type MessagesCall } from "./send-messages";
+
+export type MessageCall = Omit<MessagesCall, "body" | "stream"> & { request: AnthropicMessagesRequest };
+
+/** Non-streaming Messages call on any provider → canonical events of the complete message. */
+export async function createMessage(call: MessageCall): Promise<CanonicalEvent[]> {
+  const { request, ...rest } = call;
+  const response = await sendMessagesRequest({ ...rest, body: { ...request, stream: false }, stream: false });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new GatewayError({
+      status: 502,
+      type: "upstream_error",
+      code: "invalid_upstream_response",
+      message: "The provider returned a response that is not JSON.",
+      cause: error,
+    });
+  }
+  return decodeAnthropicMessage(json);
+}
+
+/**
+ * Streaming Messages call on any provider. Resolves once response headers arrive (errors before
+ * that throw, so a fallback can follow); the stream ends with a `finish` or an `error` event.
+ * Cancelling it closes the upstream connection.
+ */
+export async function streamMessage(call: MessageCall): Promise<ReadableStream<CanonicalEvent>> {
+  const { request, ...rest } = call;
+  const response = await sendMessagesRequest({ ...rest, body: { ...request, stream: true }, stream: true });
+  if (!response.body) {
+    throw new GatewayError({
+      status: 502,
+      type: "upstream_error",
+      code: "invalid_upstream_response",
+      message: "The provider returned an empty stream.",
+      retryable: true,
+    });
+  }
+  return decodeAnthropicStream(response.body as ReadableStream<Uint8Array<ArrayBuffer>>);
+}
