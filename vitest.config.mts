@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "tests/integration/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
-    testTimeout: 30_000,
+    // A hang guard, not a speed check: tests that spawn the CLI or the app take long on a busy machine.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
   },
