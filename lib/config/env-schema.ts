@@ -27,6 +27,8 @@ export const envSchema = z.object({
   APP_SECRET: optionalString.pipe(
     z.string().min(32, "APP_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   ),
+  /** `off` stops writing the request log (limits still count); for benchmarks and emergencies. */
+  REQUEST_LOG: optionalString.pipe(z.enum(["on", "off"], { message: "REQUEST_LOG must be on or off" }).default("on")),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -42,6 +44,8 @@ export type Config = {
   database: DatabaseConfig;
   /** Undefined only in embedded mode before the secret file is read or created. */
   appSecret: string | undefined;
+  /** Whether gateway requests are written to the request log. */
+  requestLog: boolean;
 };
 
 export class ConfigError extends Error {
@@ -71,5 +75,5 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const database: DatabaseConfig = raw.DATABASE_URL
     ? { provider: "postgresql", url: raw.DATABASE_URL }
     : { provider: "sqlite", url: `file:${file}`, file };
-  return { port: raw.PORT, host: raw.HOST, dataDir, database, appSecret: raw.APP_SECRET };
+  return { port: raw.PORT, host: raw.HOST, dataDir, database, appSecret: raw.APP_SECRET, requestLog: raw.REQUEST_LOG === "on" };
 }

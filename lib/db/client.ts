@@ -13,11 +13,19 @@ import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 const OMIT = { providerCredential: { secretCiphertext: true } } as const;
 export type Db = SqlitePrismaClient<never, typeof OMIT>;
 
-export function createDb(database: DatabaseConfig): Db {
+/** For a client with its own small pool (the request log's writer), named in pg_stat_activity. */
+export type DbPoolOptions = { applicationName?: string; maxConnections?: number };
+
+export function createDb(database: DatabaseConfig, pool: DbPoolOptions = {}): Db {
   if (database.provider === "sqlite") {
     return new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 15_000 }), omit: OMIT });
   }
-  const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), omit: OMIT });
+  const adapter = new PrismaPg({
+    connectionString: database.url,
+    ...(pool.applicationName ? { application_name: pool.applicationName } : {}),
+    ...(pool.maxConnections ? { max: pool.maxConnections } : {}),
+  });
+  const client = new PostgresPrismaClient({ adapter, omit: OMIT });
   return client as unknown as Db;
 }
 
