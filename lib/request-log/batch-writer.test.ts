@@ -25,7 +25,7 @@ function fakeTable() {
     write: async (batch: number[]) => {
       batches.push(batch);
       await gate?.promise;
-      if (failing) throw new Error("connection terminated\nstack");
+      if (failing) throw new Error("\nInvalid `db.requestLog.createMany()` invocation in\n/app/x.ts:1:1\n\nconnection terminated");
       rows.push(...batch);
     },
   };

@@ -125,7 +125,8 @@ export class BatchWriter<Row> {
 
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n").find((line) => line.trim())?.slice(0, 200) ?? "unknown error";
+  // Prisma's messages start with where the call was made; the cause is on the last line.
+  return message.split("\n").filter((line) => line.trim()).at(-1)?.trim().slice(0, 200) ?? "unknown error";
 }
 
 function sleep(ms: number) {

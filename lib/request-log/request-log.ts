@@ -25,10 +25,15 @@ function service(): RequestLogService {
   let writer: BatchWriter<RequestLogRow> | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
   if (config.requestLog) {
-    const db: Db = createDb(config.database, { applicationName: "switchyard-request-log", maxConnections: 2 });
+    const postgres = config.database.provider === "postgresql";
+    const db: Db = createDb(config.database, { applicationName: "switchyard-request-log", maxConnections: 2, sqliteBusyTimeoutMs: 20 });
     writer = new BatchWriter<RequestLogRow>({
       write: async (rows) => {
-        await db.requestLog.createMany({ data: rows });
+        // Ids are made here, so on PostgreSQL a batch retried after an ambiguous failure (connection
+        // killed after the commit) cannot be written twice. (SQLite runs in-process: a failed
+        // statement did not commit. Its client also refuses the option.)
+        const table = db.requestLog as unknown as { createMany(args: { data: RequestLogRow[]; skipDuplicates?: boolean }): Promise<unknown> };
+        await table.createMany(postgres ? { data: rows, skipDuplicates: true } : { data: rows });
       },
     });
     const prune = () =>
