@@ -3,7 +3,7 @@ import { withUser } from "@/lib/http/with-user";
 import { parseJsonBody } from "@/lib/http/json-error-response";
 import { setApiKeyLimits } from "@/lib/api-keys/set-api-key-limits";
 
-export const PUT = withUser(
+export const PATCH = withUser(
   async ({ request, db, user, params }) =>
     Response.json({ apiKey: await setApiKeyLimits(db, params.id!, await parseJsonBody(request, z.unknown()), user) }),
   { role: "admin" },
