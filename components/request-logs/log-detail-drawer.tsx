@@ -13,7 +13,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   return (
     <div className="space-y-0.5">
       <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="text-[13px] tabular-nums">{children}</dd>
+      <dd className="text-[13px] break-all tabular-nums">{children}</dd>
     </div>
   );
 }

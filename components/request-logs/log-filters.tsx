@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { apiKeysQueryOptions } from "@/components/gateway/api-keys/api-key-queries";
 import { Label } from "@/components/ui/label";
@@ -23,14 +24,15 @@ const STATUSES = [
 ];
 
 function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: React.ReactNode }) {
+  const id = useId();
   return (
     <div className="min-w-36 flex-1 space-y-1">
-      <Label className="text-xs">
+      <Label htmlFor={id} className="text-xs">
         {label}
-        <Select value={value} onChange={(event) => onChange(event.target.value)} className="mt-1 h-8 text-[13px]">
-          {children}
-        </Select>
       </Label>
+      <Select id={id} value={value} onChange={(event) => onChange(event.target.value)} className="h-8 text-[13px]">
+        {children}
+      </Select>
     </div>
   );
 }

@@ -37,17 +37,18 @@ export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id
                 <span className="sr-only"> — details of this request</span>
               </button>
             </TableCell>
-            <TableCell className="whitespace-nowrap">
+            <TableCell className="max-w-40">
               {row.key ? (
-                <span>
-                  {row.key.name} <span className="font-mono text-xs text-zinc-500">{row.key.prefix}</span>
+                <span className="block truncate" title={`${row.key.name} (${row.key.prefix})`}>
+                  {row.key.name}
+                  <span className="block font-mono text-[11px] text-zinc-500">{row.key.prefix}</span>
                 </span>
               ) : (
                 <span className="text-zinc-400">no key</span>
               )}
             </TableCell>
             <TableCell className="font-mono text-xs whitespace-nowrap">{row.endpoint.replace(/^\/v3\/router/, "")}</TableCell>
-            <TableCell className="max-w-56 truncate font-mono text-xs" title={row.servedModel ?? row.requestedModel ?? undefined}>
+            <TableCell className="max-w-48 truncate font-mono text-xs" title={row.servedModel ?? row.requestedModel ?? undefined}>
               {row.servedModel ?? row.requestedModel ?? "—"}
               {row.attempts.length > 1 && <span className="ml-1 text-zinc-500">({row.attempts.length} attempts)</span>}
               {row.stream && <span className="ml-1 text-zinc-500">stream</span>}

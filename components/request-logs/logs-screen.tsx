@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { errorMessage } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
@@ -9,13 +9,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LogDetailDrawer } from "./log-detail-drawer";
 import { LogFiltersBar } from "./log-filters";
 import { LogTable } from "./log-table";
-import { emptyFilters, filterParams, requestLogsQueryOptions, type LogFilters } from "./request-log-queries";
+import { emptyFilters, filterParams, loggedModelsQueryOptions, requestLogsQueryOptions, type LogFilters } from "./request-log-queries";
 import { RetentionSetting } from "./retention-setting";
 
 /** AI Gateway › Logs: every gateway request, filtered, 50 at a time, newest first. */
 export function LogsScreen({ isAdmin }: { isAdmin: boolean }) {
   const [filters, setFilters] = useState<LogFilters>(emptyFilters);
   const [openId, setOpenId] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const logs = useInfiniteQuery(requestLogsQueryOptions(filters));
   const rows = logs.data?.pages.flatMap((page) => page.rows) ?? [];
   const exportHref = `/api/request-logs/export?${filterParams(filters)}`;
@@ -27,7 +28,13 @@ export function LogsScreen({ isAdmin }: { isAdmin: boolean }) {
         description={isAdmin ? "Every request through the gateway, from every key." : "Every request made with your API keys."}
         actions={
           <>
-            <Button size="sm" onClick={() => void logs.refetch()}>
+            <Button
+              size="sm"
+              onClick={() => {
+                void queryClient.invalidateQueries({ queryKey: ["request-logs"] });
+                void queryClient.invalidateQueries({ queryKey: loggedModelsQueryOptions().queryKey });
+              }}
+            >
               Refresh
             </Button>
             <a href={exportHref} download className={buttonClassName("secondary", "sm")}>

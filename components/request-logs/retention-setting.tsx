@@ -31,7 +31,7 @@ export function RetentionSetting() {
     >
       <Label className="text-xs">
         Keep requests for (days, 0 = forever)
-        <Input type="number" min={0} max={3650} step={1} required value={value} onChange={(event) => setDraft(event.target.value)} className="mt-1 h-8 w-28 text-[13px]" />
+        <Input type="number" aria-label="Keep requests for (days)" min={0} max={3650} step={1} required value={value} onChange={(event) => setDraft(event.target.value)} className="mt-1 h-8 w-28 text-[13px]" />
       </Label>
       <Button type="submit" size="sm" pending={save.isPending} disabled={draft === null}>
         Save retention

@@ -12,6 +12,8 @@ const grid = <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOp
 const tooltipStyle = { contentStyle: { fontSize: 12, borderRadius: 6 }, wrapperStyle: { color: "#18181b" } };
 const usd = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
 
+// Series are drawn without entry animations: they redraw on every filter change, and a
+// screenshot must show the data, not a chart half-grown.
 export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel: string }) {
   const { rows, groups } = series;
   return (
@@ -25,7 +27,7 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <Tooltip {...tooltipStyle} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {groups.map((group, index) => (
-              <Bar key={group} dataKey={`requests:${group}`} name={group} stackId="requests" fill={SERIES_COLORS[index % SERIES_COLORS.length]} />
+              <Bar isAnimationActive={false} key={group} dataKey={`requests:${group}`} name={group} stackId="requests" fill={SERIES_COLORS[index % SERIES_COLORS.length]} />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -38,10 +40,10 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <YAxis {...axis} tickFormatter={formatCount} width={44} />
             <Tooltip {...tooltipStyle} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Area type="monotone" dataKey="inputTokens" name="Input" stackId="tokens" stroke={SERIES_COLORS[1]} fill={SERIES_COLORS[1]} fillOpacity={0.35} />
-            <Area type="monotone" dataKey="outputTokens" name="Output" stackId="tokens" stroke={SERIES_COLORS[0]} fill={SERIES_COLORS[0]} fillOpacity={0.35} />
-            <Area type="monotone" dataKey="cacheReadTokens" name="Cache reads" stackId="tokens" stroke={SERIES_COLORS[2]} fill={SERIES_COLORS[2]} fillOpacity={0.35} />
-            <Area type="monotone" dataKey="cacheWriteTokens" name="Cache writes" stackId="tokens" stroke={SERIES_COLORS[3]} fill={SERIES_COLORS[3]} fillOpacity={0.35} />
+            <Area isAnimationActive={false} type="monotone" dataKey="inputTokens" name="Input" stackId="tokens" stroke={SERIES_COLORS[1]} fill={SERIES_COLORS[1]} fillOpacity={0.35} />
+            <Area isAnimationActive={false} type="monotone" dataKey="outputTokens" name="Output" stackId="tokens" stroke={SERIES_COLORS[0]} fill={SERIES_COLORS[0]} fillOpacity={0.35} />
+            <Area isAnimationActive={false} type="monotone" dataKey="cacheReadTokens" name="Cache reads" stackId="tokens" stroke={SERIES_COLORS[2]} fill={SERIES_COLORS[2]} fillOpacity={0.35} />
+            <Area isAnimationActive={false} type="monotone" dataKey="cacheWriteTokens" name="Cache writes" stackId="tokens" stroke={SERIES_COLORS[3]} fill={SERIES_COLORS[3]} fillOpacity={0.35} />
           </AreaChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -54,7 +56,7 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <Tooltip {...tooltipStyle} formatter={(value) => usd(Number(value))} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {groups.map((group, index) => (
-              <Bar key={group} dataKey={`cost:${group}`} name={group} stackId="cost" fill={SERIES_COLORS[index % SERIES_COLORS.length]} />
+              <Bar isAnimationActive={false} key={group} dataKey={`cost:${group}`} name={group} stackId="cost" fill={SERIES_COLORS[index % SERIES_COLORS.length]} />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -68,8 +70,8 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <YAxis yAxisId="saved" orientation="right" {...axis} tickFormatter={usd} width={56} />
             <Tooltip {...tooltipStyle} formatter={(value, name) => (name === "Saved" ? usd(Number(value)) : `${Number(value).toFixed(1)}%`)} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Bar yAxisId="saved" dataKey="savedUsd" name="Saved" fill={SERIES_COLORS[2]} fillOpacity={0.5} />
-            <Line yAxisId="ratio" type="monotone" dataKey="cacheHitPercent" name="Cache hit ratio" stroke={SERIES_COLORS[0]} dot={false} strokeWidth={2} />
+            <Bar isAnimationActive={false} yAxisId="saved" dataKey="savedUsd" name="Saved" fill={SERIES_COLORS[2]} fillOpacity={0.5} />
+            <Line isAnimationActive={false} yAxisId="ratio" type="monotone" dataKey="cacheHitPercent" name="Cache hit ratio" stroke={SERIES_COLORS[0]} dot={{ r: 2 }} strokeWidth={2} />
           </ComposedChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -81,8 +83,8 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <YAxis {...axis} width={44} />
             <Tooltip {...tooltipStyle} formatter={(value) => `${value} ms`} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Line type="monotone" dataKey="p50" name="p50" stroke={SERIES_COLORS[1]} strokeWidth={2} dot={false} connectNulls />
-            <Line type="monotone" dataKey="p95" name="p95" stroke={SERIES_COLORS[3]} strokeWidth={2} dot={false} connectNulls />
+            <Line isAnimationActive={false} type="monotone" dataKey="p50" name="p50" stroke={SERIES_COLORS[1]} strokeWidth={2} dot={{ r: 2 }} connectNulls />
+            <Line isAnimationActive={false} type="monotone" dataKey="p95" name="p95" stroke={SERIES_COLORS[3]} strokeWidth={2} dot={{ r: 2 }} connectNulls />
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>

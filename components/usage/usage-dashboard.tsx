@@ -48,7 +48,7 @@ export function UsageDashboard({ isAdmin }: { isAdmin: boolean }) {
       <div className="flex flex-wrap gap-3">
         <Label className="text-xs">
           Period
-          <Select value={range} onChange={(event) => setRange(event.target.value as keyof typeof RANGE_DAYS)} className="mt-1 h-8 w-40 text-[13px]">
+          <Select value={range} onChange={(event) => setRange(event.target.value as keyof typeof RANGE_DAYS)} className="mt-1 h-8 w-40 text-[13px]" aria-label="Period">
             <option value="7">Last 7 days</option>
             <option value="30">Last 30 days</option>
             <option value="90">Last 90 days</option>
@@ -56,7 +56,7 @@ export function UsageDashboard({ isAdmin }: { isAdmin: boolean }) {
         </Label>
         <Label className="text-xs">
           Group by
-          <Select value={groupBy} onChange={(event) => setGroupBy(event.target.value as "model" | "key")} className="mt-1 h-8 w-40 text-[13px]">
+          <Select value={groupBy} onChange={(event) => setGroupBy(event.target.value as "model" | "key")} className="mt-1 h-8 w-40 text-[13px]" aria-label="Group by">
             <option value="model">Model</option>
             <option value="key">API key</option>
           </Select>

@@ -1,5 +1,5 @@
 import type { UsageSummary } from "@/lib/request-log/usage-summary";
-import { cacheHitRatio } from "@/lib/request-log/usage-summary";
+import { cacheHitRatio } from "@/lib/request-log/cache-hit-ratio";
 
 const MAX_GROUPS = 6;
 export const OTHER_GROUP = "Other";

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { getConfig } from "@/lib/env";
 import { readLatencyPercentiles, readUsageBuckets } from "@/lib/db/request-log-queries";
+import { cacheHitRatio } from "./cache-hit-ratio";
 import { filterFor, type RequestLogQuery } from "./request-log-filters";
 
 export type UsageGroupBy = "model" | "key";
@@ -29,12 +30,6 @@ export async function summarizeUsage(db: Db, viewer: SessionUser, query: Request
     { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costMicros: 0, cacheSavingsMicros: 0 },
   );
   return { groupBy, buckets, latency, totals, cacheHitRatio: cacheHitRatio(totals) };
-}
-
-/** Share of prompt tokens served from the cache: reads / (uncached input + reads + writes). */
-export function cacheHitRatio(usage: { inputTokens: number; cacheReadTokens: number; cacheWriteTokens: number }): number {
-  const prompt = usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens;
-  return prompt === 0 ? 0 : usage.cacheReadTokens / prompt;
 }
 
 export type UsageSummary = Awaited<ReturnType<typeof summarizeUsage>>;
