@@ -86,6 +86,17 @@ describe("BatchWriter", () => {
     expect(table.rows).toEqual([0, 1, 2, 3]);
   });
 
+  it("flush gives up at its deadline even while a write hangs", async () => {
+    const table = fakeTable();
+    const writer = new BatchWriter<number>({ write: table.write, flushDelayMs: 0, warn: () => {} });
+    table.hold();
+    writer.enqueue(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const stats = await writer.flush(50);
+    expect(stats.buffered).toBe(1);
+    table.release();
+  });
+
   it("flush gives up at its deadline and reports what is left", async () => {
     const table = fakeTable();
     const writer = new BatchWriter<number>({ write: table.write, retryMinMs: 5, retryMaxMs: 5, warn: () => {} });

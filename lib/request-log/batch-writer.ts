@@ -63,8 +63,9 @@ export class BatchWriter<Row> {
     clearTimeout(this.timer);
     this.timer = undefined;
     while (Date.now() < deadline) {
-      await this.writing;
-      if (this.buffer.length === 0) break;
+      // A write that hangs (a locked table) must not hold a shutdown past its deadline.
+      if (this.writing) await Promise.race([this.writing, sleep(Math.max(0, deadline - Date.now()))]);
+      if (this.writing || this.buffer.length === 0) break;
       const ok = await this.writeBatch();
       if (!ok) await sleep(Math.min(this.retryDelayMs, Math.max(0, deadline - Date.now())));
     }
