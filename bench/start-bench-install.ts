@@ -52,7 +52,8 @@ export async function startBenchInstall(options: { port: number; serverEnv?: Rec
       noLogUrl: startedNoLog.url,
       fakeUrl: fake.url,
       gatewayKey,
-      serverPid: findServerPid(options.port),
+      // startAppServer adds TEST_PORT_OFFSET (several checkouts benchmarking side by side).
+      serverPid: findServerPid(new URL(started.url).port ? Number(new URL(started.url).port) : options.port),
       async stop() {
         await startedNoLog.stop();
         await started.stop();

@@ -145,3 +145,13 @@ test("the API keys screen shows limits and lets an admin set them", async ({ pag
   await expect(dialog).toBeHidden();
   await expect(row).toContainText("120 rpm · $25/mo · bodies logged");
 });
+
+test("members: see none of the admin's requests, and may not change retention or limits", async ({ memberRequest }) => {
+  const logs = await (await memberRequest.get("/api/request-logs?limit=200")).json();
+  expect(logs.rows.filter((row: { key: { prefix: string } | null }) => row.key?.prefix === gatewayKey.slice(0, 11))).toEqual([]);
+  const usage = await (await memberRequest.get("/api/usage")).json();
+  expect(usage.totals.requests).toBe(logs.rows.length);
+  const retention = await memberRequest.patch("/api/request-logs/retention", { data: { retentionDays: 1 } });
+  expect(retention.status()).toBe(403);
+  expect((await memberRequest.get("/api/request-logs/retention")).status()).toBe(200);
+});

@@ -38,12 +38,12 @@ const API_ROUTES: Record<string, Access> = {
   "/api/api-keys": { access: "signed-in" },
   "/api/api-keys/[id]/revoke": { access: "signed-in" },
   "/api/api-keys/[id]/limits": { access: "admin" },
-  // Members get their own keys' rows only (tests/integration/request-log-screens.test.ts).
+  // Members get their own keys' rows only (tests/integration/request-log-queries.test.ts).
   "/api/request-logs": { access: "signed-in" },
   "/api/request-logs/[id]": { access: "signed-in" },
   "/api/request-logs/export": { access: "signed-in" },
   "/api/request-logs/models": { access: "signed-in" },
-  // GET for everyone signed in; PATCH is admin-only (checked in request-log-screens.test.ts).
+  // GET for everyone signed in; PATCH is admin-only (tests/e2e/logs-and-usage.spec.ts).
   "/api/request-logs/retention": { access: "signed-in" },
   "/api/usage": { access: "signed-in" },
   "/api/credentials": { access: "admin" },
