@@ -19,6 +19,11 @@ export type BenchResults = {
   firstToken: { direct: Summary; chat: Summary; messages: Summary };
   throughput: { direct: Throughput; chat: Throughput; messages: Throughput };
   rssMiB: { idle: number; warm: number; peak: number; after: number };
+  /** The same requests to the app with the request log on and to a twin with REQUEST_LOG=off. */
+  requestLog: {
+    nonStream: { chat: Summary; chatNoLog: Summary; messages: Summary; messagesNoLog: Summary };
+    firstToken: { chat: Summary; chatNoLog: Summary; messages: Summary; messagesNoLog: Summary };
+  };
   totalSeconds: number;
 };
 
@@ -95,9 +100,33 @@ export function renderResults(results: BenchResults): string {
     "| ---: | ---: | ---: | ---: |",
     `| ${rssMiB.idle.toFixed(0)} MiB | ${rssMiB.warm.toFixed(0)} MiB | ${rssMiB.peak.toFixed(0)} MiB | ${rssMiB.after.toFixed(0)} MiB |`,
     "",
+    ...renderRequestLogOverhead(results),
     `Total bench time: ${results.totalSeconds.toFixed(0)} s.`,
     "",
   ].join("\n");
+}
+
+/** Issue 10: the request log's cost, on vs off in the same run; target ≤ 0.2 ms at p50. */
+function renderRequestLogOverhead({ requestLog, settings }: BenchResults): string[] {
+  const row = (label: string, on: Summary, off: Summary) => {
+    const added = on.p50 - off.p50;
+    return `| ${label} | ${ms(off.p50)} | ${ms(on.p50)} | ${ms(added)} ${added <= 0.2 ? "✅" : "❌"} | ${ms(off.p99)} | ${ms(on.p99)} |`;
+  };
+  return [
+    `## Request log overhead (sequential, interleaved; ${settings.requests} requests / ${settings.streams} streams per path)`,
+    "",
+    "Two servers from the same build on the same SQLite database, one started with `REQUEST_LOG=off`; the same requests",
+    "alternate between them. Target (issue 10): logging adds ≤ 0.2 ms at p50. A negative difference means the effect",
+    "is below this run's noise (see the load average above).",
+    "",
+    "| path | p50 log off | p50 log on | added at p50 | p99 log off | p99 log on |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    row("chat/completions, non-streaming (total)", requestLog.nonStream.chat, requestLog.nonStream.chatNoLog),
+    row("v1/messages, non-streaming (total)", requestLog.nonStream.messages, requestLog.nonStream.messagesNoLog),
+    row("chat/completions, stream (first token)", requestLog.firstToken.chat, requestLog.firstToken.chatNoLog),
+    row("v1/messages, stream (first token)", requestLog.firstToken.messages, requestLog.firstToken.messagesNoLog),
+    "",
+  ];
 }
 
 /** A `--profile` capture as markdown tables: self time by area, inclusive time by area, hottest functions. */

@@ -34,10 +34,10 @@ const QUESTION = "Explain quantum computing in simple terms";
 /** The first text delta of the `anthropic-text` fixture (the fake's default answer), in every protocol. */
 const FIRST_TOKEN = "Quantum";
 
-type PathName = "direct" | "chat" | "messages" | "chatGzip";
+type PathName = "direct" | "chat" | "messages" | "chatGzip" | "chatNoLog" | "messagesNoLog";
 
 /** The same question four ways; `direct` is exactly what the gateway sends upstream for `chat`. */
-function targetsFor(install: BenchInstall, stream: boolean): Record<PathName, Target> {
+function targetsFor(install: BenchInstall, stream: boolean): Record<"direct" | "chat" | "messages" | "chatGzip", Target> {
   const gatewayAuth = { authorization: `Bearer ${install.gatewayKey}` };
   const anthropicMessages = [{ role: "user", content: [{ type: "text", text: QUESTION }] }];
   const chatBody = JSON.stringify({ model: "anthropic/claude-sonnet-4-6", max_tokens: 1024, messages: [{ role: "user", content: QUESTION }], stream });
@@ -55,6 +55,13 @@ function targetsFor(install: BenchInstall, stream: boolean): Record<PathName, Ta
     },
     chatGzip: { url: `${install.appUrl}/v3/router/chat/completions`, headers: { ...gatewayAuth, "accept-encoding": "gzip, deflate" }, body: chatBody },
   };
+}
+
+/** The same chat and messages requests to the server with the request log on and to its twin with REQUEST_LOG=off. */
+function logTargetsFor(install: BenchInstall, stream: boolean): Partial<Record<PathName, Target>> {
+  const { chat, messages } = targetsFor(install, stream);
+  const onTwin = (target: Target) => ({ ...target, url: target.url.replace(install.appUrl, install.noLogUrl) });
+  return { chat, chatNoLog: onTwin(chat), messages, messagesNoLog: onTwin(messages) };
 }
 
 async function post(target: Target, stream: boolean) {
@@ -151,6 +158,11 @@ async function main() {
     process.stdout.write(`Sequential streams: ${SETTINGS.streams} per path…\n`);
     const streams = await sequential(streaming, SETTINGS.streams, true);
 
+    process.stdout.write(`Request log on vs off (same build, same database, interleaved): ${SETTINGS.requests} per path…\n`);
+    await sequential(logTargetsFor(install, false), 200, false);
+    const logNonStream = await sequential(logTargetsFor(install, false), SETTINGS.requests, false);
+    const logStreams = await sequential(logTargetsFor(install, true), SETTINGS.streams, true);
+
     process.stdout.write(`Throughput: ${SETTINGS.concurrency} concurrent streams, ${SETTINGS.seconds} s per path…\n`);
     // The first seconds at this concurrency grow the heap and JIT new paths: not steady state.
     await throughput(streaming.chat, 2);
@@ -175,6 +187,20 @@ async function main() {
       firstToken: { direct: streams.firstToken("direct"), chat: streams.firstToken("chat"), messages: streams.firstToken("messages") },
       throughput: { direct, chat, messages },
       rssMiB: { idle: idleRss, warm: warmRss, peak: peak.stop(), after: rssMiB(pid) },
+      requestLog: {
+        nonStream: {
+          chat: logNonStream.total("chat"),
+          chatNoLog: logNonStream.total("chatNoLog"),
+          messages: logNonStream.total("messages"),
+          messagesNoLog: logNonStream.total("messagesNoLog"),
+        },
+        firstToken: {
+          chat: logStreams.firstToken("chat"),
+          chatNoLog: logStreams.firstToken("chatNoLog"),
+          messages: logStreams.firstToken("messages"),
+          messagesNoLog: logStreams.firstToken("messagesNoLog"),
+        },
+      },
       totalSeconds: (performance.now() - benchStarted) / 1000,
     });
     process.stdout.write(`\n${report}\n`);

@@ -11,6 +11,8 @@ export const BENCH_PROVIDER_KEY = "sk-ant-api03-BENCHMARK-0000000000000000-AAAA"
 
 export type BenchInstall = {
   appUrl: string;
+  /** A second server on the same database with REQUEST_LOG=off (same build, same key). */
+  noLogUrl: string;
   fakeUrl: string;
   gatewayKey: string;
   /** The next-server process. */
@@ -27,6 +29,7 @@ export async function startBenchInstall(options: { port: number; serverEnv?: Rec
   const database = await createTestDatabase("sqlite");
   const fake = await startFakeUpstreamProcess();
   let server: AppServer | undefined;
+  let noLogServer: AppServer | undefined;
   try {
     const cli = async (args: string[], stdin?: string) => {
       const result = await runCli(args, { env: appEnv(database), stdin });
@@ -41,20 +44,25 @@ export async function startBenchInstall(options: { port: number; serverEnv?: Rec
     );
     const env = { DATA_DIR: database.dataDir, DATABASE_URL: "", APP_SECRET: appEnv(database).APP_SECRET!, ...options.serverEnv };
     server = await startAppServer(env, options.port);
+    noLogServer = await startAppServer({ ...env, REQUEST_LOG: "off" }, options.port + 1);
     const started = server;
+    const startedNoLog = noLogServer;
     return {
       appUrl: started.url,
+      noLogUrl: startedNoLog.url,
       fakeUrl: fake.url,
       gatewayKey,
       // startAppServer adds TEST_PORT_OFFSET: find the server on the port it really listens on.
       serverPid: findServerPid(Number(new URL(started.url).port)),
       async stop() {
+        await startedNoLog.stop();
         await started.stop();
         await fake.stop();
         await database.dispose();
       },
     };
   } catch (error) {
+    await noLogServer?.stop();
     await server?.stop();
     await fake.stop();
     await database.dispose();

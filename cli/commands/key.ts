@@ -4,6 +4,7 @@ import { UsageError } from "../usage-error";
 import { withDb } from "../with-db";
 import { printTable } from "../print-table";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
+import { setApiKeyLimits } from "@/lib/api-keys/set-api-key-limits";
 import { AppError } from "@/lib/errors/app-error";
 
 const HELP = `Usage:
@@ -13,10 +14,14 @@ const HELP = `Usage:
   switchyard key list [--json]
       --json prints [{id, name, prefix, createdAt, lastUsedAt, revokedAt}].
   switchyard key revoke ID_OR_PREFIX
-      Takes effect on every running instance within a second.`;
+      Takes effect on every running instance within a second.
+  switchyard key limits ID_OR_PREFIX [--rpm N] [--tpm N] [--budget-usd N] [--log-bodies on|off]
+      Requests per minute, tokens per minute, monthly spend (US dollars, UTC month) and request/
+      response body logging for one key; \`none\` removes a limit, omitted options stay as they are.
+      Over a limit the gateway answers 429 with retry-after. With no options, prints the limits.`;
 
 export const keyCommand: Command = {
-  summary: "Gateway API keys (key create | list | revoke)",
+  summary: "Gateway API keys (key create | list | revoke | limits)",
   help: HELP,
   async run(argv) {
     const [action, ...rest] = argv;
@@ -63,8 +68,45 @@ export const keyCommand: Command = {
         });
         return;
       }
+      case "limits": {
+        const { values, positionals } = parseOptions(
+          rest,
+          { rpm: { type: "string" }, tpm: { type: "string" }, "budget-usd": { type: "string" }, "log-bodies": { type: "string" } },
+          true,
+        );
+        if (positionals.length !== 1) throw new UsageError("give exactly one key id or prefix");
+        const input = {
+          ...(values.rpm !== undefined ? { requestsPerMinute: limitValue("--rpm", values.rpm) } : {}),
+          ...(values.tpm !== undefined ? { tokensPerMinute: limitValue("--tpm", values.tpm) } : {}),
+          ...(values["budget-usd"] !== undefined ? { monthlyBudgetUsd: limitValue("--budget-usd", values["budget-usd"]) } : {}),
+          ...(values["log-bodies"] !== undefined ? { logBodies: onOff("--log-bodies", values["log-bodies"]) } : {}),
+        };
+        await withDb(async (db) => {
+          const key = await setApiKeyLimits(db, positionals[0]!, input, "operator");
+          const { requestsPerMinute, tokensPerMinute, monthlyBudgetUsd, logBodies } = key.limits;
+          process.stdout.write(
+            `${key.prefix} (${key.name}): rpm ${requestsPerMinute ?? "none"}, tpm ${tokensPerMinute ?? "none"}, ` +
+              `monthly budget ${monthlyBudgetUsd === null ? "none" : `$${monthlyBudgetUsd.toFixed(2)}`}, body logging ${logBodies ? "on" : "off"}\n`,
+          );
+        });
+        return;
+      }
       default:
         throw new UsageError(action ? `unknown action "${action}"` : "missing action");
     }
   },
 };
+
+/** `none` (or 0) removes a limit; anything else must be a positive number. */
+function limitValue(option: string, value: string): number | null {
+  if (value === "none" || value === "0") return null;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0 || value.trim() === "") throw new UsageError(`${option} must be a positive number or "none"`);
+  return number;
+}
+
+function onOff(option: string, value: string): boolean {
+  if (value === "on") return true;
+  if (value === "off") return false;
+  throw new UsageError(`${option} must be on or off`);
+}

@@ -11,9 +11,9 @@ import { buildFingerprint, buildIsCurrent, BUILD_STAMP_FILE } from "../build-fin
 const ROOT = projectRoot();
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
-function runNext(args: string[]): Promise<number> {
+function runNext(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, stdio: "inherit", env: process.env });
+    const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, stdio: "inherit", env });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
@@ -49,7 +49,9 @@ the last build, then serves on HOST:PORT (default 127.0.0.1:3000).`,
     const config = await migrateAndReport();
     if (!values["no-build"] && !(await buildIfNeeded())) return 1;
     process.stdout.write(`Serving Switchyard on http://${config.host}:${config.port}\n`);
-    return runNext(["start", "--port", String(config.port), "--hostname", config.host]);
+    // The server handles SIGTERM/SIGINT itself (lib/request-log/graceful-shutdown.ts): requests
+    // in flight finish and the buffered request log is written before it exits.
+    return runNext(["start", "--port", String(config.port), "--hostname", config.host], { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" });
   },
 };
 

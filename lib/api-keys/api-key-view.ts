@@ -1,3 +1,5 @@
+import type { KeyLimitsView } from "@/lib/rate-limits/key-limits";
+
 /** What any API or screen may show of a key: never the key or its hash. */
 export const API_KEY_VIEW_SELECT = {
   id: true,
@@ -7,6 +9,10 @@ export const API_KEY_VIEW_SELECT = {
   lastUsedAt: true,
   expiresAt: true,
   revokedAt: true,
+  rpmLimit: true,
+  tpmLimit: true,
+  monthlyBudgetMicros: true,
+  logBodies: true,
   user: { select: { email: true } },
 } as const;
 
@@ -18,6 +24,10 @@ type Row = {
   lastUsedAt: Date | null;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  rpmLimit: number | null;
+  tpmLimit: number | null;
+  monthlyBudgetMicros: bigint | null;
+  logBodies: boolean;
   user: { email: string };
 };
 
@@ -41,5 +51,11 @@ export function toApiKeyView(row: Row) {
     expiresAt: row.expiresAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     status: apiKeyStatus(row),
+    limits: {
+      requestsPerMinute: row.rpmLimit,
+      tokensPerMinute: row.tpmLimit,
+      monthlyBudgetUsd: row.monthlyBudgetMicros === null ? null : Number(row.monthlyBudgetMicros) / 1e6,
+      logBodies: row.logBodies,
+    } satisfies KeyLimitsView,
   };
 }

@@ -2,10 +2,33 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { hashApiKey } from "./api-key-format";
 import { apiKeyStatus } from "./api-key-view";
+import { keyLimitsFromRow, type KeyLimits } from "@/lib/rate-limits/key-limits";
 
-export type GatewayPrincipal = { keyId: string; keyName: string; keyPrefix: string; userId: string };
+export type GatewayPrincipal = {
+  keyId: string;
+  keyName: string;
+  keyPrefix: string;
+  userId: string;
+  /** Null when the key has no limits: the hot path then touches no counters. */
+  limits: KeyLimits | null;
+  /** The request log stores bodies for this key. */
+  logBodies: boolean;
+};
 
-type Lookup = { row: { id: string; name: string; prefix: string; userId: string; revokedAt: Date | null; expiresAt: Date | null } | null };
+type Lookup = {
+  row: {
+    id: string;
+    name: string;
+    prefix: string;
+    userId: string;
+    revokedAt: Date | null;
+    expiresAt: Date | null;
+    rpmLimit: number | null;
+    tpmLimit: number | null;
+    monthlyBudgetMicros: bigint | null;
+    logBodies: boolean;
+  } | null;
+};
 
 // A revocation must reach every instance within a second, so lookups are cached
 // for at most that long: one indexed read per key per second on the hot path.
@@ -29,7 +52,18 @@ async function lookup(db: Db, keyHash: string): Promise<Lookup> {
   if (cached && cached.expiresAt > now) return cached.lookup;
   const row = await db.apiKey.findUnique({
     where: { keyHash },
-    select: { id: true, name: true, prefix: true, userId: true, revokedAt: true, expiresAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      userId: true,
+      revokedAt: true,
+      expiresAt: true,
+      rpmLimit: true,
+      tpmLimit: true,
+      monthlyBudgetMicros: true,
+      logBodies: true,
+    },
   });
   if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
   cache.set(keyHash, { lookup: { row }, expiresAt: now + CACHE_TTL_MS });
@@ -45,7 +79,14 @@ export async function authenticateApiKey(db: Db, presented: string | undefined):
   const status = apiKeyStatus(row);
   if (status !== "active") throw new AppError("unauthorized", `API key ${row.prefix}… has been ${status}.`);
   touchLastUsed(db, row.id);
-  return { keyId: row.id, keyName: row.name, keyPrefix: row.prefix, userId: row.userId };
+  return {
+    keyId: row.id,
+    keyName: row.name,
+    keyPrefix: row.prefix,
+    userId: row.userId,
+    limits: keyLimitsFromRow(row),
+    logBodies: row.logBodies,
+  };
 }
 
 function touchLastUsed(db: Db, keyId: string) {

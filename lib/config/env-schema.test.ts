@@ -14,7 +14,14 @@ describe("parseConfig", () => {
       database: { provider: "sqlite", url: "file:/srv/app/data/switchyard.db", file: "/srv/app/data/switchyard.db" },
       appSecret: undefined,
       maxBodyBytes: 32 * 1024 * 1024,
+      requestLog: true,
     });
+  });
+
+  it("turns the request log off with REQUEST_LOG=off, and refuses other values", () => {
+    expect(parseConfig({ REQUEST_LOG: "off" }).requestLog).toBe(false);
+    expect(parseConfig({ REQUEST_LOG: "" }).requestLog).toBe(true);
+    expect(() => parseConfig({ REQUEST_LOG: "maybe" })).toThrow(/REQUEST_LOG must be on or off/);
   });
 
   it.each([

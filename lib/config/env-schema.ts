@@ -34,6 +34,8 @@ export const envSchema = z.object({
       .positive("GATEWAY_MAX_BODY_MB must be more than 0")
       .max(1024, "GATEWAY_MAX_BODY_MB must be at most 1024"),
   ),
+  /** `off` stops writing the request log (limits still count); for benchmarks and emergencies. */
+  REQUEST_LOG: optionalString.pipe(z.enum(["on", "off"], { message: "REQUEST_LOG must be on or off" }).default("on")),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -51,6 +53,8 @@ export type Config = {
   appSecret: string | undefined;
   /** Largest gateway request body accepted (GATEWAY_MAX_BODY_MB, 1 MB = 1 MiB); larger ones get a 413. */
   maxBodyBytes: number;
+  /** Whether gateway requests are written to the request log. */
+  requestLog: boolean;
 };
 
 export class ConfigError extends Error {
@@ -87,5 +91,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     database,
     appSecret: raw.APP_SECRET,
     maxBodyBytes: Math.floor(raw.GATEWAY_MAX_BODY_MB * 1024 * 1024),
+    requestLog: raw.REQUEST_LOG === "on",
   };
 }

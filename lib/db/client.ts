@@ -13,11 +13,24 @@ import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 const OMIT = { providerCredential: { secretCiphertext: true } } as const;
 export type Db = SqlitePrismaClient<never, typeof OMIT>;
 
-export function createDb(database: DatabaseConfig): Db {
+/**
+ * For a client with its own small pool (the request log's writer): named in pg_stat_activity;
+ * on SQLite, how long to wait for another writer's lock. better-sqlite3 waits synchronously,
+ * blocking the event loop, so a background writer should wait briefly and retry later instead.
+ */
+export type DbPoolOptions = { applicationName?: string; maxConnections?: number; sqliteBusyTimeoutMs?: number };
+
+export function createDb(database: DatabaseConfig, pool: DbPoolOptions = {}): Db {
   if (database.provider === "sqlite") {
-    return new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 15_000 }), omit: OMIT });
+    const timeout = pool.sqliteBusyTimeoutMs ?? 15_000;
+    return new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout }), omit: OMIT });
   }
-  const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), omit: OMIT });
+  const adapter = new PrismaPg({
+    connectionString: database.url,
+    ...(pool.applicationName ? { application_name: pool.applicationName } : {}),
+    ...(pool.maxConnections ? { max: pool.maxConnections } : {}),
+  });
+  const client = new PostgresPrismaClient({ adapter, omit: OMIT });
   return client as unknown as Db;
 }
 

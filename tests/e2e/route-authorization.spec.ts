@@ -22,6 +22,8 @@ const PAGES: Record<string, Access> = {
   "/gateway/api-keys": { access: "signed-in" },
   "/gateway/quickstart": { access: "signed-in" },
   "/gateway/byok": { access: "admin" },
+  "/gateway/logs": { access: "signed-in" },
+  "/gateway/usage": { access: "signed-in" },
   "/sign-in": { access: "public", anonymous: { GET: [200] } },
   // First run only: afterwards it sends everyone to sign-in.
   "/setup": { access: "public", anonymous: { GET: [200, 307] } },
@@ -36,6 +38,15 @@ const API_ROUTES: Record<string, Access> = {
   "/api/me": { access: "signed-in" },
   "/api/api-keys": { access: "signed-in" },
   "/api/api-keys/[id]/revoke": { access: "signed-in" },
+  "/api/api-keys/[id]/limits": { access: "admin" },
+  // Members get their own keys' rows only (tests/integration/request-log-queries.test.ts).
+  "/api/request-logs": { access: "signed-in" },
+  "/api/request-logs/[id]": { access: "signed-in" },
+  "/api/request-logs/export": { access: "signed-in" },
+  "/api/request-logs/models": { access: "signed-in" },
+  // GET for everyone signed in; PATCH is admin-only (tests/e2e/logs-and-usage.spec.ts).
+  "/api/request-logs/retention": { access: "signed-in" },
+  "/api/usage": { access: "signed-in" },
   "/api/credentials": { access: "admin" },
   "/api/credentials/[id]": { access: "admin" },
   "/api/credentials/[id]/test": { access: "admin" },

@@ -9,10 +9,12 @@ import { TableCell } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useRevokeApiKey } from "./api-key-queries";
 import { ApiKeyStatusBadge } from "./api-key-status-badge";
+import { describeLimits, KeyLimitsDialog } from "./key-limits-dialog";
 
-export function ApiKeyRow({ apiKey, showOwner }: { apiKey: ApiKeyView; showOwner: boolean }) {
+export function ApiKeyRow({ apiKey, showOwner, canSetLimits = false }: { apiKey: ApiKeyView; showOwner: boolean; canSetLimits?: boolean }) {
   const revoke = useRevokeApiKey();
   const [confirming, setConfirming] = useState(false);
+  const [editingLimits, setEditingLimits] = useState(false);
   return (
     <tr className={apiKey.status === "active" ? undefined : "text-zinc-500 dark:text-zinc-400"}>
       <TableCell className="font-medium">{apiKey.name}</TableCell>
@@ -30,7 +32,14 @@ export function ApiKeyRow({ apiKey, showOwner }: { apiKey: ApiKeyView; showOwner
       <TableCell>
         <ApiKeyStatusBadge status={apiKey.status} />
       </TableCell>
-      <TableCell className="text-right">
+      <TableCell className="text-xs whitespace-nowrap">{describeLimits(apiKey.limits)}</TableCell>
+      <TableCell className="text-right whitespace-nowrap">
+        {canSetLimits && apiKey.status === "active" && (
+          <Button size="sm" variant="ghost" onClick={() => setEditingLimits(true)}>
+            Limits<span className="sr-only"> for {apiKey.name}</span>
+          </Button>
+        )}
+        {canSetLimits && <KeyLimitsDialog apiKey={apiKey} open={editingLimits} onClose={() => setEditingLimits(false)} />}
         {apiKey.status === "active" && (
           <Button
             size="sm"

@@ -2,7 +2,7 @@ import type { ApiKeyView } from "@/lib/api-keys/api-key-view";
 import { Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
 import { ApiKeyRow } from "./api-key-row";
 
-export function ApiKeyTable({ apiKeys, showOwner }: { apiKeys: ApiKeyView[]; showOwner: boolean }) {
+export function ApiKeyTable({ apiKeys, showOwner, canSetLimits = false }: { apiKeys: ApiKeyView[]; showOwner: boolean; canSetLimits?: boolean }) {
   return (
     <Table aria-label="API keys">
       <TableHead>
@@ -14,6 +14,7 @@ export function ApiKeyTable({ apiKeys, showOwner }: { apiKeys: ApiKeyView[]; sho
           <TableHeader>Last used</TableHeader>
           <TableHeader>Expires</TableHeader>
           <TableHeader>Status</TableHeader>
+          <TableHeader>Limits</TableHeader>
           <TableHeader>
             <span className="sr-only">Actions</span>
           </TableHeader>
@@ -21,7 +22,7 @@ export function ApiKeyTable({ apiKeys, showOwner }: { apiKeys: ApiKeyView[]; sho
       </TableHead>
       <TableBody>
         {apiKeys.map((apiKey) => (
-          <ApiKeyRow key={apiKey.id} apiKey={apiKey} showOwner={showOwner} />
+          <ApiKeyRow key={apiKey.id} apiKey={apiKey} showOwner={showOwner} canSetLimits={canSetLimits} />
         ))}
       </TableBody>
     </Table>

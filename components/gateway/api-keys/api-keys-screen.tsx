@@ -46,7 +46,7 @@ export function ApiKeysScreen({ isAdmin }: { isAdmin: boolean }) {
           No API keys yet. Create one to call the gateway from your code.
         </p>
       )}
-      {apiKeys.isSuccess && apiKeys.data.length > 0 && <ApiKeyTable apiKeys={apiKeys.data} showOwner={isAdmin} />}
+      {apiKeys.isSuccess && apiKeys.data.length > 0 && <ApiKeyTable apiKeys={apiKeys.data} showOwner={isAdmin} canSetLimits={isAdmin} />}
 
       <CreateApiKeyDialog
         open={creating}

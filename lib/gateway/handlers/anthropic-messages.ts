@@ -19,8 +19,10 @@ const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropi
  * forwarded as sent (model prefix stripped, `fallbacks` removed), with the client's
  * anthropic-version and anthropic-beta headers; the answer streams back unchanged.
  */
-export async function handleAnthropicMessages({ request, db }: GatewayHandlerArgs): Promise<Response> {
-  const messagesRequest = parseAnthropicMessagesRequest(await readJsonBody(request));
+export async function handleAnthropicMessages({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
+  const json = await readJsonBody(request);
+  trace.noteRequestBody(json);
+  const messagesRequest = parseAnthropicMessagesRequest(json);
   const forwarded = pickForwardedAnthropicHeaders(request.headers);
   const candidates = resolveCandidates(messagesRequest.gatewayModelId, messagesRequest.fallbacks);
   const { result: upstream, candidate, attempts } = await runWithFallbacks(
@@ -36,6 +38,7 @@ export async function handleAnthropicMessages({ request, db }: GatewayHandlerArg
       }),
     request.signal,
   );
+  trace.noteRouting(attempts, candidate.gatewayModelId);
   const headers = new Headers({ [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts), [SERVED_MODEL_HEADER]: candidate.gatewayModelId });
   for (const name of PASSED_THROUGH_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
@@ -44,15 +47,18 @@ export async function handleAnthropicMessages({ request, db }: GatewayHandlerArg
   if (messagesRequest.stream && upstream.body) {
     headers.set("cache-control", "no-cache, no-transform");
     headers.set("x-accel-buffering", "no");
-    return new Response(guardAnthropicEventStream(upstream.body), { headers });
+    return new Response(guardAnthropicEventStream(upstream.body, trace.anthropicStreamObserver()), { headers });
   }
-  return new Response(upstream.body, { headers });
+  return new Response(upstream.body && trace.observeAnthropicJsonBody(upstream.body), { headers });
 }
 
 /** POST /v3/router/v1/messages/count_tokens. */
-export async function handleCountTokens({ request, db }: GatewayHandlerArgs): Promise<Response> {
-  const countRequest = parseAnthropicCountTokensRequest(await readJsonBody(request));
+export async function handleCountTokens({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
+  const json = await readJsonBody(request);
+  trace.noteRequestBody(json);
+  const countRequest = parseAnthropicCountTokensRequest(json);
   const [model] = resolveCandidates(countRequest.gatewayModelId, []);
+  trace.noteRouting([], model!.gatewayModelId);
   const upstream = await sendCountTokensRequest({
     model: model!,
     credential: await credentialForModel(db, model!),

@@ -11,8 +11,10 @@ import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
 
 /** POST /v3/router/chat/completions (and /v2/proxy/chat/completions). */
-export async function handleChatCompletions({ request, db }: GatewayHandlerArgs): Promise<Response> {
-  const chatRequest = parseChatCompletionRequest(await readJsonBody(request));
+export async function handleChatCompletions({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
+  const json = await readJsonBody(request);
+  trace.noteRequestBody(json);
+  const chatRequest = parseChatCompletionRequest(json);
   const candidates = resolveCandidates(chatRequest.model, chatRequestFallbacks(chatRequest));
   // Every candidate is validated before anything goes upstream.
   const translations = new Map(candidates.map((model) => [model, translateChatRequest(chatRequest, model)]));
@@ -34,13 +36,18 @@ export async function handleChatCompletions({ request, db }: GatewayHandlerArgs)
     },
     request.signal,
   );
+  trace.noteRouting(attempts, candidate.gatewayModelId);
   const headers = {
     [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
     [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
   };
   if (result.kind === "stream") {
-    const body = encodeChatCompletionStream(result.stream, { model: candidate.gatewayModelId, includeUsage: result.includeUsage });
+    const events = trace.observeEvents(result.stream);
+    const body = encodeChatCompletionStream(events, { model: candidate.gatewayModelId, includeUsage: result.includeUsage });
     return new Response(body, { headers: { ...chatStreamHeaders, ...headers } });
   }
-  return Response.json(encodeChatCompletion(assembleMessage(result.events), { model: candidate.gatewayModelId }), { headers });
+  trace.noteEvents(result.events);
+  const completion = encodeChatCompletion(assembleMessage(result.events), { model: candidate.gatewayModelId });
+  trace.noteResponseBody(completion);
+  return Response.json(completion, { headers });
 }

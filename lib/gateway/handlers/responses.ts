@@ -15,8 +15,10 @@ import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
 
 /** POST /v3/router/responses: the Responses API, stream and non-stream, with fallbacks. */
-export async function handleResponses({ request, db }: GatewayHandlerArgs): Promise<Response> {
-  const responsesRequest = parseResponsesRequest(await readJsonBody(request));
+export async function handleResponses({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
+  const json = await readJsonBody(request);
+  trace.noteRequestBody(json);
+  const responsesRequest = parseResponsesRequest(json);
   const candidates = resolveCandidates(responsesRequest.model, responsesRequestFallbacks(responsesRequest));
   // Every candidate is validated before anything goes upstream.
   const translations = new Map(candidates.map((model) => [model, translateResponsesRequest(responsesRequest, model)]));
@@ -38,13 +40,17 @@ export async function handleResponses({ request, db }: GatewayHandlerArgs): Prom
     },
     request.signal,
   );
+  trace.noteRouting(attempts, candidate.gatewayModelId);
   const options = { model: candidate.gatewayModelId, settings: translations.get(candidate)!.settings };
   const headers = {
     [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
     [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
   };
   if (result.kind === "stream") {
-    return new Response(encodeResponseStream(result.stream, options), { headers: { ...responseStreamHeaders, ...headers } });
+    return new Response(encodeResponseStream(trace.observeEvents(result.stream), options), { headers: { ...responseStreamHeaders, ...headers } });
   }
-  return Response.json(encodeResponse(assembleMessage(result.events), options), { headers });
+  trace.noteEvents(result.events);
+  const response = encodeResponse(assembleMessage(result.events), options);
+  trace.noteResponseBody(response);
+  return Response.json(response, { headers });
 }

@@ -1,33 +1,51 @@
 import { getDb, type Db } from "@/lib/db";
 import { authenticateApiKey, presentedApiKey, type GatewayPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import { recordFinishedRequest } from "@/lib/request-log/request-log";
+import { RequestTrace } from "@/lib/request-log/request-trace";
+import { checkKeyLimits, rateLimitHeaders } from "@/lib/rate-limits/check-key-limits";
 import { toOpenAIErrorResponse } from "../protocol/openai-chat/openai-error";
 import { toAnthropicErrorResponse } from "../protocol/anthropic-messages/anthropic-error";
 import { isAbortError } from "../providers/anthropic/anthropic-client";
+import { toGatewayError } from "../gateway-error";
 import { AllAttemptsFailedError } from "../routing/run-with-fallbacks";
 import { ATTEMPTS_HEADER, formatAttemptsHeader } from "../routing/attempts";
 
 export type GatewayProtocol = "openai" | "anthropic";
-export type GatewayHandlerArgs = { request: Request; db: Db; principal: GatewayPrincipal };
+/** `trace` records the request in the request log: handlers tell it the model, attempts and event stream. */
+export type GatewayHandlerArgs = { request: Request; db: Db; principal: GatewayPrincipal; trace: RequestTrace };
 
 const renderers = { openai: toOpenAIErrorResponse, anthropic: toAnthropicErrorResponse };
 
 /**
- * The one wrapper for public gateway routes: gateway key auth (Bearer or x-api-key),
- * and every failure rendered in the caller's protocol — never a bare 500.
+ * The one wrapper for public gateway routes: gateway key auth (Bearer or x-api-key), the key's
+ * rate limits and budget (only for keys that have them), the request log, and every failure
+ * rendered in the caller's protocol — never a bare 500.
  */
 export function withGatewayKey(protocol: GatewayProtocol, handler: (args: GatewayHandlerArgs) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
+    const trace = new RequestTrace(new URL(request.url).pathname, recordFinishedRequest, request.signal);
+    let limitHeaders: Record<string, string> = {};
     try {
       const db = getDb();
       const principal = await authenticateApiKey(db, presentedApiKey(request.headers));
-      return uncompressed(await handler({ request, db, principal }));
+      trace.setPrincipal(principal);
+      if (principal.limits) {
+        const limits = await checkKeyLimits(db, principal.keyId, principal.limits);
+        limitHeaders = rateLimitHeaders(limits);
+        if (limits.exceeded) throw limits.exceeded;
+      }
+      const response = await handler({ request, db, principal, trace });
+      trace.responded(response.status);
+      return uncompressed(withHeaders(response, limitHeaders));
     } catch (error) {
       // The client is gone: nobody will read a response.
       if (request.signal.aborted && isAbortError(error)) return new Response(null, { status: 499 });
       const { status, body, headers } = renderers[protocol](error);
       if (status >= 500 && !(error instanceof AllAttemptsFailedError)) console.error("gateway error:", error);
       if (error instanceof AllAttemptsFailedError) headers[ATTEMPTS_HEADER] = formatAttemptsHeader(error.attempts);
-      return uncompressed(Response.json(body, { status, headers }));
+      const gatewayError = toGatewayError(error);
+      trace.failed(status, gatewayError.code ?? gatewayError.type, error instanceof AllAttemptsFailedError ? error.attempts : undefined);
+      return uncompressed(Response.json(body, { status, headers: { ...headers, ...limitHeaders } }));
     }
   };
 }
@@ -45,4 +63,18 @@ function uncompressed(response: Response): Response {
     // A fetched Response passed through as is has immutable headers: leave them.
   }
   return response;
+}
+
+/** Adds headers; a fetched Response passed through as is has immutable headers, so it is re-wrapped (its body still streams). */
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  const entries = Object.entries(extra);
+  if (entries.length === 0) return response;
+  try {
+    for (const [name, value] of entries) response.headers.set(name, value);
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    for (const [name, value] of entries) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 }

@@ -1,4 +1,4 @@
-import { createParser } from "eventsource-parser";
+import { createParser, type EventSourceMessage } from "eventsource-parser";
 import { closeOnSourceError } from "../../close-on-source-error";
 import { GatewayError } from "../../gateway-error";
 import { anthropicErrorEvent } from "../../protocol/anthropic-messages/anthropic-error";
@@ -7,12 +7,16 @@ import { anthropicErrorEvent } from "../../protocol/anthropic-messages/anthropic
  * For /v1/messages passthrough: forwards Anthropic's SSE bytes unchanged, watching the events
  * on the side. If the upstream ends (or its connection breaks) before `message_stop` or an
  * `error` event, an Anthropic-shaped `error` event is appended, so a failure after the first
- * byte is never a silent truncation.
+ * byte is never a silent truncation. `observer` (the request log) sees each parsed event and the end.
  */
-export function guardAnthropicEventStream(upstream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+export function guardAnthropicEventStream(
+  upstream: ReadableStream<Uint8Array>,
+  observer?: { onEvent(event: EventSourceMessage): void; onEnd(complete: boolean): void },
+): ReadableStream<Uint8Array> {
   let complete = false;
   const parser = createParser({
     onEvent(event) {
+      observer?.onEvent(event);
       if (event.event === "message_stop" || event.event === "error") complete = true;
     },
   });
@@ -26,6 +30,7 @@ export function guardAnthropicEventStream(upstream: ReadableStream<Uint8Array>):
         controller.enqueue(chunk);
       },
       flush(controller) {
+        observer?.onEnd(complete);
         if (complete) return;
         const error = new GatewayError({
           status: 502,

@@ -1,0 +1,89 @@
+"use client";
+
+import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ApiKeyView } from "@/lib/api-keys/api-key-view";
+import { errorMessage, requestJson } from "@/components/api-client/request-json";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Switch } from "@/components/ui/switch";
+import { apiKeysQueryOptions } from "./api-key-queries";
+
+/** Shown in the keys table: "10 rpm · 50k tpm · $20/mo · bodies logged", or "No limits". */
+export function describeLimits(limits: ApiKeyView["limits"]): string {
+  const parts = [
+    limits.requestsPerMinute !== null ? `${limits.requestsPerMinute.toLocaleString("en-US")} rpm` : null,
+    limits.tokensPerMinute !== null ? `${limits.tokensPerMinute.toLocaleString("en-US")} tpm` : null,
+    limits.monthlyBudgetUsd !== null ? `$${limits.monthlyBudgetUsd.toLocaleString("en-US")}/mo` : null,
+    limits.logBodies ? "bodies logged" : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : "No limits";
+}
+
+const toNumberOrNull = (value: FormDataEntryValue | null) => {
+  const text = String(value ?? "").trim();
+  return text === "" ? null : Number(text);
+};
+
+/** Admins: requests and tokens per minute, monthly budget and body logging for one key. Empty = unlimited. */
+export function KeyLimitsDialog({ apiKey, open, onClose }: { apiKey: ApiKeyView; open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} onClose={onClose} title={`Limits for ${apiKey.name}`} description="Leave a field empty for no limit. Changes reach every instance within a second.">
+      <KeyLimitsForm apiKey={apiKey} onDone={onClose} />
+    </Dialog>
+  );
+}
+
+function KeyLimitsForm({ apiKey, onDone }: { apiKey: ApiKeyView; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [logBodies, setLogBodies] = useState(apiKey.limits.logBodies);
+  const save = useMutation({
+    mutationFn: (body: object) => requestJson(`/api/api-keys/${encodeURIComponent(apiKey.id)}/limits`, { method: "PATCH", body }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: apiKeysQueryOptions().queryKey });
+      onDone();
+    },
+  });
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        save.mutate({
+          requestsPerMinute: toNumberOrNull(form.get("rpm")),
+          tokensPerMinute: toNumberOrNull(form.get("tpm")),
+          monthlyBudgetUsd: toNumberOrNull(form.get("budget")),
+          logBodies,
+        });
+      }}
+    >
+      {save.isError && <Alert tone="error">{errorMessage(save.error)}</Alert>}
+      <Field label="Requests per minute" optional>
+        {(control) => <Input {...control} name="rpm" type="number" min={1} step={1} defaultValue={apiKey.limits.requestsPerMinute ?? ""} />}
+      </Field>
+      <Field label="Tokens per minute" optional hint="Input, cache writes and output; cache reads are not counted.">
+        {(control) => <Input {...control} name="tpm" type="number" min={1} step={1} defaultValue={apiKey.limits.tokensPerMinute ?? ""} />}
+      </Field>
+      <Field label="Monthly budget (US dollars)" optional hint="Spend at the catalog's prices per UTC calendar month.">
+        {(control) => <Input {...control} name="budget" type="number" min={0.01} step={0.01} defaultValue={apiKey.limits.monthlyBudgetUsd ?? ""} />}
+      </Field>
+      <div className="flex items-center justify-between gap-4">
+        <div>
+          <p className="text-[13px] font-medium">Log request and response bodies</p>
+          <p className="text-xs text-zinc-500">Base64 attachments are elided and secrets redacted.</p>
+        </div>
+        <Switch checked={logBodies} onCheckedChange={setLogBodies} label="Log request and response bodies" />
+      </div>
+      <DialogActions>
+        <Button onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" pending={save.isPending}>
+          Save limits
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}

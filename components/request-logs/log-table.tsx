@@ -1,0 +1,70 @@
+"use client";
+
+import type { RequestLogView } from "@/lib/request-log/list-request-logs";
+import { Table, TableBody, TableCell, TableHead, TableHeader } from "@/components/ui/table";
+import { formatCount, formatMs, formatUsd } from "./format";
+import { StatusBadge } from "./status-badge";
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+/** One row per request; a row's time is a button that opens its detail drawer. */
+export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id: string) => void }) {
+  return (
+    <Table aria-label="Requests">
+      <TableHead>
+        <tr>
+          <TableHeader>Time</TableHeader>
+          <TableHeader>Key</TableHeader>
+          <TableHeader>Endpoint</TableHeader>
+          <TableHeader>Model</TableHeader>
+          <TableHeader>Status</TableHeader>
+          <TableHeader className="text-right">Latency</TableHeader>
+          <TableHeader className="text-right">TTFT</TableHeader>
+          <TableHeader className="text-right">Tokens in / out</TableHeader>
+          <TableHeader className="text-right">Cost</TableHeader>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <tr key={row.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
+            <TableCell className="whitespace-nowrap">
+              <button
+                type="button"
+                onClick={() => onOpen(row.id)}
+                className="rounded text-left font-medium text-amber-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-amber-500 dark:text-amber-400"
+              >
+                <time dateTime={row.createdAt}>{timeFormat.format(new Date(row.createdAt))}</time>
+                <span className="sr-only"> — details of this request</span>
+              </button>
+            </TableCell>
+            <TableCell className="max-w-40">
+              {row.key ? (
+                <span className="block truncate" title={`${row.key.name} (${row.key.prefix})`}>
+                  {row.key.name}
+                  <span className="block font-mono text-[11px] text-zinc-500">{row.key.prefix}</span>
+                </span>
+              ) : (
+                <span className="text-zinc-400">no key</span>
+              )}
+            </TableCell>
+            <TableCell className="font-mono text-xs whitespace-nowrap">{row.endpoint.replace(/^\/v3\/router/, "")}</TableCell>
+            <TableCell className="max-w-48 truncate font-mono text-xs" title={row.servedModel ?? row.requestedModel ?? undefined}>
+              {row.servedModel ?? row.requestedModel ?? "—"}
+              {row.attempts.length > 1 && <span className="ml-1 text-zinc-500">({row.attempts.length} attempts)</span>}
+              {row.stream && <span className="ml-1 text-zinc-500">stream</span>}
+            </TableCell>
+            <TableCell>
+              <StatusBadge status={row.status} errorType={row.errorType} />
+            </TableCell>
+            <TableCell className="text-right tabular-nums whitespace-nowrap">{formatMs(row.latencyMs)}</TableCell>
+            <TableCell className="text-right tabular-nums whitespace-nowrap">{formatMs(row.ttftMs)}</TableCell>
+            <TableCell className="text-right tabular-nums whitespace-nowrap">
+              {formatCount(row.inputTokens + row.cacheReadTokens + row.cacheWrite5mTokens + row.cacheWrite1hTokens)} / {formatCount(row.outputTokens)}
+            </TableCell>
+            <TableCell className="text-right tabular-nums whitespace-nowrap">{formatUsd(row.costMicros)}</TableCell>
+          </tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

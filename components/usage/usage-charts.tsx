@@ -1,0 +1,93 @@
+"use client";
+
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCount } from "@/components/request-logs/format";
+import { ChartCard, SERIES_COLORS } from "./chart-card";
+import type { toChartSeries } from "./usage-series";
+
+type Series = ReturnType<typeof toChartSeries>;
+
+const axis = { stroke: "currentColor", fontSize: 11, tickLine: false } as const;
+const grid = <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} vertical={false} />;
+const tooltipStyle = { contentStyle: { fontSize: 12, borderRadius: 6 }, wrapperStyle: { color: "#18181b" } };
+const usd = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
+
+// Series are drawn without entry animations: they redraw on every filter change, and a
+// screenshot must show the data, not a chart half-grown.
+export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel: string }) {
+  const { rows, groups } = series;
+  return (
+    <div className="grid gap-4 text-zinc-500 lg:grid-cols-2 dark:text-zinc-400">
+      <ChartCard title="Requests per day" description={`By ${groupLabel}`}>
+        <ResponsiveContainer>
+          <BarChart data={rows}>
+            {grid}
+            <XAxis dataKey="label" {...axis} />
+            <YAxis {...axis} tickFormatter={formatCount} width={44} />
+            <Tooltip {...tooltipStyle} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            {groups.map((group, index) => (
+              <Bar isAnimationActive={false} key={group} dataKey={`requests:${group}`} name={group} stackId="requests" fill={SERIES_COLORS[index % SERIES_COLORS.length]} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartCard>
+      <ChartCard title="Tokens per day" description="Input, output, cache reads and cache writes">
+        <ResponsiveContainer>
+          <AreaChart data={rows}>
+            {grid}
+            <XAxis dataKey="label" {...axis} />
+            <YAxis {...axis} tickFormatter={formatCount} width={44} />
+            <Tooltip {...tooltipStyle} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Area isAnimationActive={false} type="monotone" dataKey="inputTokens" name="Input" stackId="tokens" stroke={SERIES_COLORS[1]} fill={SERIES_COLORS[1]} fillOpacity={0.35} />
+            <Area isAnimationActive={false} type="monotone" dataKey="outputTokens" name="Output" stackId="tokens" stroke={SERIES_COLORS[0]} fill={SERIES_COLORS[0]} fillOpacity={0.35} />
+            <Area isAnimationActive={false} type="monotone" dataKey="cacheReadTokens" name="Cache reads" stackId="tokens" stroke={SERIES_COLORS[2]} fill={SERIES_COLORS[2]} fillOpacity={0.35} />
+            <Area isAnimationActive={false} type="monotone" dataKey="cacheWriteTokens" name="Cache writes" stackId="tokens" stroke={SERIES_COLORS[3]} fill={SERIES_COLORS[3]} fillOpacity={0.35} />
+          </AreaChart>
+        </ResponsiveContainer>
+      </ChartCard>
+      <ChartCard title="Cost per day" description={`US dollars at the catalog's prices, by ${groupLabel}`}>
+        <ResponsiveContainer>
+          <BarChart data={rows}>
+            {grid}
+            <XAxis dataKey="label" {...axis} />
+            <YAxis {...axis} tickFormatter={usd} width={56} />
+            <Tooltip {...tooltipStyle} formatter={(value) => usd(Number(value))} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            {groups.map((group, index) => (
+              <Bar isAnimationActive={false} key={group} dataKey={`cost:${group}`} name={group} stackId="cost" fill={SERIES_COLORS[index % SERIES_COLORS.length]} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartCard>
+      <ChartCard title="Caching" description="Cache hit ratio (share of prompt tokens read from the cache) and money saved">
+        <ResponsiveContainer>
+          <ComposedChart data={rows}>
+            {grid}
+            <XAxis dataKey="label" {...axis} />
+            <YAxis yAxisId="ratio" {...axis} domain={[0, 100]} tickFormatter={(value) => `${value}%`} width={40} />
+            <YAxis yAxisId="saved" orientation="right" {...axis} tickFormatter={usd} width={56} />
+            <Tooltip {...tooltipStyle} formatter={(value, name) => (name === "Saved" ? usd(Number(value)) : `${Number(value).toFixed(1)}%`)} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Bar isAnimationActive={false} yAxisId="saved" dataKey="savedUsd" name="Saved" fill={SERIES_COLORS[2]} fillOpacity={0.5} />
+            <Line isAnimationActive={false} yAxisId="ratio" type="monotone" dataKey="cacheHitPercent" name="Cache hit ratio" stroke={SERIES_COLORS[0]} dot={{ r: 2 }} strokeWidth={2} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </ChartCard>
+      <ChartCard title="Latency per day" description="p50 and p95 of successful requests, milliseconds">
+        <ResponsiveContainer>
+          <LineChart data={rows}>
+            {grid}
+            <XAxis dataKey="label" {...axis} />
+            <YAxis {...axis} width={44} />
+            <Tooltip {...tooltipStyle} formatter={(value) => `${value} ms`} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Line isAnimationActive={false} type="monotone" dataKey="p50" name="p50" stroke={SERIES_COLORS[1]} strokeWidth={2} dot={{ r: 2 }} connectNulls />
+            <Line isAnimationActive={false} type="monotone" dataKey="p95" name="p95" stroke={SERIES_COLORS[3]} strokeWidth={2} dot={{ r: 2 }} connectNulls />
+          </LineChart>
+        </ResponsiveContainer>
+      </ChartCard>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { parseGatewayModelId } from "@/lib/catalog/model-catalog";
+import { bodyForLog } from "./elide-body";
+import type { FinishedRequest } from "./request-trace";
+import { usageCostMicros } from "./usage-cost-micros";
+
+/** One attempt of the fallback chain, as the log stores it. */
+export type LoggedAttempt = { model: string; provider: string | null; status: number; latencyMs: number; error?: string };
+
+/** A RequestLog row as written (the shape `createMany` takes). */
+export type RequestLogRow = {
+  id: string;
+  createdAt: Date;
+  apiKeyId: string | null;
+  apiKeyName: string | null;
+  apiKeyPrefix: string | null;
+  userId: string | null;
+  endpoint: string;
+  requestedModel: string | null;
+  servedModel: string | null;
+  attempts: string;
+  status: number;
+  errorType: string | null;
+  stream: boolean;
+  latencyMs: number;
+  ttftMs: number | null;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWrite5mTokens: number;
+  cacheWrite1hTokens: number;
+  costMicros: number;
+  cacheSavingsMicros: number;
+  requestBody: string | null;
+  responseBody: string | null;
+};
+
+/** Pure: a finished request → its log row, cost from the catalog's prices for the served model. */
+export function buildRequestLogRow(request: FinishedRequest): RequestLogRow {
+  const usage = request.usage;
+  const write1h = usage?.cacheCreation?.ephemeral1hInputTokens ?? 0;
+  const write5m = usage ? (usage.cacheCreation ? usage.cacheCreation.ephemeral5mInputTokens : usage.cacheCreationInputTokens) : 0;
+  const attempts: LoggedAttempt[] = request.attempts.map((attempt) => ({
+    model: attempt.model,
+    provider: parseGatewayModelId(attempt.model)?.provider ?? null,
+    status: attempt.status,
+    latencyMs: Math.round(attempt.latencyMs),
+    ...(attempt.error ? { error: attempt.error } : {}),
+  }));
+  const money = usageCostMicros(request.servedModel, usage);
+  const logsBodies = request.principal?.logBodies ?? false;
+  return {
+    id: randomUUID(),
+    createdAt: request.startedAt,
+    apiKeyId: request.principal?.keyId ?? null,
+    apiKeyName: request.principal?.keyName ?? null,
+    apiKeyPrefix: request.principal?.keyPrefix ?? null,
+    userId: request.principal?.userId ?? null,
+    endpoint: request.endpoint,
+    requestedModel: request.requestedModel ?? null,
+    servedModel: request.servedModel ?? null,
+    attempts: JSON.stringify(attempts),
+    status: request.status,
+    errorType: request.errorType ?? null,
+    stream: request.stream,
+    latencyMs: Math.round(request.latencyMs),
+    ttftMs: request.ttftMs === undefined ? null : Math.round(request.ttftMs),
+    inputTokens: usage?.inputTokens ?? 0,
+    outputTokens: usage?.outputTokens ?? 0,
+    cacheReadTokens: usage?.cacheReadInputTokens ?? 0,
+    cacheWrite5mTokens: write5m,
+    cacheWrite1hTokens: write1h,
+    costMicros: money.costMicros,
+    cacheSavingsMicros: money.cacheSavingsMicros,
+    requestBody: logsBodies ? bodyForLog(request.requestBody) : null,
+    responseBody: logsBodies ? bodyForLog(request.responseBody) : null,
+  };
+}

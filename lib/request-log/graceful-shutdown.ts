@@ -1,0 +1,30 @@
+import { flushRequestLog } from "./request-log";
+import { requestsInFlight } from "./request-trace";
+
+const DRAIN_DEADLINE_MS = 10_000;
+const FLUSH_DEADLINE_MS = 10_000;
+
+/**
+ * SIGTERM / SIGINT for `switchyard start`: let gateway requests in flight finish (up to 10 s),
+ * write the buffered request log (up to 10 s more), then exit with the signal's code. The CLI
+ * starts Next with NEXT_MANUAL_SIG_HANDLE=1 so that Next's own handler — which exits as soon as
+ * its server is closed — does not cut the flush short. Installed from instrumentation.ts.
+ */
+export function installGracefulShutdown() {
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE) return;
+  let shuttingDown = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    void (async () => {
+      const drainDeadline = Date.now() + DRAIN_DEADLINE_MS;
+      while (requestsInFlight() > 0 && Date.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      const stats = await flushRequestLog(FLUSH_DEADLINE_MS).catch(() => undefined);
+      if (stats && stats.buffered > 0) console.warn(`request log: ${stats.buffered} rows could not be written before shutdown`);
+      if (stats && stats.dropped > 0) console.warn(`request log: ${stats.dropped} rows were dropped while the buffer was full`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    })();
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}

@@ -1,0 +1,84 @@
+import { createDb, getDb, type Db } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { chargeKeyUsage } from "@/lib/rate-limits/check-key-limits";
+import { BatchWriter, type BatchWriterStats } from "./batch-writer";
+import { buildRequestLogRow, type RequestLogRow } from "./build-request-log-row";
+import type { FinishedRequest } from "./request-trace";
+import { pruneRequestLog } from "./retention";
+import { usageCostMicros } from "./usage-cost-micros";
+
+const PRUNE_EVERY_MS = 60 * 60_000;
+const FIRST_PRUNE_AFTER_MS = 60_000;
+
+type RequestLogService = { writer: BatchWriter<RequestLogRow> | undefined; pruneTimer: NodeJS.Timeout | undefined };
+
+const globalForLog = globalThis as unknown as { switchyardRequestLog?: RequestLogService };
+
+/**
+ * The process's request log: a batch writer on its own small connection pool (named
+ * `switchyard-request-log` in pg_stat_activity), so slow log inserts never hold the
+ * connections requests need, plus the hourly retention prune.
+ */
+function service(): RequestLogService {
+  if (globalForLog.switchyardRequestLog) return globalForLog.switchyardRequestLog;
+  const config = getConfig();
+  let writer: BatchWriter<RequestLogRow> | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  if (config.requestLog) {
+    const postgres = config.database.provider === "postgresql";
+    const db: Db = createDb(config.database, { applicationName: "switchyard-request-log", maxConnections: 2, sqliteBusyTimeoutMs: 20 });
+    writer = new BatchWriter<RequestLogRow>({
+      write: async (rows) => {
+        // Ids are made here, so on PostgreSQL a batch retried after an ambiguous failure (connection
+        // killed after the commit) cannot be written twice. (SQLite runs in-process: a failed
+        // statement did not commit. Its client also refuses the option.)
+        const table = db.requestLog as unknown as { createMany(args: { data: RequestLogRow[]; skipDuplicates?: boolean }): Promise<unknown> };
+        await table.createMany(postgres ? { data: rows, skipDuplicates: true } : { data: rows });
+      },
+    });
+    const prune = () =>
+      pruneRequestLog(db).catch((error) => console.warn("request log: retention prune failed:", error instanceof Error ? error.message : error));
+    pruneTimer = setTimeout(function again() {
+      void prune();
+      pruneTimer = setTimeout(again, PRUNE_EVERY_MS).unref();
+    }, FIRST_PRUNE_AFTER_MS).unref();
+  }
+  globalForLog.switchyardRequestLog = { writer, pruneTimer };
+  return globalForLog.switchyardRequestLog;
+}
+
+/**
+ * A request is over: queue its log row and charge its tokens and cost to its key's limits.
+ * Runs after the current I/O turn, so building the row never delays the response's last bytes.
+ */
+export function recordFinishedRequest(request: FinishedRequest) {
+  setImmediate(() => {
+    try {
+      const { writer } = service();
+      const row = writer ? buildRequestLogRow(request) : undefined;
+      if (row) writer!.enqueue(row);
+      const limits = request.principal?.limits;
+      if (request.principal && limits && (limits.tokensPerMinute !== null || limits.monthlyBudgetMicros !== null)) {
+        const usage = request.usage;
+        const tokens = usage ? usage.inputTokens + usage.cacheCreationInputTokens + usage.outputTokens : 0;
+        const costMicros = row?.costMicros ?? usageCostMicros(request.servedModel, usage).costMicros;
+        chargeKeyUsage(getDb(), request.principal.keyId, limits, { tokens, costMicros });
+      }
+    } catch (error) {
+      console.error("request log: could not record a request:", error);
+    }
+  });
+}
+
+/** Writes what is buffered (shutdown). Resolves with the writer's counts, or undefined when logging is off. */
+export async function flushRequestLog(deadlineMs = 10_000): Promise<BatchWriterStats | undefined> {
+  const current = globalForLog.switchyardRequestLog;
+  if (!current?.writer) return undefined;
+  // Rows of requests that finished this very turn are queued with setImmediate.
+  await new Promise((resolve) => setImmediate(resolve));
+  return current.writer.flush(deadlineMs);
+}
+
+export function requestLogStats(): BatchWriterStats | undefined {
+  return globalForLog.switchyardRequestLog?.writer?.getStats();
+}

@@ -1,0 +1,257 @@
+import type { EventSourceMessage } from "eventsource-parser";
+import { createMessageAssembler } from "@/lib/gateway/assemble-message";
+import type { CanonicalEvent, CanonicalUsage } from "@/lib/gateway/canonical";
+import type { Attempt } from "@/lib/gateway/routing/attempts";
+import { anthropicMessageSchema, anthropicStreamEventSchema } from "@/lib/gateway/providers/anthropic/anthropic-api";
+import { mapAnthropicUsage } from "@/lib/gateway/providers/anthropic/map-anthropic-usage";
+import type { KeyLimits } from "@/lib/rate-limits/key-limits";
+
+/** Who sent the request, as the log names it: never the key itself. */
+export type TracePrincipal = {
+  keyId: string;
+  keyName: string;
+  keyPrefix: string;
+  userId: string;
+  logBodies: boolean;
+  limits: KeyLimits | null;
+};
+
+/** Everything the log and the limits need about one finished request. */
+export type FinishedRequest = {
+  startedAt: Date;
+  endpoint: string;
+  principal: TracePrincipal | undefined;
+  requestedModel: string | undefined;
+  servedModel: string | undefined;
+  attempts: Attempt[];
+  status: number;
+  errorType: string | undefined;
+  stream: boolean;
+  latencyMs: number;
+  ttftMs: number | undefined;
+  usage: CanonicalUsage | undefined;
+  /** Only when the key has body logging on. */
+  requestBody: unknown;
+  responseBody: unknown;
+};
+
+/** Events that carry model output: the first of them is the first token. */
+const OUTPUT_EVENTS = new Set<CanonicalEvent["type"]>([
+  "text-delta",
+  "reasoning-delta",
+  "reasoning-signature",
+  "redacted-reasoning",
+  "tool-call-start",
+  "tool-call-delta",
+]);
+
+/** Raw SSE kept for a logged /v1/messages stream, at most (the stored body is capped anyway). */
+const MAX_CAPTURED_SSE_CHARS = 256 * 1024;
+
+/**
+ * The observer a gateway request carries from authentication to its last byte. Handlers tell
+ * it what they learn (model, attempts, the event stream); it never holds the response back:
+ * streams pass through it event by event. When the request is over — the answer sent, the
+ * stream finished, failed or the client gone — it calls `onFinish` once with what it saw.
+ */
+let inFlight = 0;
+
+/** Gateway requests started and not yet finished in this process (graceful shutdown waits for them). */
+export function requestsInFlight(): number {
+  return inFlight;
+}
+
+export class RequestTrace {
+  readonly startedAt = new Date();
+  private readonly started = performance.now();
+  private principal: TracePrincipal | undefined;
+  private requestedModel: string | undefined;
+  private servedModel: string | undefined;
+  private attempts: Attempt[] = [];
+  private stream = false;
+  private firstTokenMs: number | undefined;
+  private usage: CanonicalUsage | undefined;
+  private streamError: string | undefined;
+  private requestBody: unknown;
+  private responseBody: unknown;
+  /** A body observer will finish the trace when the body ends. */
+  private bodyPending = false;
+  private status = 200;
+  private finished = false;
+
+  constructor(
+    readonly endpoint: string,
+    private readonly onFinish: (request: FinishedRequest) => void,
+    signal?: AbortSignal,
+  ) {
+    inFlight += 1;
+    signal?.addEventListener("abort", () => this.finish(499, "client_closed"), { once: true });
+  }
+
+  setPrincipal(principal: TracePrincipal) {
+    this.principal = principal;
+  }
+
+  get logsBodies(): boolean {
+    return this.principal?.logBodies ?? false;
+  }
+
+  /** The request's JSON as received (before validation, so a rejected request still names its model). */
+  noteRequestBody(body: unknown) {
+    if (body && typeof body === "object") {
+      const { model, stream } = body as { model?: unknown; stream?: unknown };
+      if (typeof model === "string") this.requestedModel = model.slice(0, 200);
+      this.stream = stream === true;
+    }
+    if (this.logsBodies) this.requestBody = body;
+  }
+
+  noteRouting(attempts: Attempt[], servedModel: string | undefined) {
+    this.attempts = attempts;
+    this.servedModel = servedModel;
+  }
+
+  noteResponseBody(body: unknown) {
+    if (this.logsBodies) this.responseBody = body;
+  }
+
+  /** A complete (non-streamed) message's events. */
+  noteEvents(events: Iterable<CanonicalEvent>) {
+    for (const event of events) this.noteEvent(event);
+  }
+
+  noteEvent(event: CanonicalEvent) {
+    if (this.firstTokenMs === undefined && OUTPUT_EVENTS.has(event.type)) this.firstTokenMs = this.elapsed();
+    if (event.type === "message-start" || event.type === "finish") this.usage = event.usage;
+    else if (event.type === "error") this.streamError = event.error.type;
+  }
+
+  /** Passes a canonical event stream through unchanged, noting TTFT, usage and errors. */
+  observeEvents(events: ReadableStream<CanonicalEvent>): ReadableStream<CanonicalEvent> {
+    this.bodyPending = true;
+    const assembler = this.logsBodies ? createMessageAssembler() : undefined;
+    return events.pipeThrough(
+      new TransformStream<CanonicalEvent, CanonicalEvent>({
+        transform: (event, controller) => {
+          this.noteEvent(event);
+          assembler?.push(event);
+          controller.enqueue(event);
+          if (event.type === "finish" || event.type === "error") {
+            if (assembler) this.responseBody = assembler.result();
+            this.finish(this.status);
+          }
+        },
+        flush: () => this.finish(this.status, this.streamError ?? "stream_truncated"),
+      }),
+    );
+  }
+
+  /** For the /v1/messages passthrough: Anthropic's SSE events as the guard parses them. */
+  anthropicStreamObserver() {
+    this.bodyPending = true;
+    let captured = this.logsBodies ? "" : undefined;
+    return {
+      onEvent: (message: EventSourceMessage) => {
+        if (captured !== undefined && captured.length < MAX_CAPTURED_SSE_CHARS) {
+          captured += `event: ${message.event ?? "message"}\ndata: ${message.data}\n\n`;
+        }
+        // Only the events that carry usage or errors are parsed; deltas just mark the first token.
+        if (message.event === "content_block_delta") {
+          this.firstTokenMs ??= this.elapsed();
+          return;
+        }
+        if (message.event !== "message_start" && message.event !== "message_delta" && message.event !== "error") return;
+        const parsed = anthropicStreamEventSchema.safeParse(safeJson(message.data));
+        if (!parsed.success) return;
+        const event = parsed.data;
+        switch (event.type) {
+          case "message_start":
+            this.usage = mapAnthropicUsage(event.message.usage);
+            break;
+          case "message_delta":
+            this.usage = mapAnthropicUsage(event.usage, this.usage);
+            break;
+          case "error":
+            this.streamError = event.error.type;
+            break;
+          default:
+            break;
+        }
+      },
+      onEnd: (complete: boolean) => {
+        if (captured !== undefined) this.responseBody = captured;
+        this.finish(this.status, complete ? this.streamError : (this.streamError ?? "stream_truncated"));
+      },
+    };
+  }
+
+  /** For the /v1/messages passthrough, non-streamed: reads the usage off a copy of the JSON body. */
+  observeAnthropicJsonBody(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+    this.bodyPending = true;
+    const chunks: Uint8Array[] = [];
+    return body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          chunks.push(chunk);
+          controller.enqueue(chunk);
+        },
+        flush: () => {
+          const json = safeJson(Buffer.concat(chunks).toString("utf8"));
+          const message = anthropicMessageSchema.safeParse(json);
+          if (message.success) {
+            this.usage = mapAnthropicUsage(message.data.usage);
+            this.firstTokenMs ??= this.elapsed();
+          }
+          this.noteResponseBody(json);
+          this.finish(this.status);
+        },
+      }),
+    );
+  }
+
+  /** The handler returned a response: the trace ends now unless a body observer ends it later. */
+  responded(status: number) {
+    this.status = status;
+    if (!this.bodyPending) this.finish(status);
+  }
+
+  /** The request failed before any response body (rendered error). */
+  failed(status: number, errorType: string, attempts?: Attempt[]) {
+    if (attempts) this.attempts = attempts;
+    this.finish(status, errorType);
+  }
+
+  private elapsed() {
+    return performance.now() - this.started;
+  }
+
+  private finish(status: number, errorType?: string) {
+    if (this.finished) return;
+    this.finished = true;
+    inFlight -= 1;
+    this.onFinish({
+      startedAt: this.startedAt,
+      endpoint: this.endpoint,
+      principal: this.principal,
+      requestedModel: this.requestedModel,
+      servedModel: this.servedModel,
+      attempts: this.attempts,
+      status,
+      errorType: errorType ?? this.streamError,
+      stream: this.stream,
+      latencyMs: this.elapsed(),
+      ttftMs: this.firstTokenMs,
+      usage: this.usage,
+      requestBody: this.requestBody,
+      responseBody: this.responseBody,
+    });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
