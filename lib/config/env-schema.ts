@@ -27,6 +27,16 @@ export const envSchema = z.object({
   APP_SECRET: optionalString.pipe(
     z.string().min(32, "APP_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   ),
+  /** The playground's gateway: this app's own /v3/router unless both are set (e.g. Orq's router). */
+  GATEWAY_BASE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), {
+        message: "GATEWAY_BASE_URL must be an http(s) URL of an OpenAI-compatible API, e.g. https://my.gateway/v3/router",
+      })
+      .optional(),
+  ),
+  GATEWAY_API_KEY: optionalString,
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -42,6 +52,8 @@ export type Config = {
   database: DatabaseConfig;
   /** Undefined only in embedded mode before the secret file is read or created. */
   appSecret: string | undefined;
+  /** The OpenAI-compatible gateway the playground calls instead of this app's own router. */
+  externalGateway: { baseUrl: string; apiKey: string } | undefined;
 };
 
 export class ConfigError extends Error {
@@ -67,9 +79,16 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       "APP_SECRET is required when DATABASE_URL is set: every instance sharing the database must use the same secret",
     );
   }
+  if (Boolean(raw.GATEWAY_BASE_URL) !== Boolean(raw.GATEWAY_API_KEY)) {
+    throw new ConfigError("GATEWAY_BASE_URL and GATEWAY_API_KEY go together: set both (an external gateway) or neither");
+  }
+  const externalGateway =
+    raw.GATEWAY_BASE_URL && raw.GATEWAY_API_KEY
+      ? { baseUrl: raw.GATEWAY_BASE_URL.replace(/\/+$/, ""), apiKey: raw.GATEWAY_API_KEY }
+      : undefined;
   const file = path.join(dataDir, SQLITE_FILE_NAME);
   const database: DatabaseConfig = raw.DATABASE_URL
     ? { provider: "postgresql", url: raw.DATABASE_URL }
     : { provider: "sqlite", url: `file:${file}`, file };
-  return { port: raw.PORT, host: raw.HOST, dataDir, database, appSecret: raw.APP_SECRET };
+  return { port: raw.PORT, host: raw.HOST, dataDir, database, appSecret: raw.APP_SECRET, externalGateway };
 }
