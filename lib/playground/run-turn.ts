@@ -5,19 +5,21 @@ import { resolveGatewayModel } from "@/lib/catalog/model-catalog";
 import { AppError } from "@/lib/errors/app-error";
 import { applyChatDelta, chatDeltaSchema } from "./apply-chat-delta";
 import { loadSendableAttachments } from "./attachment-store";
-import { buildChatRequest, type SentBackReasoning } from "./build-chat-request";
+import { buildChatRequest } from "./build-chat-request";
 import { checkCacheBreakpoints } from "./cache-breakpoints";
 import { playgroundGateway, streamGatewayChat } from "./gateway-client";
 import { playgroundStreamHeaders, type PlaygroundStreamEvent } from "./playground-stream-events";
-import { getSessionDocument, firstText, toStoredMessage } from "./session-store";
-import { titleFromText, type MessagePart, type StoredMessage, type TurnMetrics, type TurnRequest } from "./session-document";
+import { getSessionDocument, toStoredMessage } from "./session-store";
+import type { MessagePart, StoredMessage, TurnMetrics, TurnRequest } from "./session-document";
 import { createThrottledSaver } from "./throttled-saver";
-import { planTurn, TurnActionError, turnRequestBodySchema } from "./turn-action";
+import { applyCacheMarks, planTurn, TurnActionError, turnRequestBodySchema } from "./turn-action";
+import { saveTurnStart, saveTurnState } from "./turn-store";
 import { toTurnError } from "./turn-error";
 import { chatUsageSchema, priceTurn, toTurnUsage } from "./turn-metrics";
 
 /** A crash or closed tab loses at most this much of a streaming answer. */
 const SAVE_INTERVAL_MS = 1_000;
+const HEARTBEAT_MS = 5_000;
 
 /**
  * One playground turn: applies the action (send / regenerate / edit / tool results) to the
@@ -27,7 +29,7 @@ const SAVE_INTERVAL_MS = 1_000;
  */
 export async function runTurn(args: { db: Db; userId: string; sessionId: string; body: unknown; signal: AbortSignal }): Promise<Response> {
   const { db, userId, sessionId, signal } = args;
-  const { model, settings, action } = turnRequestBodySchema.parse(args.body);
+  const { model, settings, action, marks } = turnRequestBodySchema.parse(args.body);
   const resolved = resolveGatewayModel(model);
   const gateway = await playgroundGateway(db, userId);
   if (!resolved && !gateway.external) {
@@ -37,7 +39,7 @@ export async function runTurn(args: { db: Db; userId: string; sessionId: string;
   const document = await getSessionDocument(db, userId, sessionId);
   let plan;
   try {
-    plan = planTurn(document.messages, action);
+    plan = planTurn(applyCacheMarks(document.messages, marks), action);
   } catch (error) {
     if (error instanceof TurnActionError) throw new AppError("invalid_input", error.message, "action");
     throw error;
@@ -94,6 +96,7 @@ export async function runTurn(args: { db: Db; userId: string; sessionId: string;
   };
   const assistant = await saveTurnStart(db, {
     sessionId,
+    saved: document.messages,
     position,
     append: plan.append,
     sentBack,
@@ -107,14 +110,11 @@ export async function runTurn(args: { db: Db; userId: string; sessionId: string;
   let parts: MessagePart[] = [];
   let status: StoredMessage["status"] = "streaming";
   let error: StoredMessage["error"] = null;
-  const saveProgress = () =>
-    db.playgroundMessage
-      .update({
-        where: { id: assistant.id },
-        data: { parts: JSON.stringify(parts), status, metrics: JSON.stringify(metrics), error: error ? JSON.stringify(error) : null },
-      })
-      .then(() => undefined);
+  const saveProgress = () => saveTurnState(db, assistant.id, { parts, status, metrics, error });
   const saver = createThrottledSaver(saveProgress, SAVE_INTERVAL_MS);
+  // While the provider is quiet (a long tool input, a slow first token) the row still shows the
+  // stream is alive, so readers do not take it for a lost one.
+  const heartbeat = setInterval(() => saver.changed(), HEARTBEAT_MS);
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -159,6 +159,7 @@ export async function runTurn(args: { db: Db; userId: string; sessionId: string;
         }
       }
       metrics.latencyMs = Date.now() - startedAt.getTime();
+      clearInterval(heartbeat);
       const failure = await saver.settle();
       if (failure) console.error("playground: saving a streaming turn failed:", failure);
       try {
@@ -190,69 +191,4 @@ function describeGatewayError(error: unknown): { message: string; code: string |
   }
   console.error("playground: unexpected error in a turn:", error);
   return { message: "The answer could not be read.", code: null, status: null };
-}
-
-async function saveTurnStart(
-  db: Db,
-  input: {
-    sessionId: string;
-    position: number;
-    append: ReturnType<typeof planTurn>["append"];
-    keep: StoredMessage[];
-    sentBack: SentBackReasoning[];
-    turnRequest: TurnRequest;
-    metrics: TurnMetrics;
-    session: { model: string; settings: string; titleEdited: boolean };
-  },
-) {
-  const { sessionId, position } = input;
-  return db.$transaction(async (tx) => {
-    await tx.playgroundMessage.deleteMany({ where: { sessionId, position: { gte: position } } });
-    if (input.append) {
-      await tx.playgroundMessage.create({
-        data: {
-          sessionId,
-          position,
-          role: input.append.role,
-          parts: JSON.stringify(input.append.parts),
-          cacheControl: input.append.cache ? JSON.stringify(input.append.cache) : null,
-        },
-      });
-    }
-    // Reasoning that goes back to the model now is marked so the UI can say "sent back".
-    const sentBackByPosition = new Map<number, SentBackReasoning[]>();
-    for (const entry of input.sentBack) sentBackByPosition.set(entry.position, [...(sentBackByPosition.get(entry.position) ?? []), entry]);
-    for (const [sentPosition, entries] of sentBackByPosition) {
-      const message = input.keep.find((kept) => kept.position === sentPosition);
-      if (!message) continue;
-      const partIndexes = new Set(entries.map((entry) => entry.partIndex));
-      if (entries.every((entry) => (message.parts[entry.partIndex] as { sentBack?: boolean }).sentBack)) continue;
-      const parts = message.parts.map((part, index) =>
-        partIndexes.has(index) && (part.type === "reasoning" || part.type === "redacted_reasoning") ? { ...part, sentBack: true } : part,
-      );
-      await tx.playgroundMessage.update({ where: { id: message.id }, data: { parts: JSON.stringify(parts) } });
-    }
-    const assistant = await tx.playgroundMessage.create({
-      data: {
-        sessionId,
-        position: position + (input.append ? 1 : 0),
-        role: "assistant",
-        parts: "[]",
-        status: "streaming",
-        request: JSON.stringify(input.turnRequest),
-        metrics: JSON.stringify(input.metrics),
-      },
-    });
-    const firstUser = position === 0 && input.append?.role === "user" ? titleFromText(firstText(input.append.parts)) : null;
-    await tx.playgroundSession.update({
-      where: { id: sessionId },
-      data: {
-        model: input.session.model,
-        settings: input.session.settings,
-        lastActivityAt: new Date(),
-        ...(firstUser !== null && !input.session.titleEdited ? { title: firstUser } : {}),
-      },
-    });
-    return assistant;
-  });
 }

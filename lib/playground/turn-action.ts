@@ -30,10 +30,19 @@ export const turnActionSchema = z.discriminatedUnion("type", [
 ]);
 export type TurnAction = z.infer<typeof turnActionSchema>;
 
+/** A cache breakpoint set or cleared on an earlier message (`partIndex` null) or one of its attachments. */
+export const cacheMarkChangeSchema = z.strictObject({
+  position: z.number().int().nonnegative(),
+  partIndex: z.number().int().nonnegative().nullable(),
+  cache: cacheMarkSchema.nullable(),
+});
+export type CacheMarkChange = z.infer<typeof cacheMarkChangeSchema>;
+
 export const turnRequestBodySchema = z.strictObject({
   model: z.string().min(1),
   settings: playgroundSettingsSchema,
   action: turnActionSchema,
+  marks: z.array(cacheMarkChangeSchema).max(200).default([]),
 });
 export type TurnRequestBody = z.infer<typeof turnRequestBodySchema>;
 
@@ -46,6 +55,25 @@ export type TurnPlan = {
 
 export class TurnActionError extends Error {
   override name = "TurnActionError";
+}
+
+/** Pure: earlier messages with the cache breakpoint changes applied (unknown targets are ignored). */
+export function applyCacheMarks(messages: readonly StoredMessage[], marks: readonly CacheMarkChange[]): StoredMessage[] {
+  return messages.map((message) => {
+    const changes = marks.filter((mark) => mark.position === message.position);
+    if (changes.length === 0) return message;
+    let next = message;
+    for (const change of changes) {
+      if (change.partIndex === null) {
+        next = { ...next, cache: change.cache };
+        continue;
+      }
+      const part = next.parts[change.partIndex];
+      if (part?.type !== "attachment") continue;
+      next = { ...next, parts: next.parts.map((candidate, index) => (index === change.partIndex ? { ...part, cache: change.cache } : candidate)) };
+    }
+    return next;
+  });
 }
 
 /** Pure: which messages stay and what is appended before the new assistant turn. */
