@@ -26,11 +26,14 @@ import { ToolsEditor } from "./tools-editor";
 import { usePlayground } from "./use-playground";
 
 export function PlaygroundScreen({ models, document }: { models: PlaygroundModel[]; document: SessionDocument | null }) {
-  const fallbackModel = (models.find((model) => model.available) ?? models[0])!.id;
+  const initialModel = document ? (models.find((model) => model.id === document.model) ?? defaultModel(models)) : defaultModel(models);
   const playground = usePlayground({
     document,
-    model: document?.model ?? fallbackModel,
-    settings: document?.settings ?? defaultPlaygroundSettings,
+    model: document?.model ?? initialModel.id,
+    settings: document?.settings ?? {
+      ...defaultPlaygroundSettings,
+      thinking: coerceThinking(defaultPlaygroundSettings.thinking, initialModel.capabilities),
+    },
   });
   const { messages, settings, setSettings, model: modelId, setModel, attachments, streaming } = playground;
   const model = models.find((candidate) => candidate.id === modelId) ?? models[0]!;
@@ -223,7 +226,7 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
             <p className="mt-1">Your message is still in the box below; fix the problem and send again.</p>
           </Alert>
         )}
-        <div className="sticky bottom-2 z-10">
+        <div className="sticky bottom-0 z-10 -mx-1 bg-white/85 px-1 pt-1 pb-2 backdrop-blur dark:bg-zinc-950/85">
           <Composer
             draft={draft}
             onDraftChange={setDraft}
@@ -239,13 +242,24 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
         id="playground-settings"
         aria-label="Settings"
         className={classNames(
-          "w-full shrink-0 rounded-lg border border-zinc-200 p-4 lg:sticky lg:top-4 lg:block lg:max-h-[calc(100dvh-2rem)] lg:w-80 lg:overflow-y-auto dark:border-zinc-800",
+          "order-first w-full shrink-0 rounded-lg border border-zinc-200 p-4 lg:sticky lg:order-last lg:top-4 lg:block lg:max-h-[calc(100dvh-2rem)] lg:w-80 lg:overflow-y-auto dark:border-zinc-800",
           settingsOpen ? "block" : "hidden",
         )}
       >
         {settingsPanel}
       </aside>
     </div>
+  );
+}
+
+/** A new conversation starts on the newest active Sonnet this install can serve (a good all-rounder). */
+function defaultModel(models: PlaygroundModel[]): PlaygroundModel {
+  const available = models.filter((model) => model.available);
+  return (
+    available.find((model) => model.lifecycle === "active" && model.displayName.includes("Sonnet")) ??
+    available.find((model) => model.lifecycle === "active") ??
+    available[0] ??
+    models[0]!
   );
 }
 

@@ -35,7 +35,7 @@ export function ThinkingControl({
             key={option.mode}
             title={option.disabledReason ?? undefined}
             className={classNames(
-              "flex cursor-pointer items-center justify-center rounded px-2 py-1 text-sm has-focus-visible:outline-2 has-focus-visible:outline-amber-500",
+              "relative flex cursor-pointer items-center justify-center rounded px-2 py-1 text-sm has-focus-visible:outline-2 has-focus-visible:outline-amber-500",
               value.mode === option.mode ? "bg-white font-medium shadow-sm dark:bg-zinc-950" : "text-zinc-600 dark:text-zinc-400",
               option.disabledReason && "cursor-not-allowed opacity-50",
             )}
@@ -43,7 +43,7 @@ export function ThinkingControl({
             <input
               type="radio"
               name={name}
-              className="sr-only"
+              className="absolute inset-0 cursor-pointer appearance-none opacity-0 disabled:cursor-not-allowed"
               value={option.mode}
               checked={value.mode === option.mode}
               disabled={Boolean(option.disabledReason)}

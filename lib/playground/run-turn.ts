@@ -149,7 +149,9 @@ export async function runTurn(args: { db: Db; userId: string; sessionId: string;
             Object.assign(metrics, { usage }, priceTurn(usage, resolved?.entry?.pricing));
           }
         }
-        status = "complete";
+        // The SDK ends the iteration quietly when the signal aborts; a stream without a finish
+        // reason did not finish either.
+        status = signal.aborted || metrics.finishReason === null ? "interrupted" : "complete";
       } catch (caught) {
         if (signal.aborted || caught instanceof OpenAI.APIUserAbortError) {
           status = "interrupted";

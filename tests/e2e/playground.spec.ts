@@ -36,6 +36,8 @@ test.afterAll(async ({ playwright, baseURL, adminSession }) => {
 });
 
 test.beforeEach(() => fake.reset());
+// Tall enough that a screenshot shows a whole exchange without fullPage (which misplaces the sticky composer).
+test.use({ viewport: { width: 1280, height: 960 } });
 
 /** The next upstream call answers with this scenario. */
 const answerNextWith = (scenario: FakeScenario) => fake.addRule({ scenario, times: 1 });
@@ -97,7 +99,7 @@ test("manual thinking 8000: the reasoning panel streams, then the answer; turn 2
   await expect(turn.getByText("Signature present")).toBeVisible();
   await expect(turn.getByText("Not sent back yet")).toBeVisible();
   await expect(turn.getByRole("definition").filter({ hasText: "212" })).toBeVisible();
-  await screenshot(page, "playground-manual-thinking-answer", { fullPage: true });
+  await screenshot(page, "playground-manual-thinking-answer");
 
   const [first] = await fake.waitForRequests(1);
   expect(bodyOf(first!).model).toBe("claude-sonnet-4-6");
@@ -117,7 +119,7 @@ test("manual thinking 8000: the reasoning panel streams, then the answer; turn 2
       "The user wants a rate limiter design. A token bucket per client is simple and handles bursts. Sharding by client id across Redis nodes keeps it horizontal; refill lazily on each request so no background job is needed.",
     signature: "EqQBCkYIBRgCIkBsig3ThinkingCode==",
   });
-  await screenshot(page, "playground-signature-sent-back", { fullPage: true });
+  await screenshot(page, "playground-signature-sent-back");
 
   // Saved server-side: a reload shows both turns and the sent-back state.
   await page.reload();
@@ -179,7 +181,41 @@ test("a PNG and a PDF attached in the browser reach the upstream request", async
     { type: "document", source: { type: "base64", media_type: "application/pdf", data: pdf.toString("base64") }, title: "report.pdf" },
     { type: "text", text: "Summarise the chart and the report." },
   ]);
-  await screenshot(page, "playground-attachments-sent", { fullPage: true });
+  await screenshot(page, "playground-attachments-sent");
+});
+
+test("attachments by drag-and-drop, paste and URL; URL files are left for the provider to fetch", async ({ page }) => {
+  await openNewConversation(page);
+  const transferOf = (name: string, bytes: Buffer, type: string) =>
+    page.evaluateHandle(
+      ({ name, base64, type }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], name, { type }));
+        return transfer;
+      },
+      { name, base64: bytes.toString("base64"), type },
+    );
+  await page.getByRole("form", { name: "Compose" }).dispatchEvent("drop", { dataTransfer: await transferOf("dropped.png", makePng(32, 32), "image/png") });
+  const pasted = await transferOf("pasted.pdf", await makePdf(1), "application/pdf");
+  await page.getByRole("textbox", { name: "Message" }).evaluate((textarea, clipboardData) => {
+    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: clipboardData as DataTransfer, bubbles: true, cancelable: true }));
+  }, pasted);
+  await page.getByRole("button", { name: "From URL" }).click();
+  await page.getByRole("textbox", { name: "Image or PDF URL" }).fill("https://images.example.com/diagram.webp");
+  await page.getByRole("button", { name: "Add URL" }).click();
+  const pending = page.getByRole("list", { name: "Attachments to send" });
+  await expect(pending.getByRole("img", { name: "dropped.png" })).toBeVisible();
+  await expect(pending).toContainText("pasted.pdf");
+  await expect(pending).toContainText("1 page");
+  await expect(pending).toContainText("diagram.webp");
+
+  answerNextWith(fixture("anthropic-text"));
+  await send(page, "Compare them.");
+  await expect(assistantTurn(page, 2)).toContainText("Quantum computers use qubits");
+  const [request] = await fake.waitForRequests(1);
+  const content = bodyOf(request!).messages[0]!.content;
+  expect(content.map((block) => block.type)).toEqual(["image", "document", "image", "text"]);
+  expect(content[2]).toEqual({ type: "image", source: { type: "url", url: "https://images.example.com/diagram.webp" } });
 });
 
 test("the system prompt cached for 1h: cache tokens, savings and the timeline on the second turn", async ({ page }) => {
@@ -205,7 +241,9 @@ test("the system prompt cached for 1h: cache tokens, savings and the timeline on
   await expect(usage).toContainText("Cache read4,096");
   await expect(usage).toContainText("Saved by cache");
   await expect(page.getByRole("list", { name: "Cache timeline" })).toContainText("System prompt (1h)");
-  await screenshot(page, "playground-cache-second-turn", { fullPage: true });
+  await screenshot(page, "playground-cache-second-turn");
+  await page.getByRole("heading", { name: "Prompt cache" }).scrollIntoViewIfNeeded();
+  await screenshot(page, "playground-cache-timeline");
 
   const requests = await fake.waitForRequests(2);
   for (const request of requests) {
@@ -266,7 +304,7 @@ test("a tool call answered by the user, then the model continues", async ({ page
   await page.getByRole("button", { name: "Send tool results" }).click();
   await expect(card).toContainText("22°C and sunny");
   await expect(assistantTurn(page, 4)).toContainText("Quantum computers use qubits");
-  await screenshot(page, "playground-tool-answered", { fullPage: true });
+  await screenshot(page, "playground-tool-answered");
 
   const [first, second] = await fake.waitForRequests(2);
   expect(bodyOf(first!).tools?.[0]).toMatchObject({ name: "get_weather", input_schema: { type: "object", required: ["location"] } });
@@ -288,5 +326,32 @@ test("phone width: the conversation and composer fit, settings open on demand", 
   await expect(page.getByRole("complementary", { name: "Settings" })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await screenshot(page, "playground-phone-settings", { fullPage: true });
+  await screenshot(page, "playground-phone-settings");
+});
+
+test("edit and resend a user turn replaces what followed it; the title follows the first message until renamed", async ({ page }) => {
+  await openNewConversation(page);
+  answerNextWith(fixture("anthropic-text"));
+  await send(page, "Explain qubits");
+  await expect(assistantTurn(page, 2)).toContainText("Quantum computers use qubits");
+  await expect(page.getByRole("textbox", { name: "Conversation title" })).toHaveValue("Explain qubits");
+
+  await page.getByRole("button", { name: "Edit message 1" }).click();
+  const editor = page.getByRole("textbox", { name: "Edit message 1" });
+  await editor.fill("Explain qubits to a child");
+  answerNextWith(fixture("anthropic-thinking"));
+  await editor.press("Control+Enter");
+  await expect(assistantTurn(page, 2)).toContainText("Use sharded token buckets.");
+  await expect(page.getByRole("article")).toHaveCount(2);
+  await expect(page.getByRole("textbox", { name: "Conversation title" })).toHaveValue("Explain qubits to a child");
+  const [, edited] = await fake.waitForRequests(2);
+  expect(bodyOf(edited!).messages).toEqual([{ role: "user", content: [{ type: "text", text: "Explain qubits to a child" }] }]);
+
+  const title = page.getByRole("textbox", { name: "Conversation title" });
+  await title.fill("Qubits for kids");
+  const renamed = page.waitForResponse((response) => response.request().method() === "PATCH" && (response.request().postData() ?? "").includes("Qubits for kids"));
+  await title.press("Enter");
+  expect((await renamed).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Conversation title" })).toHaveValue("Qubits for kids");
 });
