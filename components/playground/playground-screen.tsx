@@ -174,80 +174,82 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
   );
 
   return (
-    <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
-      <div className="flex min-w-0 flex-1 flex-col gap-4">
-        <div className="flex flex-wrap items-center gap-2">
-          <h1 className="sr-only">Playground</h1>
-          <label htmlFor="conversation-title" className="sr-only">
-            Conversation title
-          </label>
-          <input
-            id="conversation-title"
-            placeholder="New conversation"
-            defaultValue={playground.title}
-            key={playground.title}
-            disabled={!playground.sessionId}
-            onBlur={(event) => {
-              if (event.target.value.trim() !== playground.title) void playground.rename(event.target.value.trim());
-            }}
-            onKeyDown={(event) => {
-              if (event.key === "Enter") event.currentTarget.blur();
-            }}
-            className="min-w-0 flex-1 truncate rounded-md border border-transparent bg-transparent px-2 py-1 text-lg font-semibold tracking-tight hover:border-zinc-200 focus:border-zinc-300 disabled:cursor-default dark:hover:border-zinc-800"
-          />
-          <Link href="/playground?new=1" className={buttonClassName("secondary", "sm")}>
-            New conversation
-          </Link>
-          <Button size="sm" className="lg:hidden" aria-expanded={settingsOpen} aria-controls="playground-settings" onClick={() => setSettingsOpen((open) => !open)}>
-            {settingsOpen ? "Hide settings" : "Settings"}
-          </Button>
-        </div>
-        <section aria-label="Conversation" className="space-y-6">
-          {messages.length === 0 && (
-            <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700">
-              Pick a model and start a conversation. Everything is saved as it streams.
-            </p>
-          )}
-          {messages.map((message, index) => (
-            <MessageView
-              key={message.id}
-              message={message}
-              next={messages[index + 1]}
-              isLast={index === messages.length - 1}
-              attachments={allAttachments}
-              actions={actions}
-            />
-          ))}
-          <div ref={bottom} />
-        </section>
-        {playground.turnError && (
-          <Alert tone="error">
-            <p>{playground.turnError}</p>
-            <p className="mt-1">Your message is still in the box below; fix the problem and send again.</p>
-          </Alert>
-        )}
-        <div className="sticky bottom-0 z-10 -mx-1 bg-white/85 px-1 pt-1 pb-2 backdrop-blur dark:bg-zinc-950/85">
-          <Composer
-            draft={draft}
-            onDraftChange={setDraft}
-            onSend={send}
-            onStop={playground.stop}
-            streaming={streaming}
-            blockers={blockers}
-            onAttachmentsAdded={playground.rememberAttachments}
-          />
-        </div>
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 className="sr-only">Playground</h1>
+        <label htmlFor="conversation-title" className="sr-only">
+          Conversation title
+        </label>
+        <input
+          id="conversation-title"
+          placeholder="New conversation"
+          defaultValue={playground.title}
+          key={playground.title}
+          disabled={!playground.sessionId}
+          onBlur={(event) => {
+            if (event.target.value.trim() !== playground.title) void playground.rename(event.target.value.trim());
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") event.currentTarget.blur();
+          }}
+          className="min-w-0 flex-1 truncate rounded-md border border-transparent bg-transparent px-2 py-1 text-lg font-semibold tracking-tight hover:border-zinc-200 focus:border-zinc-300 disabled:cursor-default dark:hover:border-zinc-800"
+        />
+        <Link href="/playground?new=1" className={buttonClassName("secondary", "sm")}>
+          New conversation
+        </Link>
+        <Button size="sm" className="lg:hidden" aria-expanded={settingsOpen} aria-controls="playground-settings" onClick={() => setSettingsOpen((open) => !open)}>
+          {settingsOpen ? "Hide settings" : "Settings"}
+        </Button>
       </div>
-      <aside
-        id="playground-settings"
-        aria-label="Settings"
-        className={classNames(
-          "order-first w-full shrink-0 rounded-lg border border-zinc-200 p-4 lg:sticky lg:order-last lg:top-4 lg:block lg:max-h-[calc(100dvh-2rem)] lg:w-80 lg:overflow-y-auto dark:border-zinc-800",
-          settingsOpen ? "block" : "hidden",
-        )}
-      >
-        {settingsPanel}
-      </aside>
+      <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
+        <div className="flex min-w-0 flex-1 flex-col gap-4">
+          <section aria-label="Conversation" className="space-y-6">
+            {messages.length === 0 && (
+              <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700">
+                Pick a model and start a conversation. Everything is saved as it streams.
+              </p>
+            )}
+            {messages.map((message, index) => (
+              <MessageView
+                key={message.id}
+                message={message}
+                next={messages[index + 1]}
+                isLast={index === messages.length - 1}
+                attachments={allAttachments}
+                actions={actions}
+              />
+            ))}
+            <div ref={bottom} />
+          </section>
+          {playground.turnError && (
+            <Alert tone="error">
+              <p>{playground.turnError}</p>
+              <p className="mt-1">Your message is still in the box below; fix the problem and send again.</p>
+            </Alert>
+          )}
+          <div className="sticky bottom-0 z-10 -mx-1 bg-white/85 px-1 pt-1 pb-2 backdrop-blur dark:bg-zinc-950/85">
+            <Composer
+              draft={draft}
+              onDraftChange={setDraft}
+              onSend={send}
+              onStop={playground.stop}
+              streaming={streaming}
+              blockers={blockers}
+              onAttachmentsAdded={playground.rememberAttachments}
+            />
+          </div>
+        </div>
+        <aside
+          id="playground-settings"
+          aria-label="Settings"
+          className={classNames(
+            "order-first w-full shrink-0 rounded-lg border border-zinc-200 p-4 lg:sticky lg:order-last lg:top-4 lg:block lg:max-h-[calc(100dvh-2rem)] lg:w-80 lg:overflow-y-auto dark:border-zinc-800",
+            settingsOpen ? "block" : "hidden",
+          )}
+        >
+          {settingsPanel}
+        </aside>
+      </div>
     </div>
   );
 }

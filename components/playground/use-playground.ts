@@ -56,6 +56,15 @@ export function usePlayground(initial: { document: SessionDocument | null; model
     rememberAttachments(document.attachments);
   }, [rememberAttachments]);
 
+  // A turn that streams elsewhere (another tab, or a server that stopped mid-answer) is
+  // followed until the server settles it: finished, or read as interrupted once its stream is lost.
+  const lastStatus = messages.at(-1)?.status;
+  useEffect(() => {
+    if (streaming || lastStatus !== "streaming" || !sessionId) return;
+    const timer = setTimeout(() => void refresh(sessionId).catch(() => {}), 2_000);
+    return () => clearTimeout(timer);
+  }, [streaming, lastStatus, sessionId, messages, refresh]);
+
   const flushLiveParts = useCallback(() => {
     frame.current = null;
     const parts = liveParts.current;

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { startFakeAnthropicServer, type FakeAnthropicServer, type FakeScenario, type RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { makePdf, makePng } from "./fixtures/sample-files";
-import { screenshot } from "./fixtures/screenshot";
+import { SCREENSHOTS, screenshot } from "./fixtures/screenshot";
 import { expect, test } from "./fixtures/test";
 
 /**
@@ -242,8 +242,7 @@ test("the system prompt cached for 1h: cache tokens, savings and the timeline on
   await expect(usage).toContainText("Saved by cache");
   await expect(page.getByRole("list", { name: "Cache timeline" })).toContainText("System prompt (1h)");
   await screenshot(page, "playground-cache-second-turn");
-  await page.getByRole("heading", { name: "Prompt cache" }).scrollIntoViewIfNeeded();
-  await screenshot(page, "playground-cache-timeline");
+  await page.getByRole("region", { name: "Prompt cache" }).screenshot({ path: `${SCREENSHOTS}/playground-cache-timeline.png` });
 
   const requests = await fake.waitForRequests(2);
   for (const request of requests) {
