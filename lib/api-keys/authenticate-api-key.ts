@@ -3,9 +3,18 @@ import { AppError } from "@/lib/errors/app-error";
 import { hashApiKey } from "./api-key-format";
 import { apiKeyStatus } from "./api-key-view";
 
-export type GatewayPrincipal = { keyId: string; keyName: string; keyPrefix: string; userId: string };
+export type GatewayPrincipal = {
+  keyId: string;
+  keyName: string;
+  keyPrefix: string;
+  userId: string;
+  /** "user" for keys people made; "playground" for the playground's internal per-user key. */
+  keyKind: string;
+};
 
-type Lookup = { row: { id: string; name: string; prefix: string; userId: string; revokedAt: Date | null; expiresAt: Date | null } | null };
+type Lookup = {
+  row: { id: string; name: string; prefix: string; kind: string; userId: string; revokedAt: Date | null; expiresAt: Date | null } | null;
+};
 
 // A revocation must reach every instance within a second, so lookups are cached
 // for at most that long: one indexed read per key per second on the hot path.
@@ -29,7 +38,7 @@ async function lookup(db: Db, keyHash: string): Promise<Lookup> {
   if (cached && cached.expiresAt > now) return cached.lookup;
   const row = await db.apiKey.findUnique({
     where: { keyHash },
-    select: { id: true, name: true, prefix: true, userId: true, revokedAt: true, expiresAt: true },
+    select: { id: true, name: true, prefix: true, kind: true, userId: true, revokedAt: true, expiresAt: true },
   });
   if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
   cache.set(keyHash, { lookup: { row }, expiresAt: now + CACHE_TTL_MS });
@@ -45,7 +54,7 @@ export async function authenticateApiKey(db: Db, presented: string | undefined):
   const status = apiKeyStatus(row);
   if (status !== "active") throw new AppError("unauthorized", `API key ${row.prefix}… has been ${status}.`);
   touchLastUsed(db, row.id);
-  return { keyId: row.id, keyName: row.name, keyPrefix: row.prefix, userId: row.userId };
+  return { keyId: row.id, keyName: row.name, keyPrefix: row.prefix, userId: row.userId, keyKind: row.kind };
 }
 
 function touchLastUsed(db: Db, keyId: string) {

@@ -149,7 +149,7 @@ describe.each(testProviders)("playground conversations on %s", (provider) => {
     expect(key).toMatch(/^sy-[0-9a-f]{8}-[A-Za-z0-9_-]{43}$/);
     expect(await playgroundGatewayKey(db, alice.id)).toBe(key);
     expect(await playgroundGatewayKey(db, bob.id)).not.toBe(key);
-    await expect(authenticateApiKey(db, key)).resolves.toMatchObject({ userId: alice.id });
+    await expect(authenticateApiKey(db, key)).resolves.toMatchObject({ userId: alice.id, keyKind: "playground" });
     const rows = await db.apiKey.findMany({ where: { userId: alice.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: "playground" });
