@@ -56,11 +56,11 @@ export function CachePanel({ check, minimumCacheableTokens, timeline }: { check:
               const left = Math.max(0, Date.parse(entry.expiresAt) - now);
               return (
                 <li key={`${entry.label}-${entry.ttl}`} className="text-xs">
-                  <div className="flex justify-between gap-2">
-                    <span className="truncate">
+                  <div className="flex flex-wrap justify-between gap-x-2">
+                    <span className="min-w-0 break-words">
                       {entry.label} ({entry.ttl})
                     </span>
-                    <span className="shrink-0 text-zinc-500">
+                    <span className="text-zinc-500">
                       expires {new Date(entry.expiresAt).toLocaleTimeString()} · {remaining(entry.expiresAt, now)}
                     </span>
                   </div>

@@ -120,6 +120,7 @@ test("manual thinking 8000: the reasoning panel streams, then the answer; turn 2
     signature: "EqQBCkYIBRgCIkBsig3ThinkingCode==",
   });
   await screenshot(page, "playground-signature-sent-back");
+  await screenshot(page, "playground-signature-sent-back-dark", { colorScheme: "dark" });
 
   // Saved server-side: a reload shows both turns and the sent-back state.
   await page.reload();
