@@ -13,6 +13,8 @@ export type GatewayPrincipal = {
   limits: KeyLimits | null;
   /** The request log stores bodies for this key. */
   logBodies: boolean;
+  /** "user" for keys people made; "playground" for the playground's internal per-user key. */
+  keyKind: string;
 };
 
 type Lookup = {
@@ -20,6 +22,7 @@ type Lookup = {
     id: string;
     name: string;
     prefix: string;
+    kind: string;
     userId: string;
     revokedAt: Date | null;
     expiresAt: Date | null;
@@ -56,6 +59,7 @@ async function lookup(db: Db, keyHash: string): Promise<Lookup> {
       id: true,
       name: true,
       prefix: true,
+      kind: true,
       userId: true,
       revokedAt: true,
       expiresAt: true,
@@ -84,6 +88,7 @@ export async function authenticateApiKey(db: Db, presented: string | undefined):
     keyName: row.name,
     keyPrefix: row.prefix,
     userId: row.userId,
+    keyKind: row.kind,
     limits: keyLimitsFromRow(row),
     logBodies: row.logBodies,
   };

@@ -28,7 +28,8 @@ export async function createApiKey(db: Db, ownerId: string, input: unknown) {
 /** Admins see every key; members their own. Newest first. */
 export async function listApiKeys(db: Db, viewer: SessionUser | "operator") {
   const rows = await db.apiKey.findMany({
-    where: viewer === "operator" || viewer.role === "admin" ? {} : { userId: viewer.id },
+    // The playground's internal per-user keys are the app's own, not the user's to manage.
+    where: { kind: "user", ...(viewer === "operator" || viewer.role === "admin" ? {} : { userId: viewer.id }) },
     select: API_KEY_VIEW_SELECT,
     orderBy: { createdAt: "desc" },
   });

@@ -15,6 +15,7 @@ describe("parseConfig", () => {
       appSecret: undefined,
       maxBodyBytes: 32 * 1024 * 1024,
       requestLog: true,
+      externalGateway: undefined,
     });
   });
 
@@ -74,5 +75,16 @@ describe("parseConfig", () => {
 
   it("reports every bad value, one per line", () => {
     expect(() => parseConfig({ PORT: "x", APP_SECRET: "y" })).toThrow(/PORT must be a number\nAPP_SECRET must be/);
+  });
+
+  it("takes the playground's external gateway from GATEWAY_BASE_URL + GATEWAY_API_KEY, both or neither", () => {
+    expect(parseConfig({ GATEWAY_BASE_URL: "https://gw.example/v3/router/", GATEWAY_API_KEY: "key" }).externalGateway).toEqual({
+      baseUrl: "https://gw.example/v3/router",
+      apiKey: "key",
+    });
+    expect(parseConfig({ GATEWAY_BASE_URL: "", GATEWAY_API_KEY: "" }).externalGateway).toBeUndefined();
+    expect(() => parseConfig({ GATEWAY_BASE_URL: "https://gw.example/v3/router" })).toThrow(/go together/);
+    expect(() => parseConfig({ GATEWAY_API_KEY: "key" })).toThrow(/go together/);
+    expect(() => parseConfig({ GATEWAY_BASE_URL: "ftp://gw.example", GATEWAY_API_KEY: "key" })).toThrow(/GATEWAY_BASE_URL must be/);
   });
 });

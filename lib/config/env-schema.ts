@@ -36,6 +36,16 @@ export const envSchema = z.object({
   ),
   /** `off` stops writing the request log (limits still count); for benchmarks and emergencies. */
   REQUEST_LOG: optionalString.pipe(z.enum(["on", "off"], { message: "REQUEST_LOG must be on or off" }).default("on")),
+  /** The playground's gateway: this app's own /v3/router unless both are set (e.g. Orq's router). */
+  GATEWAY_BASE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), {
+        message: "GATEWAY_BASE_URL must be an http(s) URL of an OpenAI-compatible API, e.g. https://my.gateway/v3/router",
+      })
+      .optional(),
+  ),
+  GATEWAY_API_KEY: optionalString,
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -55,6 +65,8 @@ export type Config = {
   maxBodyBytes: number;
   /** Whether gateway requests are written to the request log. */
   requestLog: boolean;
+  /** The OpenAI-compatible gateway the playground calls instead of this app's own router. */
+  externalGateway: { baseUrl: string; apiKey: string } | undefined;
 };
 
 export class ConfigError extends Error {
@@ -80,6 +92,13 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       "APP_SECRET is required when DATABASE_URL is set: every instance sharing the database must use the same secret",
     );
   }
+  if (Boolean(raw.GATEWAY_BASE_URL) !== Boolean(raw.GATEWAY_API_KEY)) {
+    throw new ConfigError("GATEWAY_BASE_URL and GATEWAY_API_KEY go together: set both (an external gateway) or neither");
+  }
+  const externalGateway =
+    raw.GATEWAY_BASE_URL && raw.GATEWAY_API_KEY
+      ? { baseUrl: raw.GATEWAY_BASE_URL.replace(/\/+$/, ""), apiKey: raw.GATEWAY_API_KEY }
+      : undefined;
   const file = path.join(dataDir, SQLITE_FILE_NAME);
   const database: DatabaseConfig = raw.DATABASE_URL
     ? { provider: "postgresql", url: raw.DATABASE_URL }
@@ -92,5 +111,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     appSecret: raw.APP_SECRET,
     maxBodyBytes: Math.floor(raw.GATEWAY_MAX_BODY_MB * 1024 * 1024),
     requestLog: raw.REQUEST_LOG === "on",
+    externalGateway,
   };
 }

@@ -6,11 +6,12 @@ import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/cli
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 
 /**
- * Encrypted columns are never selected unless a query asks (`omit: { secretCiphertext: false }`).
+ * Encrypted columns are never selected unless a query asks (`omit: { secretCiphertext: false }`),
+ * nor are attachment bytes (`omit: { data: false }`).
  * Both generated clients come from the same models (prisma/models.prisma), so
  * their APIs are identical; the SQLite client's type stands for both.
  */
-const OMIT = { providerCredential: { secretCiphertext: true } } as const;
+const OMIT = { providerCredential: { secretCiphertext: true }, playgroundAttachment: { data: true } } as const;
 export type Db = SqlitePrismaClient<never, typeof OMIT>;
 
 /**

@@ -50,6 +50,12 @@ const API_ROUTES: Record<string, Access> = {
   "/api/credentials": { access: "admin" },
   "/api/credentials/[id]": { access: "admin" },
   "/api/credentials/[id]/test": { access: "admin" },
+  "/api/playground/models": { access: "signed-in" },
+  "/api/playground/sessions": { access: "signed-in" },
+  "/api/playground/sessions/[id]": { access: "signed-in" },
+  "/api/playground/sessions/[id]/turns": { access: "signed-in" },
+  "/api/playground/attachments": { access: "signed-in" },
+  "/api/playground/attachments/[id]": { access: "signed-in" },
 };
 
 const isGatewayApi = (route: AppRoute) => /^\/v[23](\/|$)/.test(route.pattern);

@@ -17,6 +17,9 @@ export const anthropicFixtureNames = [
   "anthropic-cache-usage",
   "anthropic-error-mid-stream",
   "anthropic-pings",
+  "anthropic-thinking-code",
+  "anthropic-cache-write-1h",
+  "anthropic-cache-read",
 ] as const;
 export type AnthropicFixtureName = (typeof anthropicFixtureNames)[number];
 

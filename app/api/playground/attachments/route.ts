@@ -1,0 +1,9 @@
+import { withUser } from "@/lib/http/with-user";
+import { uploadAttachment } from "@/lib/playground/upload-attachment";
+
+export const runtime = "nodejs";
+
+/** multipart/form-data with `file`, or JSON `{"url": "https://…"}`. */
+export const POST = withUser(async ({ request, db, user }) =>
+  Response.json({ attachment: await uploadAttachment(db, user.id, request) }, { status: 201 }),
+);

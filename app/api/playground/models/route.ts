@@ -1,0 +1,6 @@
+import { withUser } from "@/lib/http/with-user";
+import { listModelsForUser } from "@/lib/playground/list-models-for-user";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withUser(async ({ db }) => Response.json(await listModelsForUser(db)));

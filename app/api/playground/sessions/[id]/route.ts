@@ -1,0 +1,11 @@
+import { withUser } from "@/lib/http/with-user";
+import { parseJsonBody } from "@/lib/http/json-error-response";
+import { getSessionDocument, updateSession, updateSessionInput } from "@/lib/playground/session-store";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withUser(async ({ db, user, params }) => Response.json({ session: await getSessionDocument(db, user.id, params.id!) }));
+
+export const PATCH = withUser(async ({ request, db, user, params }) =>
+  Response.json({ session: await updateSession(db, user.id, params.id!, await parseJsonBody(request, updateSessionInput)) }),
+);

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { attachmentMetaSchema, cacheMarkSchema } from "@/lib/playground/session-document";
+
+/** What the composer holds, kept in localStorage so a reload or a crash never loses it. */
+export const composerDraftSchema = z.object({
+  text: z.string(),
+  attachments: z.array(attachmentMetaSchema.extend({ cache: cacheMarkSchema.nullable() })),
+  cache: cacheMarkSchema.nullable(),
+});
+export type ComposerDraft = z.infer<typeof composerDraftSchema>;
+
+export const emptyDraft: ComposerDraft = { text: "", attachments: [], cache: null };
+
+const draftKey = (sessionId: string | null) => `switchyard.playground.draft.${sessionId ?? "new"}`;
+const LAST_MODEL_KEY = "switchyard.playground.lastModel";
+
+function read<T>(key: string, schema: z.ZodType<T>): T | null {
+  try {
+    const raw = window.localStorage.getItem(key);
+    if (raw === null) return null;
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: unknown) {
+  try {
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: the draft lives in memory only.
+  }
+}
+
+export const loadDraft = (sessionId: string | null) => read(draftKey(sessionId), composerDraftSchema);
+
+export function saveDraft(sessionId: string | null, draft: ComposerDraft) {
+  const empty = draft.text === "" && draft.attachments.length === 0;
+  write(draftKey(sessionId), empty ? null : draft);
+}
+
+export const loadLastModel = () => read(LAST_MODEL_KEY, z.string());
+export const saveLastModel = (model: string) => write(LAST_MODEL_KEY, model);

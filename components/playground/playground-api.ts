@@ -1,0 +1,78 @@
+import { ApiRequestError, requestJson } from "@/components/api-client/request-json";
+import { playgroundStreamEventSchema, type PlaygroundStreamEvent } from "@/lib/playground/playground-stream-events";
+import type { AttachmentMeta, PlaygroundSettings, SessionDocument } from "@/lib/playground/session-document";
+import type { TurnRequestBody } from "@/lib/playground/turn-action";
+
+export function createSession(body: { model: string; settings: PlaygroundSettings }) {
+  return requestJson<{ session: SessionDocument }>("/api/playground/sessions", { method: "POST", body });
+}
+
+export function updateSession(sessionId: string, body: { model?: string; settings?: PlaygroundSettings; title?: string }) {
+  return requestJson<unknown>(`/api/playground/sessions/${encodeURIComponent(sessionId)}`, { method: "PATCH", body });
+}
+
+export async function getSession(sessionId: string) {
+  return (await requestJson<{ session: SessionDocument }>(`/api/playground/sessions/${encodeURIComponent(sessionId)}`)).session;
+}
+
+export async function uploadFile(file: File): Promise<AttachmentMeta> {
+  const form = new FormData();
+  form.set("file", file);
+  let response: Response;
+  try {
+    response = await fetch("/api/playground/attachments", { method: "POST", body: form });
+  } catch {
+    throw new ApiRequestError(0, "network_error", `Could not upload ${file.name}: the server is unreachable.`);
+  }
+  const body = (await response.json().catch(() => undefined)) as { attachment?: AttachmentMeta; error?: { code?: string; message?: string } } | undefined;
+  if (!response.ok || !body?.attachment) {
+    throw new ApiRequestError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? `Upload failed (${response.status}).`);
+  }
+  return body.attachment;
+}
+
+export async function attachUrl(url: string): Promise<AttachmentMeta> {
+  return (await requestJson<{ attachment: AttachmentMeta }>("/api/playground/attachments", { method: "POST", body: { url } })).attachment;
+}
+
+/**
+ * Starts a turn and yields its events. A 4xx (validation) throws ApiRequestError before any
+ * event; aborting `signal` (Stop) ends the request, which the server turns into an upstream abort.
+ */
+export async function* streamTurn(sessionId: string, body: TurnRequestBody, signal: AbortSignal): AsyncGenerator<PlaygroundStreamEvent> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/playground/sessions/${encodeURIComponent(sessionId)}/turns`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ApiRequestError(0, "network_error", "Could not reach the server. Check your connection and try again.");
+  }
+  if (!response.ok || !response.body) {
+    const error = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; param?: string } } | undefined;
+    throw new ApiRequestError(
+      response.status,
+      error?.error?.code ?? "http_error",
+      error?.error?.message ?? `The server answered ${response.status}.`,
+      error?.error?.param,
+    );
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffered += value;
+    let newline = buffered.indexOf("\n");
+    while (newline !== -1) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      if (line.trim() !== "") yield playgroundStreamEventSchema.parse(JSON.parse(line));
+      newline = buffered.indexOf("\n");
+    }
+  }
+}

@@ -1,0 +1,273 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClassName } from "@/components/ui/button";
+import { classNames } from "@/components/ui/class-names";
+import { checkCacheBreakpoints } from "@/lib/playground/cache-breakpoints";
+import { cacheTimeline } from "@/lib/playground/cache-timeline";
+import type { PlaygroundModel } from "@/lib/playground/playground-models";
+import { defaultPlaygroundSettings, type MessagePart, type SessionDocument, type StoredMessage } from "@/lib/playground/session-document";
+import { coerceThinking, thinkingIsOn } from "@/lib/playground/thinking-options";
+import { conversationTotals } from "@/lib/playground/turn-metrics";
+import { validateTurnSettings } from "@/lib/playground/validate-turn-settings";
+import { CachePanel } from "./cache-panel";
+import { Composer } from "./composer";
+import { ConversationTotalsView } from "./conversation-totals-view";
+import { emptyDraft, loadDraft, loadLastModel, saveDraft, saveLastModel, type ComposerDraft } from "./local-drafts";
+import { MessageView, type MessageActions } from "./message-view";
+import { ModelPicker } from "./model-picker";
+import { ParametersPanel } from "./parameters-panel";
+import { SystemPromptEditor } from "./system-prompt-editor";
+import { ThinkingControl } from "./thinking-control";
+import { parseToolDraft, toToolDrafts, type ToolDraft } from "./tool-drafts";
+import { ToolsEditor } from "./tools-editor";
+import { usePlayground } from "./use-playground";
+
+export function PlaygroundScreen({ models, document }: { models: PlaygroundModel[]; document: SessionDocument | null }) {
+  const initialModel = document ? (models.find((model) => model.id === document.model) ?? defaultModel(models)) : defaultModel(models);
+  const playground = usePlayground({
+    document,
+    model: document?.model ?? initialModel.id,
+    settings: document?.settings ?? {
+      ...defaultPlaygroundSettings,
+      thinking: coerceThinking(defaultPlaygroundSettings.thinking, initialModel.capabilities),
+    },
+  });
+  const { messages, settings, setSettings, model: modelId, setModel, attachments, streaming } = playground;
+  const model = models.find((candidate) => candidate.id === modelId) ?? models[0]!;
+  const [draft, setDraft] = useState<ComposerDraft>(emptyDraft);
+  const [toolDrafts, setToolDrafts] = useState<ToolDraft[]>(() => toToolDrafts(settings.tools));
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const draftLoaded = useRef(false);
+  const bottom = useRef<HTMLDivElement>(null);
+
+  // Client-only state: the draft that survived a reload, and the last model picked.
+  useEffect(() => {
+    const saved = loadDraft(playground.sessionId);
+    if (saved) setDraft(saved);
+    draftLoaded.current = true;
+    if (!document) {
+      const last = loadLastModel();
+      const lastModel = models.find((candidate) => candidate.id === last && candidate.available);
+      if (lastModel) changeModel(lastModel);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
+  useEffect(() => {
+    if (draftLoaded.current) saveDraft(playground.sessionId, draft);
+  }, [draft, playground.sessionId]);
+
+  // Keep the newest turn in view while it streams.
+  const lastMessage = messages.at(-1);
+  useEffect(() => {
+    if (streaming) bottom.current?.scrollIntoView({ block: "end" });
+  }, [streaming, lastMessage?.parts.length, messages.length]);
+
+  function changeModel(next: PlaygroundModel) {
+    setModel(next.id);
+    saveLastModel(next.id);
+    setSettings((current) => ({ ...current, thinking: coerceThinking(current.thinking, next.capabilities) }));
+  }
+
+  const parsedTools = toolDrafts.map(parseToolDraft);
+  useEffect(() => {
+    if (parsedTools.every((parsed) => parsed.tool)) {
+      const tools = parsedTools.map((parsed) => parsed.tool!);
+      if (JSON.stringify(tools) !== JSON.stringify(settings.tools)) setSettings((current) => ({ ...current, tools }));
+    }
+  });
+
+  const settingsCheck = validateTurnSettings(settings, model);
+  const pendingMessage: StoredMessage | null =
+    draft.text.trim() !== "" || draft.attachments.length > 0
+      ? {
+          id: "draft",
+          position: messages.length,
+          role: "user",
+          parts: draftParts(draft),
+          cache: draft.cache,
+          status: "complete",
+          request: null,
+          metrics: null,
+          error: null,
+          createdAt: "",
+          updatedAt: "",
+        }
+      : null;
+  const allAttachments = useMemo(() => {
+    const merged = new Map(attachments);
+    for (const attachment of draft.attachments) merged.set(attachment.id, attachment);
+    return merged;
+  }, [attachments, draft.attachments]);
+  const cacheCheck = checkCacheBreakpoints({
+    settings,
+    messages: pendingMessage ? [...messages, pendingMessage] : messages,
+    attachments: allAttachments,
+    minimumCacheableTokens: model.minimumCacheableTokens,
+  });
+  const timeline = cacheTimeline(messages);
+  const totals = conversationTotals(messages.map((message) => message.metrics));
+  const blockers = [
+    ...(model.available ? [] : [`${model.displayName} cannot be used: ${model.unavailableReason}`]),
+    ...settingsCheck.errors.map((problem) => problem.message),
+    ...parsedTools.flatMap((parsed, index) => (parsed.problem ? [`Tool ${index + 1}: ${parsed.problem}`] : [])),
+    ...cacheCheck.errors,
+  ];
+
+  const actions: MessageActions = {
+    busy: streaming,
+    onRegenerate: (position) => void playground.runTurn({ type: "regenerate", position }),
+    onEdit: async (position, text) => {
+      const original = messages.find((message) => message.position === position);
+      const kept = (original?.parts ?? []).filter((part): part is Extract<MessagePart, { type: "attachment" }> => part.type === "attachment");
+      const parts = [...kept, ...(text.trim() ? [{ type: "text" as const, text }] : [])];
+      return playground.runTurn({ type: "edit", position, parts, cache: original?.cache ?? null });
+    },
+    onMarkCache: playground.markCache,
+    onToolResults: (results) => playground.runTurn({ type: "tool_results", results, cache: null }),
+  };
+
+  function send() {
+    const sentDraft = draft;
+    void playground.runTurn({ type: "send", parts: draftParts(sentDraft), cache: sentDraft.cache }, () => {
+      setDraft(emptyDraft);
+      saveDraft(null, emptyDraft);
+    });
+  }
+
+  const samplingReason = model.capabilities.samplingParameters ? undefined : `${model.displayName} does not accept it.`;
+  const thinkingOn = thinkingIsOn(settings.thinking, model.capabilities);
+
+  const settingsPanel = (
+    <div className="space-y-6">
+      <ModelPicker models={models} value={modelId} onChange={(id) => changeModel(models.find((candidate) => candidate.id === id)!)} />
+      <SystemPromptEditor
+        value={settings.systemPrompt}
+        cache={settings.systemCache}
+        onChange={(systemPrompt) => setSettings((current) => ({ ...current, systemPrompt }))}
+        onCacheChange={(systemCache) => setSettings((current) => ({ ...current, systemCache }))}
+      />
+      <ThinkingControl model={model} value={settings.thinking} onChange={(thinking) => setSettings((current) => ({ ...current, thinking }))} />
+      {settingsCheck.errors
+        .filter((problem) => problem.field === "thinking")
+        .map((problem) => (
+          <Alert key={problem.message} tone="error">
+            {problem.message}
+          </Alert>
+        ))}
+      <ParametersPanel
+        value={settings.parameters}
+        onChange={(parameters) => setSettings((current) => ({ ...current, parameters }))}
+        problems={settingsCheck}
+        disabledReason={{
+          temperature: samplingReason,
+          topP: samplingReason,
+          topK: samplingReason ?? (thinkingOn ? "Not allowed while thinking is on." : undefined),
+        }}
+      />
+      <ToolsEditor drafts={toolDrafts} onChange={setToolDrafts} disabledReason={model.capabilities.tools ? null : `${model.displayName} does not use tools.`} />
+      <CachePanel check={cacheCheck} minimumCacheableTokens={model.minimumCacheableTokens} timeline={timeline} />
+      <ConversationTotalsView totals={totals} />
+    </div>
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 className="sr-only">Playground</h1>
+        <label htmlFor="conversation-title" className="sr-only">
+          Conversation title
+        </label>
+        <input
+          id="conversation-title"
+          placeholder="New conversation"
+          defaultValue={playground.title}
+          key={playground.title}
+          disabled={!playground.sessionId}
+          onBlur={(event) => {
+            if (event.target.value.trim() !== playground.title) void playground.rename(event.target.value.trim());
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") event.currentTarget.blur();
+          }}
+          className="min-w-0 flex-1 truncate rounded-md border border-transparent bg-transparent px-2 py-1 text-lg font-semibold tracking-tight hover:border-zinc-200 focus:border-zinc-300 disabled:cursor-default dark:hover:border-zinc-800"
+        />
+        <Link href="/playground?new=1" className={buttonClassName("secondary", "sm")}>
+          New conversation
+        </Link>
+        <Button size="sm" className="lg:hidden" aria-expanded={settingsOpen} aria-controls="playground-settings" onClick={() => setSettingsOpen((open) => !open)}>
+          {settingsOpen ? "Hide settings" : "Settings"}
+        </Button>
+      </div>
+      <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
+        <div className="flex min-w-0 flex-1 flex-col gap-4">
+          <section aria-label="Conversation" className="space-y-6">
+            {messages.length === 0 && (
+              <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700">
+                Pick a model and start a conversation. Everything is saved as it streams.
+              </p>
+            )}
+            {messages.map((message, index) => (
+              <MessageView
+                key={message.id}
+                message={message}
+                next={messages[index + 1]}
+                isLast={index === messages.length - 1}
+                attachments={allAttachments}
+                actions={actions}
+              />
+            ))}
+            <div ref={bottom} />
+          </section>
+          {playground.turnError && (
+            <Alert tone="error">
+              <p>{playground.turnError}</p>
+              <p className="mt-1">Your message is still in the box below; fix the problem and send again.</p>
+            </Alert>
+          )}
+          <div className="sticky bottom-0 z-10 -mx-1 bg-white/85 px-1 pt-1 pb-2 backdrop-blur dark:bg-zinc-950/85">
+            <Composer
+              draft={draft}
+              onDraftChange={setDraft}
+              onSend={send}
+              onStop={playground.stop}
+              streaming={streaming}
+              blockers={blockers}
+              onAttachmentsAdded={playground.rememberAttachments}
+            />
+          </div>
+        </div>
+        <aside
+          id="playground-settings"
+          aria-label="Settings"
+          className={classNames(
+            "order-first w-full shrink-0 rounded-lg border border-zinc-200 p-4 lg:sticky lg:order-last lg:top-4 lg:block lg:max-h-[calc(100dvh-2rem)] lg:w-80 lg:overflow-y-auto dark:border-zinc-800",
+            settingsOpen ? "block" : "hidden",
+          )}
+        >
+          {settingsPanel}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** A new conversation starts on the newest active Sonnet this install can serve (a good all-rounder). */
+function defaultModel(models: PlaygroundModel[]): PlaygroundModel {
+  const available = models.filter((model) => model.available);
+  return (
+    available.find((model) => model.lifecycle === "active" && model.displayName.includes("Sonnet")) ??
+    available.find((model) => model.lifecycle === "active") ??
+    available[0] ??
+    models[0]!
+  );
+}
+
+function draftParts(draft: ComposerDraft): Array<Extract<MessagePart, { type: "text" | "attachment" }>> {
+  return [
+    ...draft.attachments.map((attachment) => ({ type: "attachment" as const, attachmentId: attachment.id, cache: attachment.cache })),
+    ...(draft.text.trim() !== "" ? [{ type: "text" as const, text: draft.text }] : []),
+  ];
+}

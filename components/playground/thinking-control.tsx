@@ -1,0 +1,151 @@
+"use client";
+
+import { useId } from "react";
+import { classNames } from "@/components/ui/class-names";
+import { Select } from "@/components/ui/input";
+import type { EffortLevel } from "@/lib/catalog/model-catalog-schema";
+import type { PlaygroundModel } from "@/lib/playground/playground-models";
+import type { ThinkingSetting } from "@/lib/playground/session-document";
+import {
+  maximumThinkingBudget,
+  minimumThinkingBudget,
+  thinkingBudgetPresets,
+  thinkingModeOptions,
+} from "@/lib/playground/thinking-options";
+
+/** Off / Adaptive (with effort) / Manual (budget); what the model cannot do is disabled with the reason. */
+export function ThinkingControl({
+  model,
+  value,
+  onChange,
+}: {
+  model: PlaygroundModel;
+  value: ThinkingSetting;
+  onChange: (value: ThinkingSetting) => void;
+}) {
+  const name = useId();
+  const options = thinkingModeOptions(model.capabilities, model.displayName);
+  const reasons = options.filter((option) => option.disabledReason);
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium">Thinking</legend>
+      <div className="grid grid-cols-3 gap-1 rounded-md bg-zinc-100 p-1 dark:bg-zinc-800">
+        {options.map((option) => (
+          <label
+            key={option.mode}
+            title={option.disabledReason ?? undefined}
+            className={classNames(
+              "relative flex cursor-pointer items-center justify-center rounded px-2 py-1 text-sm has-focus-visible:outline-2 has-focus-visible:outline-amber-500",
+              value.mode === option.mode ? "bg-white font-medium shadow-sm dark:bg-zinc-950" : "text-zinc-600 dark:text-zinc-400",
+              option.disabledReason && "cursor-not-allowed opacity-50",
+            )}
+          >
+            <input
+              type="radio"
+              name={name}
+              className="absolute inset-0 cursor-pointer appearance-none opacity-0 disabled:cursor-not-allowed"
+              value={option.mode}
+              checked={value.mode === option.mode}
+              disabled={Boolean(option.disabledReason)}
+              aria-describedby={option.disabledReason ? `${name}-${option.mode}-reason` : undefined}
+              onChange={() =>
+                onChange(
+                  option.mode === "off"
+                    ? { mode: "off" }
+                    : option.mode === "adaptive"
+                      ? { mode: "adaptive", effort: null }
+                      : { mode: "manual", budgetTokens: 8_000 },
+                )
+              }
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {reasons.map((option) => (
+        <p key={option.mode} id={`${name}-${option.mode}-reason`} className="text-xs text-zinc-500">
+          {option.label}: {option.disabledReason}
+        </p>
+      ))}
+      {value.mode === "adaptive" && <EffortSelect model={model} value={value.effort} onChange={(effort) => onChange({ mode: "adaptive", effort })} />}
+      {value.mode === "manual" && <BudgetControl value={value.budgetTokens} onChange={(budgetTokens) => onChange({ mode: "manual", budgetTokens })} />}
+    </fieldset>
+  );
+}
+
+function EffortSelect({ model, value, onChange }: { model: PlaygroundModel; value: EffortLevel | null; onChange: (value: EffortLevel | null) => void }) {
+  const id = useId();
+  const levels = model.capabilities.effortLevels;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+        Effort
+      </label>
+      <Select id={id} value={value ?? ""} disabled={levels.length === 0} onChange={(event) => onChange((event.target.value || null) as EffortLevel | null)}>
+        <option value="">Model default</option>
+        {levels.map((level) => (
+          <option key={level} value={level}>
+            {level}
+          </option>
+        ))}
+      </Select>
+      {levels.length === 0 && <p className="text-xs text-zinc-500">{model.displayName} has no effort control.</p>}
+    </div>
+  );
+}
+
+function BudgetControl({ value, onChange }: { value: number; onChange: (value: number) => void }) {
+  const id = useId();
+  const clamp = (budget: number) => Math.min(maximumThinkingBudget, Math.max(minimumThinkingBudget, Math.round(budget)));
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center justify-between gap-2">
+        <label htmlFor={id} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          Thinking budget
+        </label>
+        <input
+          type="number"
+          aria-label="Thinking budget tokens"
+          min={minimumThinkingBudget}
+          max={maximumThinkingBudget}
+          step={512}
+          value={value}
+          onChange={(event) => {
+            const parsed = Number(event.target.value);
+            if (Number.isFinite(parsed) && event.target.value !== "") onChange(clamp(parsed));
+          }}
+          className="h-7 w-24 rounded border border-zinc-300 bg-white px-2 text-right text-xs tabular-nums dark:border-zinc-700 dark:bg-zinc-900"
+        />
+      </div>
+      <input
+        id={id}
+        type="range"
+        min={minimumThinkingBudget}
+        max={maximumThinkingBudget}
+        step={256}
+        value={value}
+        aria-valuetext={`${value.toLocaleString("en-US")} tokens`}
+        onChange={(event) => onChange(clamp(Number(event.target.value)))}
+        className="w-full accent-amber-500"
+      />
+      <div className="flex flex-wrap gap-1" role="group" aria-label="Budget presets">
+        {thinkingBudgetPresets.map((preset) => (
+          <button
+            key={preset.label}
+            type="button"
+            onClick={() => onChange(preset.budgetTokens)}
+            aria-pressed={value === preset.budgetTokens}
+            className={classNames(
+              "rounded border px-2 py-0.5 text-[11px] focus-visible:outline-2 focus-visible:outline-amber-500",
+              value === preset.budgetTokens
+                ? "border-amber-400 bg-amber-50 text-amber-900 dark:border-amber-600 dark:bg-amber-500/10 dark:text-amber-200"
+                : "border-zinc-300 text-zinc-600 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-400 dark:hover:bg-zinc-800",
+            )}
+          >
+            {preset.label} · {preset.range}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
