@@ -120,6 +120,26 @@ export const viewCodeTestRequests = {
       max_tokens: 1024,
     },
   },
+  structuredOutput: {
+    name: "structured output with a JSON schema",
+    body: {
+      model: "anthropic/claude-sonnet-4-6",
+      messages: [{ role: "user", content: "Extract: Ada Lovelace, born 1815." }],
+      response_format: {
+        type: "json_schema",
+        json_schema: {
+          name: "person",
+          schema: {
+            type: "object",
+            properties: { name: { type: "string" }, born: { type: "integer" } },
+            required: ["name", "born"],
+            additionalProperties: false,
+          },
+        },
+      },
+      max_tokens: 256,
+    },
+  },
   streaming: {
     name: "streaming with usage and fallbacks",
     body: {

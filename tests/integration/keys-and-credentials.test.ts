@@ -73,7 +73,8 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
     await expect(authenticateApiKey(db, key)).rejects.toThrow(/has been revoked/);
     const after = JSON.parse((await runCli(["key", "list", "--json"], { env: appEnv(database) })).stdout);
     expect(after[0].revokedAt).toEqual(expect.any(String));
-  });
+    // Four CLI processes: each `tsx` start takes several seconds on a loaded machine.
+  }, 90_000);
 
   it.each([
     [["key", "create"], 2, /--name is required/],

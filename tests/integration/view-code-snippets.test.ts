@@ -134,11 +134,13 @@ describe.each(cases)("$request.name", ({ request, serves }) => {
 });
 
 describe("the snippets as files a user saves", () => {
+  const everyRequest = Object.values(viewCodeTestRequests) as ViewCodeTestRequest[];
+
   it("every TypeScript snippet type-checks against the installed openai and @anthropic-ai/sdk (strict)", () => {
     rmSync(TYPECHECK_DIRECTORY, { recursive: true, force: true });
     mkdirSync(TYPECHECK_DIRECTORY, { recursive: true });
     const files: string[] = [];
-    for (const { request } of cases) {
+    for (const request of everyRequest) {
       for (const includeFullBase64 of [true, false]) {
         const result = generateViewCode(request.body, { baseUrl: "http://localhost:3000", includeFullBase64 });
         if (!result.ok) throw new Error(result.error);
@@ -163,7 +165,7 @@ describe("the snippets as files a user saves", () => {
 
   it("every Python snippet compiles (python3 -m py_compile; the openai package is not installed to run them)", () => {
     mkdirSync(SAMPLE_DIRECTORY, { recursive: true });
-    for (const { request } of cases) {
+    for (const request of everyRequest) {
       for (const includeFullBase64 of [true, false]) {
         const result = generateViewCode(request.body, { baseUrl: "http://localhost:3000", includeFullBase64 });
         if (!result.ok) throw new Error(result.error);
