@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   typedRoutes: true,
   // `npm test` and `npm run typecheck` run tsc over the whole project; `npm start` need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // `forbidden()` on admin pages: a real 403 status with app/forbidden.tsx (experimental in Next 16).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -9,7 +9,9 @@
  * time goes; it does not overwrite results.md (the profiler slows the server).
  *
  * Environment: BENCH_REQUESTS (sequential non-streaming requests per path, default 3000),
- * BENCH_STREAMS (sequential streams per path, 1000), BENCH_SECONDS (per throughput run, 8).
+ * BENCH_STREAMS (sequential streams per path, 1000), BENCH_SECONDS (per throughput run, 8),
+ * TEST_PORT_OFFSET (added to the app's port 3490, as in the test suites; the fake upstream
+ * listens on a free port).
  */
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";

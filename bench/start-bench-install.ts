@@ -46,7 +46,8 @@ export async function startBenchInstall(options: { port: number; serverEnv?: Rec
       appUrl: started.url,
       fakeUrl: fake.url,
       gatewayKey,
-      serverPid: findServerPid(options.port),
+      // startAppServer adds TEST_PORT_OFFSET: find the server on the port it really listens on.
+      serverPid: findServerPid(Number(new URL(started.url).port)),
       async stop() {
         await started.stop();
         await fake.stop();

@@ -1,11 +1,11 @@
 import Link from "next/link";
 
 /**
- * What a member sees on an admin page. Next.js can only send a real 403 status from a page via
- * `forbidden()`, which needs `experimental.authInterrupts` in next.config.ts; until then this
- * renders in place (status 200) and the admin APIs behind the page answer 403.
+ * What a member sees on an admin page: pages call `forbidden()` (next/navigation, enabled by
+ * `experimental.authInterrupts`), so the response is a real 403 and a forbidden.tsx boundary
+ * renders this notice.
  */
-export function ForbiddenNotice({ what }: { what: string }) {
+export function ForbiddenNotice({ what }: { what?: string }) {
   return (
     <section
       aria-labelledby="forbidden-title"
@@ -16,7 +16,8 @@ export function ForbiddenNotice({ what }: { what: string }) {
         Admins only
       </h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        {what} can only be managed by an admin of this Switchyard. Ask an admin if you need access.
+        {what ? `${what} can only be managed by an admin of this Switchyard.` : "Only an admin of this Switchyard can open this page."} Ask an
+        admin if you need access.
       </p>
       <Link href="/" className="mt-4 inline-block text-sm font-medium text-amber-700 underline dark:text-amber-400">
         Back to home

@@ -5,12 +5,13 @@ import { usePathname } from "next/navigation";
 import type { Route } from "next";
 import { classNames } from "@/components/ui/class-names";
 
-/** AI Gateway › BYOK | API keys. Members manage only their API keys, so they see one tab. */
+/** AI Gateway › BYOK | API keys | Quickstart. Members manage only their API keys, so they see one tab. */
 export function GatewayTabs({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   const tabs: Array<{ href: Route; label: string }> = [
     ...(isAdmin ? [{ href: "/gateway/byok" as const, label: "BYOK" }] : []),
     { href: "/gateway/api-keys", label: "API keys" },
+    { href: "/gateway/quickstart", label: "Quickstart" },
   ];
   return (
     <div className="space-y-3">

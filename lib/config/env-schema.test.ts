@@ -13,8 +13,21 @@ describe("parseConfig", () => {
       dataDir: "/srv/app/data",
       database: { provider: "sqlite", url: "file:/srv/app/data/switchyard.db", file: "/srv/app/data/switchyard.db" },
       appSecret: undefined,
+<<<<<<< HEAD
       externalGateway: undefined,
+=======
+      maxBodyBytes: 32 * 1024 * 1024,
+>>>>>>> main
     });
+  });
+
+  it.each([
+    ["", 32 * 1024 * 1024],
+    ["1", 1024 * 1024],
+    ["0.5", 512 * 1024],
+    ["100", 100 * 1024 * 1024],
+  ])("GATEWAY_MAX_BODY_MB=%j limits gateway request bodies to %i bytes", (value, bytes) => {
+    expect(parseConfig({ GATEWAY_MAX_BODY_MB: value }).maxBodyBytes).toBe(bytes);
   });
 
   it("treats empty strings as unset", () => {
@@ -41,6 +54,9 @@ describe("parseConfig", () => {
     [{ DATABASE_URL: "mysql://db/app", APP_SECRET: SECRET }, /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     [{ APP_SECRET: "short" }, /^APP_SECRET must be at least 32 characters/],
     [{ DATABASE_URL: "postgres://db/app" }, /^APP_SECRET is required when DATABASE_URL is set/],
+    [{ GATEWAY_MAX_BODY_MB: "lots" }, /^GATEWAY_MAX_BODY_MB must be a number of megabytes$/],
+    [{ GATEWAY_MAX_BODY_MB: "0" }, /^GATEWAY_MAX_BODY_MB must be more than 0$/],
+    [{ GATEWAY_MAX_BODY_MB: "4096" }, /^GATEWAY_MAX_BODY_MB must be at most 1024$/],
   ])("rejects %j with a one-line message", (env, message) => {
     let error: unknown;
     try {

@@ -37,6 +37,13 @@ export const envSchema = z.object({
       .optional(),
   ),
   GATEWAY_API_KEY: optionalString,
+  GATEWAY_MAX_BODY_MB: z.preprocess(
+    (value) => (value === "" || value === undefined ? "32" : value),
+    z.coerce
+      .number({ message: "GATEWAY_MAX_BODY_MB must be a number of megabytes" })
+      .positive("GATEWAY_MAX_BODY_MB must be more than 0")
+      .max(1024, "GATEWAY_MAX_BODY_MB must be at most 1024"),
+  ),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -54,6 +61,8 @@ export type Config = {
   appSecret: string | undefined;
   /** The OpenAI-compatible gateway the playground calls instead of this app's own router. */
   externalGateway: { baseUrl: string; apiKey: string } | undefined;
+  /** Largest gateway request body accepted (GATEWAY_MAX_BODY_MB, 1 MB = 1 MiB); larger ones get a 413. */
+  maxBodyBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -90,5 +99,13 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const database: DatabaseConfig = raw.DATABASE_URL
     ? { provider: "postgresql", url: raw.DATABASE_URL }
     : { provider: "sqlite", url: `file:${file}`, file };
-  return { port: raw.PORT, host: raw.HOST, dataDir, database, appSecret: raw.APP_SECRET, externalGateway };
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    dataDir,
+    database,
+    appSecret: raw.APP_SECRET,
+    maxBodyBytes: Math.floor(raw.GATEWAY_MAX_BODY_MB * 1024 * 1024),
+    externalGateway,
+  };
 }

@@ -20,6 +20,7 @@ const PAGES: Record<string, Access> = {
   "/settings": { access: "signed-in" },
   "/gateway": { access: "signed-in" },
   "/gateway/api-keys": { access: "signed-in" },
+  "/gateway/quickstart": { access: "signed-in" },
   "/gateway/byok": { access: "admin" },
   "/sign-in": { access: "public", anonymous: { GET: [200] } },
   // First run only: afterwards it sends everyone to sign-in.
@@ -96,6 +97,32 @@ test("anonymous visitors: pages send them to sign-in, internal APIs answer 401, 
   expect(failures).toEqual([]);
 });
 
+test("anything under /v2 and /v3 answers 401 without a gateway key, known endpoint or not", async ({ anonymousRequest }) => {
+  const requests = [
+    "POST /v3/router/responses",
+    "POST /v3/router/chat/completions",
+    "GET /v3/router/models",
+    "POST /v3/router/v1/messages",
+    "POST /v3/router/v1/messages/count_tokens",
+    "GET /v3/router/v1/models",
+    "GET /v3/router/v1/models/anthropic/claude-sonnet-4-6",
+    "POST /v2/proxy/chat/completions",
+    // Unknown paths (catch-all routes): 401 before their JSON 404.
+    ...["/v3/router/v1/no-such-endpoint", "/v3/router/no-such-endpoint", "/v3/router", "/v3", "/v3/anything/else"].flatMap((url) => [`GET ${url}`, `POST ${url}`]),
+    ...["/v2/proxy/no-such-endpoint", "/v2"].flatMap((url) => [`GET ${url}`, `POST ${url}`]),
+  ];
+  const failures: string[] = [];
+  for (const request of requests) {
+    const [method, url] = request.split(" ") as [string, string];
+    const response = await anonymousRequest.fetch(url, { method, maxRedirects: 0, failOnStatusCode: false });
+    const contentType = response.headers()["content-type"] ?? "";
+    if (response.status() !== 401 || !contentType.startsWith("application/json")) {
+      failures.push(`${request}: expected a JSON 401, got ${response.status()} ${contentType}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
 test("members: admin APIs answer 403 and the BYOK page refuses them; their own pages work", async ({ memberRequest }) => {
   const me = await (await memberRequest.get("/api/me")).json();
   expect(me.user.role).toBe("member");
@@ -111,9 +138,9 @@ test("members: admin APIs answer 403 and the BYOK page refuses them; their own p
         if (status !== 403) failures.push(`${where}: expected 403, got ${status}`);
         else if ((await response.json()).error?.code !== "forbidden") failures.push(`${where}: 403 without our JSON error body`);
       } else if (route.kind === "page" && expectation.access === "admin") {
-        // A real 403 status needs Next's experimental authInterrupts; see components/app-shell/forbidden-notice.tsx.
+        // forbidden() (experimental.authInterrupts) → a 403 status with app/forbidden.tsx's notice.
         const html = await response.text();
-        if (![200, 403].includes(status) || !html.includes("Admins only")) failures.push(`${where}: no 403 notice (${status})`);
+        if (status !== 403 || !html.includes("Admins only")) failures.push(`${where}: expected 403 with the notice, got ${status}`);
         if (html.includes("Bring your own key")) failures.push(`${where}: rendered the admin screen`);
       } else if (route.kind === "page") {
         const location = response.headers().location ?? "";
@@ -135,7 +162,8 @@ test("a member sees the 403 notice on BYOK and no BYOK tab", async ({ browser, b
   await expect(tabs.getByRole("link", { name: "API keys" })).toBeVisible();
   await expect(tabs.getByRole("link", { name: "BYOK" })).toHaveCount(0);
   await expect(page.getByRole("table", { name: "API keys" }).or(page.getByText("No API keys yet"))).toBeVisible();
-  await page.goto("/gateway/byok");
+  const byok = await page.goto("/gateway/byok");
+  expect(byok?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Account" })).toContainText("member");
   await screenshot(page, "byok-member-forbidden");

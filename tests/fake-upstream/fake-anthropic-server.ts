@@ -51,6 +51,12 @@ export type FakeAnthropicServer = {
   requests: RecordedRequest[];
   /** First matching rule wins; the `x-fake-scenario: <fixture>` request header beats rules. */
   addRule(rule: FakeRule): void;
+  /**
+   * Check thinking blocks sent back as Anthropic does: every `thinking` / `redacted_thinking`
+   * block in the request must be one this fake served, byte for byte (text and signature, or
+   * data), else a 400 `Invalid \`signature\` in \`thinking\` block`. Cleared by reset().
+   */
+  verifyThinkingSignatures(): void;
   reset(): void;
   waitForRequests(count: number, timeoutMs?: number): Promise<RecordedRequest[]>;
   close(): Promise<void>;
@@ -78,6 +84,9 @@ const errorStatusByType: Record<string, number> = {
 export async function startFakeAnthropicServer(options: FakeAnthropicServerOptions = {}): Promise<FakeAnthropicServer> {
   const requests: RecordedRequest[] = [];
   let rules: FakeRule[] = [];
+  let verifyingThinking = false;
+  /** Thinking blocks served so far, as `JSON.stringify`d `{thinking, signature}` / `{data}`. */
+  const servedThinking = new Set<string>();
   let requestCounter = 0;
   const waiters: Array<() => void> = [];
 
@@ -96,7 +105,11 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
     if (request.path === "/v1/messages/count_tokens") {
       return sendJson(response, 200, { input_tokens: Math.max(1, Math.ceil(request.rawBody.length / 4)) });
     }
-    return serveScenario(request, response, chooseScenario(request));
+    const altered = verifyingThinking ? findAlteredThinking(request, servedThinking) : undefined;
+    if (altered) return sendError(response, altered);
+    const scenario = chooseScenario(request);
+    if (scenario.type === "fixture") rememberThinking(readAnthropicFixture(scenario.fixture), servedThinking);
+    return serveScenario(request, response, scenario);
   }
 
   function chooseScenario(request: RecordedRequest): FakeScenario {
@@ -114,9 +127,12 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
     url: `http://127.0.0.1:${port}`,
     requests,
     addRule: (rule) => void rules.push(rule),
+    verifyThinkingSignatures: () => void (verifyingThinking = true),
     reset() {
       requests.length = 0;
       rules = [];
+      verifyingThinking = false;
+      servedThinking.clear();
     },
     async waitForRequests(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
@@ -187,6 +203,35 @@ function validateRequest(request: RecordedRequest, apiKey: string | undefined): 
   }
   for (const field of request.path === "/v1/messages" ? ["model", "messages", "max_tokens"] : ["model", "messages"]) {
     if (body[field] === undefined) return { status: 400, type: "invalid_request_error", message: `${field}: Field required` };
+  }
+  return undefined;
+}
+
+const thinkingKey = (block: Record<string, unknown>) =>
+  block.type === "redacted_thinking" ? JSON.stringify({ data: block.data }) : JSON.stringify({ thinking: block.thinking, signature: block.signature });
+
+function rememberThinking(events: AnthropicEvent[], served: Set<string>) {
+  const result = accumulateAnthropicMessage(events);
+  if ("error" in result) return;
+  for (const block of result.message.content as Array<Record<string, unknown>>) {
+    if (block.type === "thinking" || block.type === "redacted_thinking") served.add(thinkingKey(block));
+  }
+}
+
+/** The first thinking block in the request's messages that this fake did not serve, as Anthropic reports it. */
+function findAlteredThinking(request: RecordedRequest, served: Set<string>): Rejection | undefined {
+  const messages = (request.body as { messages?: Array<{ content?: unknown }> }).messages ?? [];
+  for (const [messageIndex, message] of messages.entries()) {
+    if (!Array.isArray(message.content)) continue;
+    for (const [blockIndex, block] of (message.content as Array<Record<string, unknown>>).entries()) {
+      if (block.type !== "thinking" && block.type !== "redacted_thinking") continue;
+      if (served.has(thinkingKey(block))) continue;
+      return {
+        status: 400,
+        type: "invalid_request_error",
+        message: `messages.${messageIndex}.content.${blockIndex}: Invalid \`signature\` in \`${block.type}\` block`,
+      };
+    }
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ import type { RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { ROOT } from "../helpers/run-cli";
 import { answerTextOf, fixtureAnswerText } from "../reference-samples/answer-text";
 import { extractMarkdownSamples, type MarkdownSample } from "../reference-samples/extract-markdown-samples";
-import { invalidInTheDoc, notRunnable, pendingResponsesApi, runnableSamples } from "../reference-samples/orq-anthropic-integration-cases";
+import { invalidInTheDoc, notRunnable, responsesApiSamples, runnableSamples } from "../reference-samples/orq-anthropic-integration-cases";
 import {
   extendedThinkingSampleDirectory,
   notRunnableExtendedThinking,
@@ -21,7 +21,7 @@ import {
 } from "../reference-samples/orq-extended-thinking-cases";
 import type { RecordedExchange } from "../reference-samples/record-http-exchanges";
 import { runCurlSample, runTypeScriptSample, SAMPLE_DIRECTORY, type SampleRun } from "../reference-samples/run-sample";
-import { AS_SENT_BY_CLIENT, type ExpectedUpstreamCall, type SampleCase } from "../reference-samples/sample-case";
+import { AS_SENT_BY_CLIENT, isSampleVariants, type ExpectedUpstreamCall, type SampleCase } from "../reference-samples/sample-case";
 import { PROVIDER_SECRET, startGatewayUnderTest, type GatewayUnderTest } from "../reference-samples/start-gateway-under-test";
 
 const PORT = 3430;
@@ -51,24 +51,27 @@ afterAll(async () => {
 });
 
 describe("orq-anthropic-integration.md", () => {
-  it("accounts for every TypeScript and cURL sample exactly once: run, pending or not a program", () => {
+  it("accounts for every TypeScript and cURL sample exactly once: run or not a program", () => {
     const accountedFor = [
       ...Object.keys(runnableSamples),
-      ...pendingResponsesApi,
       ...Object.keys(notRunnable),
       ...Object.keys(invalidInTheDoc),
     ];
     expect(accountedFor.sort()).toEqual(clientSamples.map((sample) => sample.name).sort());
   });
 
-  it("lists as pending exactly the samples that call the Responses API", () => {
-    expect(clientSamples.filter(callsResponsesApi).map((sample) => sample.name)).toEqual(pendingResponsesApi);
+  it("runs every sample that calls the Responses API", () => {
+    expect(clientSamples.filter(callsResponsesApi).map((sample) => sample.name)).toEqual(responsesApiSamples);
+    expect(responsesApiSamples.filter((name) => !runnableSamples[name])).toEqual([]);
   });
 
   for (const sample of clientSamples) {
     const sampleCase = runnableSamples[sample.name];
-    if (sampleCase) {
-      it(`${sample.name} (line ${sample.line})`, () => runSample(sample.name, sample.language, sample.code, sampleCase), 60_000);
+    if (!sampleCase) continue;
+    const runs = isSampleVariants(sampleCase) ? Object.entries(sampleCase.variants) : [["", sampleCase] as const];
+    for (const [variant, run] of runs) {
+      const title = `${sample.name} (line ${sample.line})${variant ? ` — ${variant}` : ""}`;
+      it(title, () => runSample(sample.name, sample.language, sample.code, run), 60_000);
     }
   }
 
@@ -81,9 +84,6 @@ describe("orq-anthropic-integration.md", () => {
     });
   }
 
-  for (const name of pendingResponsesApi) {
-    it.todo(`${name}: POST /v3/router/responses (the Responses API) is issue 6`);
-  }
   for (const [name, reason] of Object.entries(notRunnable)) {
     it.skip(`${name}: ${reason}`, () => {});
   }
@@ -134,8 +134,14 @@ async function runSample(name: string, language: string, code: string, sampleCas
       ? await runCurlSample(code, target)
       : await runTypeScriptSample(slug(name), `${sampleCase.prelude ?? ""}${code}`, target);
 
-  expect(run.exitCode, `${run.stderr}\n${run.stdout}`).toBe(0);
-  expectClientReceivedTheAnswer(run, language, sampleCase);
+  if (sampleCase.fails) {
+    expect(run.exitCode, `${run.stderr}\n${run.stdout}`).not.toBe(0);
+    expect(run.exchanges.at(-1)?.status).toBe(sampleCase.fails.status);
+    expect(run.stderr).toMatch(sampleCase.fails.stderr);
+  } else {
+    expect(run.exitCode, `${run.stderr}\n${run.stdout}`).toBe(0);
+    expectClientReceivedTheAnswer(run, language, sampleCase);
+  }
   expect(normalizeUpstreamCalls(fake.requests, sampleCase)).toEqual(expectedUpstreamCalls(sampleCase, run.exchanges));
   for (const request of fake.requests) {
     expect(request.headers["x-api-key"]).toBe(PROVIDER_SECRET);

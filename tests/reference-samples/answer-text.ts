@@ -11,8 +11,8 @@ export function fixtureAnswerText(fixture: string): string {
 }
 
 /**
- * The answer text of a gateway response body, whatever its shape: a `chat.completion`, an
- * Anthropic Message, or either protocol's SSE stream.
+ * The answer text of a gateway response body, whatever its shape: a `chat.completion`, a
+ * Responses API `response`, an Anthropic Message, or any of those protocols' SSE streams.
  */
 export function answerTextOf(body: string): string {
   const trimmed = body.trimStart();
@@ -27,8 +27,16 @@ export function answerTextOf(body: string): string {
     object?: string;
     choices?: Array<{ message: { content: string | null } }>;
     content?: Array<{ type: string; text?: string }>;
+    output?: Array<{ type: string; content?: Array<{ type: string; text?: string }> }>;
   };
   if (json.object === "chat.completion") return json.choices?.[0]?.message.content ?? "";
+  if (json.object === "response") {
+    // What the SDK's `output_text` adds up: every output_text part of every message item.
+    return (json.output ?? [])
+      .flatMap((item) => (item.type === "message" ? (item.content ?? []) : []))
+      .map((part) => (part.type === "output_text" ? (part.text ?? "") : ""))
+      .join("");
+  }
   return (json.content ?? []).map((block) => (block.type === "text" ? (block.text ?? "") : "")).join("");
 }
 
@@ -36,9 +44,10 @@ function textOfStreamEvent(event: {
   object?: string;
   type?: string;
   choices?: Array<{ delta?: { content?: string } }>;
-  delta?: { type?: string; text?: string };
+  delta?: string | { type?: string; text?: string };
 }): string {
   if (event.object === "chat.completion.chunk") return event.choices?.[0]?.delta?.content ?? "";
-  if (event.type === "content_block_delta" && event.delta?.type === "text_delta") return event.delta.text ?? "";
+  if (event.type === "response.output_text.delta" && typeof event.delta === "string") return event.delta;
+  if (event.type === "content_block_delta" && typeof event.delta === "object" && event.delta.type === "text_delta") return event.delta.text ?? "";
   return "";
 }

@@ -16,7 +16,7 @@ export type GatewayReply = {
 };
 
 export type GatewayCall = {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** JSON-encoded unless `rawBody` is given. */
   body?: unknown;
   rawBody?: string;

@@ -13,10 +13,11 @@ import {
   translatedCall,
   userSays,
   type SampleCase,
+  type SampleVariants,
 } from "./sample-case";
 
-/** POST /v3/router/responses is the Responses API: issue 6, not served yet. */
-export const pendingResponsesApi = [
+/** The samples that call POST /v3/router/responses (the Responses API); all are in {@link runnableSamples}. */
+export const responsesApiSamples = [
   "Quick Start › cURL",
   "Quick Start › TypeScript",
   "Chat Completion › cURL",
@@ -99,7 +100,115 @@ const staticSystemPrompt = {
   messages: [userSays("How do I read a CSV file?")],
 };
 
-export const runnableSamples: Record<string, SampleCase> = {
+const sonnetDefaultMaxTokens = catalogDefaultMaxTokens("claude-sonnet-4-6");
+
+/** Responses API: `input` as a string is one user text block; no max_output_tokens → the catalog default. */
+const quickStartResponses: SampleCase = {
+  serves: "anthropic-text",
+  receives: {
+    object: "response",
+    status: "completed",
+    model: "anthropic/claude-sonnet-4-6",
+    output: [{ type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text: quantumAnswer }] }],
+    usage: { input_tokens: 14, output_tokens: 18, total_tokens: 32 },
+  },
+  upstream: [translatedCall({ model: "claude-sonnet-4-6", max_tokens: sonnetDefaultMaxTokens, messages: [userSays(quantumQuestion)] })],
+};
+const quickStartResponsesTypeScript: SampleCase = { ...quickStartResponses, prints: `${quantumAnswer}\n` };
+
+/** The Responses multi-provider sample: `fallbacks` is a top-level body field, as in the Chat Completions one. */
+const multiProviderRequest = { model: "claude-sonnet-4-6", max_tokens: sonnetDefaultMaxTokens, messages: [userSays("...")] };
+const overloaded = { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" } as const;
+
+const multiProviderResponses: SampleVariants = {
+  variants: {
+    "primary healthy: served by the primary, no fallback tried": {
+      serves: "anthropic-text",
+      prints: `${quantumAnswer}\n`,
+      receives: { object: "response", model: "anthropic/claude-sonnet-4-6" },
+      receivesHeaders: {
+        "x-switchyard-model": /^anthropic\/claude-sonnet-4-6$/,
+        "x-switchyard-attempts": /^anthropic\/claude-sonnet-4-6;status=200;ms=\d+$/,
+      },
+      upstream: [translatedCall(multiProviderRequest)],
+    },
+    "primary overloaded (529): aws/ is not usable and is skipped, anthropic/claude-opus-4-6 answers": {
+      serves: "anthropic-text",
+      failing: [{ match: (request) => (request.body as { model?: string }).model === "claude-sonnet-4-6", scenario: overloaded }],
+      prints: `${quantumAnswer}\n`,
+      receives: { object: "response", model: "anthropic/claude-opus-4-6" },
+      receivesHeaders: {
+        "x-switchyard-model": /^anthropic\/claude-opus-4-6$/,
+        "x-switchyard-attempts":
+          /^anthropic\/claude-sonnet-4-6;status=503;[^,]*, aws\/anthropic\/claude-sonnet-4-6;status=400;[^,]*, anthropic\/claude-opus-4-6;status=200;ms=\d+$/,
+      },
+      upstream: [
+        translatedCall(multiProviderRequest),
+        translatedCall({ ...multiProviderRequest, model: "claude-opus-4-6", max_tokens: catalogDefaultMaxTokens("claude-opus-4-6") }),
+      ],
+    },
+    "every Anthropic model overloaded: the SDK throws a 503 that names each model's failure, aws/ with what to configure": {
+      serves: "anthropic-text",
+      failing: [{ scenario: overloaded }],
+      fails: {
+        status: 503,
+        stderr: /All 3 models failed\. anthropic\/claude-sonnet-4-6: [^|]*Overloaded[^|]* \| aws\/anthropic\/claude-sonnet-4-6: [^|]*Bedrock[^|]* \| anthropic\/claude-opus-4-6: [^|]*Overloaded/,
+      },
+      // The openai SDK retries a 503 twice (its default maxRetries): three rounds of sonnet, then opus.
+      upstream: [1, 2, 3].flatMap(() => [
+        translatedCall(multiProviderRequest),
+        translatedCall({ ...multiProviderRequest, model: "claude-opus-4-6", max_tokens: catalogDefaultMaxTokens("claude-opus-4-6") }),
+      ]),
+    },
+  },
+};
+
+export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
+  "Quick Start › cURL": quickStartResponses,
+  "Quick Start › TypeScript": quickStartResponsesTypeScript,
+  "Chat Completion › cURL": quickStartResponses,
+  "Chat Completion › TypeScript": quickStartResponsesTypeScript,
+  "Streaming › TypeScript": {
+    // The sample writes the output_text deltas; pings between them must not reach the client.
+    serves: "anthropic-pings",
+    prints: "Hello there.",
+    upstream: [
+      translatedCall({ model: "claude-sonnet-4-6", max_tokens: sonnetDefaultMaxTokens, messages: [userSays("Tell me a story")] }, { stream: true }),
+    ],
+  },
+  "Tool Use (Function Calling) › TypeScript": {
+    serves: "anthropic-tool-use",
+    prints: "",
+    receives: {
+      object: "response",
+      status: "completed",
+      output: [
+        { type: "message", role: "assistant", content: [{ type: "output_text", text: "Let me check the weather." }] },
+        {
+          type: "function_call",
+          status: "completed",
+          call_id: "toolu_01WeatherFixture",
+          name: "get_weather",
+          arguments: JSON.stringify({ location: "Tokyo", unit: "celsius" }),
+        },
+      ],
+    },
+    upstream: [
+      translatedCall({
+        model: "claude-sonnet-4-6",
+        max_tokens: sonnetDefaultMaxTokens,
+        messages: [userSays("What's the weather in Tokyo?")],
+        tools: [
+          {
+            name: "get_weather",
+            description: "Get current weather for a location",
+            input_schema: { type: "object", properties: { location: { type: "string" } }, required: ["location"] },
+          },
+        ],
+      }),
+    ],
+  },
+  "Multi-provider strategy › TypeScript": multiProviderResponses,
   "Quick Start › TypeScript (Chat Completions)": quickStartChatCompletion,
   "Chat Completion › TypeScript (Chat Completions)": quickStartChatCompletion,
   "Chat Completion › TypeScript (Anthropic SDK)": {

@@ -29,16 +29,22 @@ export function pointAtGateway(code: string, gatewayUrl: string): string {
 
 /** Runs TypeScript as a user would: saved as an ES module and started with `npx tsx`. */
 export async function runTypeScriptSample(slug: string, code: string, target: SampleTarget): Promise<SampleRun> {
+  return runTypeScriptProgram(slug, pointAtGateway(code, target.gatewayUrl), { ORQ_API_KEY: target.apiKey });
+}
+
+/**
+ * Runs a TypeScript program (already pointed at its server) as a user would, saved as an ES
+ * module and started with `npx tsx`, with `env` added to the environment. Records the
+ * program's HTTP exchanges.
+ */
+export async function runTypeScriptProgram(slug: string, code: string, env: Record<string, string>): Promise<SampleRun> {
   mkdirSync(SAMPLE_DIRECTORY, { recursive: true });
   const file = path.join(SAMPLE_DIRECTORY, `${slug}.mts`);
   const log = path.join(SAMPLE_DIRECTORY, `${slug}.exchanges.jsonl`);
-  writeFileSync(file, pointAtGateway(code, target.gatewayUrl));
+  writeFileSync(file, code);
   writeFileSync(log, "");
   try {
-    const run = await runProcess("npx", ["--no-install", "tsx", "--import", RECORDER, file], {
-      ORQ_API_KEY: target.apiKey,
-      SAMPLE_EXCHANGE_LOG: log,
-    });
+    const run = await runProcess("npx", ["--no-install", "tsx", "--import", RECORDER, file], { ...env, SAMPLE_EXCHANGE_LOG: log });
     const exchanges = readFileSync(log, "utf8")
       .split("\n")
       .filter(Boolean)
@@ -53,8 +59,22 @@ export async function runTypeScriptSample(slug: string, code: string, target: Sa
 
 /** Runs a cURL sample with bash, `$ORQ_API_KEY` in the environment. */
 export async function runCurlSample(code: string, target: SampleTarget): Promise<SampleRun> {
-  const run = await runProcess("bash", ["-c", pointAtGateway(code, target.gatewayUrl)], { ORQ_API_KEY: target.apiKey });
-  return { ...run, exchanges: [] };
+  return runBashScript("curl-sample", pointAtGateway(code, target.gatewayUrl), { ORQ_API_KEY: target.apiKey });
+}
+
+/**
+ * Runs a bash script saved to a file (a script with a large inline body is longer than one
+ * `bash -c` argument may be), with `env` added to the environment.
+ */
+export async function runBashScript(slug: string, code: string, env: Record<string, string>): Promise<SampleRun> {
+  mkdirSync(SAMPLE_DIRECTORY, { recursive: true });
+  const file = path.join(SAMPLE_DIRECTORY, `${slug}.sh`);
+  writeFileSync(file, code);
+  try {
+    return { ...(await runProcess("bash", [file], env)), exchanges: [] };
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 function runProcess(command: string, args: string[], env: Record<string, string>) {

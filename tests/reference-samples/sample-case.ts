@@ -30,7 +30,17 @@ export type SampleCase = {
   receivesHeaders?: Record<string, RegExp>;
   /** The Anthropic requests the fake must record, in order. */
   upstream: ExpectedUpstreamCall[];
+  /**
+   * The sample is expected to fail (exit non-zero): the HTTP status of the gateway's last answer
+   * and what the client reports on stderr. The answer checks above are skipped.
+   */
+  fails?: { status: number; stderr: RegExp };
 };
+
+/** One sample run several ways, e.g. with its primary model healthy and overloaded. */
+export type SampleVariants = { variants: Record<string, SampleCase> };
+
+export const isSampleVariants = (value: SampleCase | SampleVariants): value is SampleVariants => "variants" in value;
 
 /** OpenAI-shaped endpoints call Anthropic with version 2023-06-01 and the body the rules imply. */
 export function translatedCall(body: Record<string, unknown>, options: { stream?: boolean; beta?: string } = {}): ExpectedUpstreamCall {

@@ -29,6 +29,8 @@ export type GatewayUnderTestOptions = {
    * its key (the fake accepts only {@link PROVIDER_SECRET}), or `false` for none.
    */
   credential?: { apiKey: string } | false;
+  /** Added to the server's environment, e.g. `GATEWAY_MAX_BODY_MB`. */
+  serverEnv?: Record<string, string>;
 };
 
 /**
@@ -46,7 +48,7 @@ export async function startGatewayUnderTest(options: GatewayUnderTestOptions): P
     const credential = options.credential ?? { apiKey: PROVIDER_SECRET };
     if (credential) await addAnthropicCredential(cli, fake.url, credential.apiKey);
     const env = Object.entries(appEnv(database)).map(([key, value]) => [key, value ?? ""]);
-    server = await startAppServer(Object.fromEntries(env), options.port);
+    server = await startAppServer({ ...Object.fromEntries(env), ...options.serverEnv }, options.port);
     const started = server;
     return {
       url: started.url,

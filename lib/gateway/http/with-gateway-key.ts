@@ -20,14 +20,29 @@ export function withGatewayKey(protocol: GatewayProtocol, handler: (args: Gatewa
     try {
       const db = getDb();
       const principal = await authenticateApiKey(db, presentedApiKey(request.headers));
-      return await handler({ request, db, principal });
+      return uncompressed(await handler({ request, db, principal }));
     } catch (error) {
       // The client is gone: nobody will read a response.
       if (request.signal.aborted && isAbortError(error)) return new Response(null, { status: 499 });
       const { status, body, headers } = renderers[protocol](error);
       if (status >= 500 && !(error instanceof AllAttemptsFailedError)) console.error("gateway error:", error);
       if (error instanceof AllAttemptsFailedError) headers[ATTEMPTS_HEADER] = formatAttemptsHeader(error.attempts);
-      return Response.json(body, { status, headers });
+      return uncompressed(Response.json(body, { status, headers }));
     }
   };
+}
+
+/**
+ * Gateway answers are never cached, and `next start` would gzip them on the hot path (its
+ * compression skips `no-transform`): small JSON gains nothing from it, and streams must not be
+ * buffered by it. A handler's own cache-control (the SSE headers) is kept.
+ */
+function uncompressed(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("cache-control", "no-store, no-transform");
+  } catch {
+    // A fetched Response passed through as is has immutable headers: leave them.
+  }
+  return response;
 }

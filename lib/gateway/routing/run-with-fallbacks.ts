@@ -8,13 +8,14 @@ export class AllAttemptsFailedError extends GatewayError {
   constructor(
     readonly last: GatewayError,
     readonly attempts: Attempt[],
+    message = last.message,
   ) {
     super({
       status: last.status,
       type: last.type,
       code: last.code,
       param: last.param,
-      message: last.message,
+      message,
       anthropicType: last.anthropicType,
       retryable: last.retryable,
       retryAfterSeconds: last.retryAfterSeconds,
@@ -36,6 +37,7 @@ export async function runWithFallbacks<Candidate extends { gatewayModelId: strin
   signal?: AbortSignal,
 ): Promise<FallbackResult<Candidate, Result>> {
   const attempts: Attempt[] = [];
+  const failures: string[] = [];
   let reported: GatewayError | undefined;
   for (const candidate of candidates) {
     const started = performance.now();
@@ -52,10 +54,13 @@ export async function runWithFallbacks<Candidate extends { gatewayModelId: strin
         latencyMs: performance.now() - started,
         error: gatewayError.code ?? gatewayError.type,
       });
+      failures.push(`${candidate.gatewayModelId}: ${gatewayError.message}`);
       // An upstream failure explains more than a fallback that was merely not configured.
       if (!reported || gatewayError.status >= 429 || reported.status < 429) reported = gatewayError;
       if (!gatewayError.retryable) throw new AllAttemptsFailedError(gatewayError, attempts);
     }
   }
-  throw new AllAttemptsFailedError(reported!, attempts);
+  // Every model failed: say why for each, so a skipped fallback names what to configure.
+  const summary = failures.length > 1 ? `All ${failures.length} models failed. ${failures.join(" | ")}` : reported!.message;
+  throw new AllAttemptsFailedError(reported!, attempts, summary);
 }

@@ -1,11 +1,12 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { ByokScreen } from "@/components/gateway/byok/byok-screen";
-import { ForbiddenNotice } from "@/components/app-shell/forbidden-notice";
+import { forbidden } from "next/navigation";
 
 export const metadata = { title: "BYOK · AI Gateway" };
 
 export default async function ByokPage() {
   const user = await requireUser();
-  if (user.role !== "admin") return <ForbiddenNotice what="Provider credentials" />;
+  // A real 403 status; app/forbidden.tsx renders the notice.
+  if (user.role !== "admin") forbidden();
   return <ByokScreen />;
 }

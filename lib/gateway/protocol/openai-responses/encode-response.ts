@@ -56,12 +56,28 @@ export function outputItemFromBlock(block: AssembledBlock, itemId: string, statu
         status,
         call_id: block.toolCallId,
         name: block.toolName,
-        arguments: block.arguments || "{}",
+        arguments: canonicalToolArguments(block.arguments),
       };
     default: {
       const exhaustive: never = block;
       throw new Error(`unhandled block ${JSON.stringify(exhaustive)}`);
     }
+  }
+}
+
+/**
+ * Tool arguments as compact JSON. A stream carries the model's JSON text with its own spacing
+ * (`{"location": "Tokyo"}`), a complete message only the parsed `input` object: one form for
+ * both, so a streamed Response ends equal to the non-stream one. The argument deltas stay the
+ * raw fragments (live); `function_call_arguments.done` and the items carry this form. Text that
+ * does not parse (a stream cut off mid-call) is kept as it came.
+ */
+export function canonicalToolArguments(text: string): string {
+  if (!text) return "{}";
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
   }
 }
 

@@ -73,7 +73,7 @@ describe("official openai SDK: responses", () => {
     expect(upstreamBody(upstream.requests[0])).toMatchObject({ stream: true });
   });
 
-  it.each(["anthropic-text", "anthropic-thinking", "anthropic-redacted-thinking", "anthropic-cache-usage"])(
+  it.each(["anthropic-text", "anthropic-thinking", "anthropic-redacted-thinking", "anthropic-cache-usage", "anthropic-tool-use", "anthropic-thinking-tool-use"])(
     "%s: the responses.stream() helper's finalResponse() equals the non-stream result",
     async (fixture) => {
       const body = { model: "anthropic/claude-opus-4-5-20251101", input: "Design a rate limiter" };
@@ -118,10 +118,7 @@ describe("official openai SDK: responses", () => {
   it("carries a two-turn conversation with thinking and a tool call through Responses items, signatures intact", async () => {
     const signature = "EuYBCkQIBhgCIkAsig4ThinkingToolFixture+/Zq==";
     // The fake upstream rejects a turn whose thinking block was altered, as Anthropic does.
-    upstream.addRule({
-      match: (request) => JSON.stringify(upstreamBody(request).messages).includes('"thinking"') && !request.rawBody.includes(`"signature":"${signature}"`),
-      scenario: { type: "error", status: 400, errorType: "invalid_request_error", message: "messages.1.content.0: Invalid `signature` in `thinking` block" },
-    });
+    upstream.verifyThinkingSignatures();
     const body = { model: "anthropic/claude-sonnet-4-6", reasoning: { effort: "high" as const }, tools: [weatherTool] };
     const input: OpenAI.Responses.ResponseInput = [{ role: "user", content: "What's the weather in Tokyo?" }];
 

@@ -4,6 +4,7 @@ import type { AnthropicMessagesRequest } from "./anthropic-request";
 import { decodeAnthropicMessage } from "./decode-anthropic-message";
 import { decodeAnthropicStream } from "./decode-anthropic-stream";
 import { mapUpstreamFailure, type UpstreamFailure } from "./map-anthropic-error";
+import { upstreamFetch } from "../upstream-fetch";
 
 export const defaultAnthropicBaseURL = "https://api.anthropic.com";
 
@@ -59,7 +60,7 @@ export async function sendAnthropicRequest(options: AnthropicRequestOptions): Pr
   const context = { credentialName: options.credential.name };
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(`${baseURL}${options.path ?? "/v1/messages"}`, {
+    response = await (options.fetch ?? upstreamFetch)(`${baseURL}${options.path ?? "/v1/messages"}`, {
       method: "POST",
       headers: buildHeaders(options),
       body: typeof options.body === "string" ? options.body : JSON.stringify(options.body),

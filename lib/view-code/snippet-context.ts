@@ -1,0 +1,30 @@
+/** What every snippet generator needs besides the body. */
+export type SnippetContext = {
+  /** The gateway's base URL, without a trailing slash: `http://localhost:3000`. */
+  baseUrl: string;
+  /** How many values of the body this snippet prints were abbreviated. */
+  abbreviatedValues: number;
+};
+
+/** `http://localhost:3000/` → `http://localhost:3000`; throws on anything but an absolute http(s) URL. */
+export function normalizeBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new Error(`The gateway URL "${baseUrl}" is not an absolute URL.`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`The gateway URL must use http or https.`);
+  if (url.search || url.hash) throw new Error("The gateway URL must not have a query or fragment.");
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** The comment lines above a snippet whose body was abbreviated (none when nothing was). */
+export function abbreviationNotice(context: SnippetContext, commentPrefix: "#" | "//"): string[] {
+  if (context.abbreviatedValues === 0) return [];
+  const values = context.abbreviatedValues === 1 ? "1 large base64 value is" : `${context.abbreviatedValues} large base64 values are`;
+  return [
+    `${commentPrefix} Note: ${values} abbreviated below ("…[N more characters]"), so this request`,
+    `${commentPrefix} will not run as is. Switch on "Include full base64" to copy the runnable version.`,
+  ];
+}
