@@ -13,11 +13,8 @@ describe("parseConfig", () => {
       dataDir: "/srv/app/data",
       database: { provider: "sqlite", url: "file:/srv/app/data/switchyard.db", file: "/srv/app/data/switchyard.db" },
       appSecret: undefined,
-<<<<<<< HEAD
       externalGateway: undefined,
-=======
       maxBodyBytes: 32 * 1024 * 1024,
->>>>>>> main
     });
   });
 
