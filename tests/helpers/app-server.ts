@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./run-cli";
 
-export type AppServer = { url: string; output: () => string; stop(): Promise<void> };
+export type AppServer = {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+  /** SIGKILL: a crash, with no chance to finish anything. */
+  kill(): Promise<void>;
+};
 
 let built: Promise<void> | undefined;
 
@@ -24,6 +30,8 @@ export async function startAppServer(env: Record<string, string>, requestedPort:
     cwd: ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so kill() can take down `next start` (a grandchild) with it.
+    detached: true,
   });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
@@ -48,6 +56,11 @@ export async function startAppServer(env: Record<string, string>, requestedPort:
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    async kill() {
+      // The whole group: SIGKILL on the wrapper alone would leave the Next.js server running.
+      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
       await exited;
     },
   };
