@@ -139,7 +139,8 @@ test("share → signed-out reader sees everything and no secret → another user
   const anonymousRequest = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const html = await (await anonymousRequest.get(sharePath)).text();
   const rsc = await (await anonymousRequest.get(sharePath, { headers: { RSC: "1" } })).text();
-  expect(html).toContain('property="og:title"');
+  expect(html).toContain(`<meta property="og:title" content="${title}"/>`);
+  expect(html).toMatch(/<meta property="og:description" content="A Claude conversation on anthropic\/claude-sonnet-4-6/);
   expect(html).toContain(title);
   for (const payload of [html, rsc]) {
     expect(payload).toContain("Rate limiter");
@@ -164,6 +165,7 @@ test("share → signed-out reader sees everything and no secret → another user
   answerNextWith(fixture("anthropic-text"));
   await send(reader, "And for bursts?");
   await expect(reader.getByRole("article", { name: "Assistant, message 4" })).toContainText("Quantum computers use qubits");
+  await reader.getByRole("article", { name: "Assistant, message 4" }).scrollIntoViewIfNeeded();
   await screenshot(reader, "sessions-fork-continued");
   const [, continued] = await fake.waitForRequests(2);
   const sent = bodyOf(continued!);
