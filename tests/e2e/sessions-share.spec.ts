@@ -77,6 +77,10 @@ test("share → signed-out reader sees everything and no secret → another user
   await send(page, `${title}: what should we build?`);
   const answer = page.getByRole("article", { name: "Assistant, message 2" });
   await expect(answer.getByRole("heading", { name: "Rate limiter" })).toBeVisible();
+  // Rename only once the turn has settled: the playground re-reads the title when a turn ends
+  // (a rename typed before that is overwritten — reported to the playground's owner).
+  await expect(page.getByRole("textbox", { name: "Conversation title" })).toHaveValue(`${title}: what should we build?`);
+  await expect(answer.getByRole("button", { name: "Regenerate message 2" })).toBeVisible();
   await page.getByRole("textbox", { name: "Conversation title" }).fill(title);
   await page.getByRole("textbox", { name: "Conversation title" }).press("Enter");
   await expect(page.getByRole("textbox", { name: "Conversation title" })).toHaveValue(title);
@@ -165,7 +169,8 @@ test("share → signed-out reader sees everything and no secret → another user
   answerNextWith(fixture("anthropic-text"));
   await send(reader, "And for bursts?");
   await expect(reader.getByRole("article", { name: "Assistant, message 4" })).toContainText("Quantum computers use qubits");
-  await reader.getByRole("article", { name: "Assistant, message 4" }).scrollIntoViewIfNeeded();
+  // The composer is sticky at the bottom: scroll to the end so it does not cover the new turn.
+  await reader.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await screenshot(reader, "sessions-fork-continued");
   const [, continued] = await fake.waitForRequests(2);
   const sent = bodyOf(continued!);
