@@ -20,6 +20,8 @@ export type MessageActions = {
   onEdit: (position: number, text: string) => Promise<boolean>;
   onMarkCache: (change: CacheMarkChange) => void;
   onToolResults: (results: Array<{ toolCallId: string; content: string; isError: boolean }>) => Promise<boolean>;
+  /** More per-turn actions (sessions: View code). */
+  turnExtras?: (message: StoredMessage) => React.ReactNode;
 };
 
 const textOf = (parts: readonly MessagePart[]) => parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n");
@@ -171,6 +173,7 @@ function AssistantMessage({ message, next, isLast, actions }: { message: StoredM
               Regenerate
             </Button>
           )}
+          {!streaming && actions.turnExtras?.(message)}
         </span>
       </div>
     </article>

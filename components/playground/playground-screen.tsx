@@ -19,6 +19,7 @@ import { emptyDraft, loadDraft, loadLastModel, saveDraft, saveLastModel, type Co
 import { MessageView, type MessageActions } from "./message-view";
 import { ModelPicker } from "./model-picker";
 import { ParametersPanel } from "./parameters-panel";
+import { SessionActions, TurnViewCode } from "@/components/sessions/session-actions";
 import { SystemPromptEditor } from "./system-prompt-editor";
 import { ThinkingControl } from "./thinking-control";
 import { parseToolDraft, toToolDrafts, type ToolDraft } from "./tool-drafts";
@@ -116,6 +117,7 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
     ...cacheCheck.errors,
   ];
 
+  const viewCodeSource = { model: modelId, settings, messages: pendingMessage ? [...messages, pendingMessage] : messages, attachments: allAttachments };
   const actions: MessageActions = {
     busy: streaming,
     onRegenerate: (position) => void playground.runTurn({ type: "regenerate", position }),
@@ -127,6 +129,7 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
     },
     onMarkCache: playground.markCache,
     onToolResults: (results) => playground.runTurn({ type: "tool_results", results, cache: null }),
+    turnExtras: (message) => (message.request ? <TurnViewCode position={message.position} source={viewCodeSource} /> : null),
   };
 
   function send() {
@@ -197,6 +200,7 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
         <Link href="/playground?new=1" className={buttonClassName("secondary", "sm")}>
           New conversation
         </Link>
+        <SessionActions sessionId={playground.sessionId} source={viewCodeSource} />
         <Button size="sm" className="lg:hidden" aria-expanded={settingsOpen} aria-controls="playground-settings" onClick={() => setSettingsOpen((open) => !open)}>
           {settingsOpen ? "Hide settings" : "Settings"}
         </Button>

@@ -27,6 +27,8 @@ const PAGES: Record<string, Access> = {
   "/sign-in": { access: "public", anonymous: { GET: [200] } },
   // First run only: afterwards it sends everyone to sign-in.
   "/setup": { access: "public", anonymous: { GET: [200, 307] } },
+  // Shared sessions are public by design; an unknown (or revoked, expired) token is a 404.
+  "/s/[token]": { access: "public", anonymous: { GET: [404] } },
 };
 
 const API_ROUTES: Record<string, Access> = {
@@ -56,6 +58,16 @@ const API_ROUTES: Record<string, Access> = {
   "/api/playground/sessions/[id]/turns": { access: "signed-in" },
   "/api/playground/attachments": { access: "signed-in" },
   "/api/playground/attachments/[id]": { access: "signed-in" },
+  "/api/sessions": { access: "signed-in" },
+  "/api/sessions/import": { access: "signed-in" },
+  "/api/sessions/[id]": { access: "signed-in" },
+  "/api/sessions/[id]/restore": { access: "signed-in" },
+  "/api/sessions/[id]/duplicate": { access: "signed-in" },
+  "/api/sessions/[id]/export": { access: "signed-in" },
+  "/api/sessions/[id]/share": { access: "signed-in" },
+  "/api/shares/[token]/fork": { access: "signed-in" },
+  // A shared session's files, through its link only.
+  "/s/[token]/attachments/[id]": { access: "public", anonymous: { GET: [404] } },
 };
 
 const isGatewayApi = (route: AppRoute) => /^\/v[23](\/|$)/.test(route.pattern);

@@ -1,11 +1,7 @@
-import { PagePlaceholder } from "@/components/app-shell/page-placeholder";
+import { SessionsScreen } from "@/components/sessions/sessions-screen";
 
 export const metadata = { title: "Sessions" };
 
 export default function SessionsPage() {
-  return (
-    <PagePlaceholder title="Sessions">
-      Saved playground conversations, shareable by link and forkable. Not built yet.
-    </PagePlaceholder>
-  );
+  return <SessionsScreen />;
 }

@@ -1,0 +1,16 @@
+import { withUser } from "@/lib/http/with-user";
+import { exportFileName } from "@/lib/sessions/export-file-name";
+import { exportSession } from "@/lib/sessions/session-export";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withUser(async ({ db, user, params }) => {
+  const document = await exportSession(db, user.id, params.id!);
+  return new Response(JSON.stringify(document, null, 2), {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(exportFileName(document.title))}`,
+      "cache-control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,7 @@
+import { withUser } from "@/lib/http/with-user";
+import { restoreSession } from "@/lib/sessions/session-list";
+
+export const POST = withUser(async ({ db, user, params }) => {
+  await restoreSession(db, user.id, params.id!);
+  return new Response(null, { status: 204 });
+});

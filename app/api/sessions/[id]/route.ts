@@ -1,0 +1,17 @@
+import { parseJsonBody } from "@/lib/http/json-error-response";
+import { withUser } from "@/lib/http/with-user";
+import { updateSession } from "@/lib/playground/session-store";
+import { deleteSession } from "@/lib/sessions/session-list";
+import { z } from "zod";
+
+const renameInput = z.strictObject({ title: z.string().trim().max(200) });
+
+export const PATCH = withUser(async ({ request, db, user, params }) =>
+  Response.json({ session: await updateSession(db, user.id, params.id!, await parseJsonBody(request, renameInput)) }),
+);
+
+/** Soft delete; POST …/restore undoes it within the undo window. */
+export const DELETE = withUser(async ({ db, user, params }) => {
+  await deleteSession(db, user.id, params.id!);
+  return new Response(null, { status: 204 });
+});

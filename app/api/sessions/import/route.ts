@@ -1,0 +1,9 @@
+import { parseJsonBody } from "@/lib/http/json-error-response";
+import { withUser } from "@/lib/http/with-user";
+import { importSession } from "@/lib/sessions/session-export";
+import { z } from "zod";
+
+/** A session export (docs/session-format.md) becomes a new session of the caller. */
+export const POST = withUser(async ({ request, db, user }) =>
+  Response.json({ id: await importSession(db, user.id, await parseJsonBody(request, z.unknown())) }, { status: 201 }),
+);
