@@ -54,7 +54,7 @@ describe.each(testProviders)("per-key limits on %s", (provider) => {
     await gateway?.stop();
   });
 
-  it("`key limits` sets, shows and removes limits, and refuses nonsense", async () => {
+  it("`key limits` sets, shows and removes limits, and refuses nonsense", { timeout: 180_000 }, async () => {
     const created = await gateway.cli(["key", "create", "--name", "cli-limits"]);
     const prefix = created.stdout.trim().split("\n").at(-1)!.slice(0, 11);
     const set = await gateway.cli(["key", "limits", prefix, "--rpm", "60", "--tpm", "100000", "--budget-usd", "12.5", "--log-bodies", "on"]);
@@ -68,7 +68,7 @@ describe.each(testProviders)("per-key limits on %s", (provider) => {
     expect((await gateway.cli(["key", "limits", "sy-00000000", "--rpm", "5"])).code).toBe(1);
   });
 
-  it("answers the 11th request in a minute with a 429 in each protocol's shape, with retry-after and rate-limit headers", async () => {
+  it("answers the 11th request in a minute with a 429 in each protocol's shape, with retry-after and rate-limit headers", { timeout: 180_000 }, async () => {
     const key = await createKey(gateway, "ten-rpm", ["--rpm", "10"]);
     await atStartOfAFreshMinute();
     const replies = [];
@@ -97,7 +97,7 @@ describe.each(testProviders)("per-key limits on %s", (provider) => {
     expect(reply.headers.get("x-ratelimit-limit-requests")).toBeNull();
   });
 
-  it("refuses requests once the tokens of the minute are used up", async () => {
+  it("refuses requests once the tokens of the minute are used up", { timeout: 180_000 }, async () => {
     // The default fixture uses 14 input + 18 output tokens: the first request uses up 20.
     const key = await createKey(gateway, "twenty-tpm", ["--tpm", "20"]);
     await atStartOfAFreshMinute();
@@ -116,7 +116,7 @@ describe.each(testProviders)("per-key limits on %s", (provider) => {
     expect((await refused!.json()).error.message).toMatch(/tokens per minute: limit 20, used 32/);
   });
 
-  it("refuses requests once the monthly budget is spent, with insufficient_quota", async () => {
+  it("refuses requests once the monthly budget is spent, with insufficient_quota", { timeout: 180_000 }, async () => {
     // One default-fixture Sonnet request costs 14 × $3 + 18 × $15 per million = $0.000312.
     const key = await createKey(gateway, "tiny-budget", ["--budget-usd", "0.0003"]);
     expect((await chat(gateway, key)).status).toBe(200);
@@ -147,7 +147,7 @@ describe.runIf(postgresUrl)("rate limits across two app instances on one Postgre
     await gateway?.stop();
   });
 
-  it("a key limited to 10 requests per minute gets exactly 10 successes, then 429s, from both instances together", async () => {
+  it("a key limited to 10 requests per minute gets exactly 10 successes, then 429s, from both instances together", { timeout: 180_000 }, async () => {
     const key = await createKey(gateway, "shared-ten-rpm", ["--rpm", "10"]);
     const instances = [gateway, second];
     await atStartOfAFreshMinute();

@@ -134,7 +134,7 @@ describe.each(testProviders)("request log on %s", (provider) => {
     300_000,
   );
 
-  it("records failed requests too: the status, the error type and each failed attempt", async () => {
+  it("records failed requests too: the status, the error type and each failed attempt", { timeout: 120_000 }, async () => {
     await db.requestLog.deleteMany();
     gateway.fake.addRule({ match: (request) => request.rawBody.includes("always-fails"), scenario: { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" } });
     const reply = await fetch(`${gateway.url}/v3/router/chat/completions`, {
