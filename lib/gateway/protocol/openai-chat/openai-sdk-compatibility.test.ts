@@ -7,7 +7,7 @@ import { resolveGatewayModel } from "@/lib/catalog/model-catalog";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "@/tests/fake-upstream/fake-anthropic-server";
 import { assembleMessage } from "../../assemble-message";
 import { InvalidRequestError } from "../../gateway-error";
-import { createAnthropicMessage, streamAnthropicMessage } from "../../providers/anthropic/anthropic-client";
+import { createMessage, streamMessage } from "../../providers/messages-client";
 import { encodeChatCompletion } from "./encode-chat-completion";
 import { chatStreamHeaders, encodeChatCompletionStream } from "./encode-chat-completion-stream";
 import { toOpenAIErrorResponse } from "./openai-error";
@@ -32,9 +32,14 @@ beforeAll(async () => {
       const model = resolveGatewayModel(chatRequest.model);
       if (!model) throw new InvalidRequestError(`Unknown model ${chatRequest.model}`, { param: "model" });
       const translated = translateChatRequest(chatRequest, model);
-      const call = { credential: { apiKey: "sk-ant-test", baseUrl: upstream.url }, request: translated.request, betas: translated.betas };
+      const call = {
+        model,
+        credential: { provider: "anthropic" as const, apiKey: "sk-ant-test", baseUrl: upstream.url },
+        request: translated.request,
+        betas: translated.betas,
+      };
       if (translated.stream) {
-        const events = await streamAnthropicMessage(call);
+        const events = await streamMessage(call);
         response.writeHead(200, chatStreamHeaders);
         const body = Readable.fromWeb(
           encodeChatCompletionStream(events, { model: chatRequest.model, includeUsage: translated.includeUsage }) as never,
@@ -43,7 +48,7 @@ beforeAll(async () => {
         response.on("close", () => body.destroy());
         body.pipe(response);
       } else {
-        const completion = encodeChatCompletion(assembleMessage(await createAnthropicMessage(call)), { model: chatRequest.model });
+        const completion = encodeChatCompletion(assembleMessage(await createMessage(call)), { model: chatRequest.model });
         response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(completion));
       }
     } catch (error) {

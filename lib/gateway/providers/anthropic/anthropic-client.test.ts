@@ -3,7 +3,9 @@ import { readAll } from "@/tests/fake-upstream/anthropic-fixtures";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "@/tests/fake-upstream/fake-anthropic-server";
 import { assembleMessage } from "../../assemble-message";
 import { GatewayError } from "../../gateway-error";
-import { createAnthropicMessage, isAbortError, sendAnthropicRequest, streamAnthropicMessage } from "./anthropic-client";
+import { resolveCandidates } from "../../routing/resolve-candidates";
+import { createMessage, streamMessage, type MessageCall } from "../messages-client";
+import { isAbortError, sendAnthropicRequest, type AnthropicCredential } from "./anthropic-client";
 import type { AnthropicMessagesRequest } from "./anthropic-request";
 import { guardAnthropicEventStream } from "./guard-anthropic-event-stream";
 
@@ -14,6 +16,13 @@ const request: AnthropicMessagesRequest = {
   messages: [{ role: "user", content: [{ type: "text", text: "Hi" }] }],
 };
 const credential = () => ({ apiKey: "sk-ant-test", baseUrl: fake.url, name: "Fake Anthropic" });
+
+// The gateway's own provider dispatch, with an Anthropic credential.
+const [sonnet] = resolveCandidates("anthropic/claude-sonnet-4-6", []);
+type AnthropicCall = Omit<MessageCall, "model" | "credential"> & { credential: AnthropicCredential };
+const asDispatched = (call: AnthropicCall): MessageCall => ({ ...call, model: sonnet!, credential: { provider: "anthropic", ...call.credential } });
+const createAnthropicMessage = (call: AnthropicCall) => createMessage(asDispatched(call));
+const streamAnthropicMessage = (call: AnthropicCall) => streamMessage(asDispatched(call));
 
 beforeAll(async () => {
   fake = await startFakeAnthropicServer({ apiKey: "sk-ant-test" });

@@ -1,8 +1,3 @@
-import type { CanonicalEvent } from "../../canonical";
-import { GatewayError } from "../../gateway-error";
-import type { AnthropicMessagesRequest } from "./anthropic-request";
-import { decodeAnthropicMessage } from "./decode-anthropic-message";
-import { decodeAnthropicStream } from "./decode-anthropic-stream";
 import { defaultResponseHeadersTimeoutMs, postUpstream } from "../post-upstream";
 
 export const defaultAnthropicBaseURL = "https://api.anthropic.com";
@@ -65,48 +60,6 @@ function buildHeaders(options: AnthropicRequestOptions): Record<string, string> 
   const betas = [...new Set(options.betas ?? [])];
   if (betas.length > 0) headers["anthropic-beta"] = betas.join(",");
   return headers;
-}
-
-type MessageCallOptions = Omit<AnthropicRequestOptions, "body" | "stream" | "path"> & { request: AnthropicMessagesRequest };
-
-/** Non-streaming Messages call → canonical events of the complete message. */
-export async function createAnthropicMessage(options: MessageCallOptions): Promise<CanonicalEvent[]> {
-  const { request, ...rest } = options;
-  const response = await sendAnthropicRequest({ ...rest, body: { ...request, stream: false }, stream: false });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new GatewayError({
-      status: 502,
-      type: "upstream_error",
-      code: "invalid_upstream_response",
-      message: "The provider returned a response that is not JSON.",
-      cause: error,
-    });
-  }
-  return decodeAnthropicMessage(json);
-}
-
-/**
- * Streaming Messages call. Resolves once response headers arrive (errors before that throw);
- * the returned stream ends with a `finish` or an `error` event. Cancelling it closes the
- * upstream connection.
- */
-export async function streamAnthropicMessage(options: MessageCallOptions): Promise<ReadableStream<CanonicalEvent>> {
-  const { request, ...rest } = options;
-  const response = await sendAnthropicRequest({ ...rest, body: { ...request, stream: true }, stream: true });
-  if (!response.body) {
-    throw new GatewayError({
-      status: 502,
-      type: "upstream_error",
-      code: "invalid_upstream_response",
-      message: "The provider returned an empty stream.",
-      retryable: true,
-    });
-  }
-  return decodeAnthropicStream(response.body);
 }
 
 export function isAbortError(error: unknown): boolean {
