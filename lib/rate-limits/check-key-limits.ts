@@ -91,18 +91,23 @@ function rateLimitError(message: string, retryAfterSeconds: number) {
   });
 }
 
-/** OpenAI's rate-limit headers for what the key has left; only the limits it has. */
-export function rateLimitHeaders(state: KeyLimitState): Record<string, string> {
+/**
+ * What the key has left, for the limits it has: OpenAI's `x-ratelimit-*` headers on every
+ * protocol, and Anthropic's `anthropic-ratelimit-*` too on Anthropic's (/v1/messages), where
+ * they replace the provider's — the key's limit is the one this caller runs into.
+ */
+export function rateLimitHeaders(state: KeyLimitState, protocol: "openai" | "anthropic" = "openai", now = new Date()): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (state.requests) {
-    headers["x-ratelimit-limit-requests"] = String(state.requests.limit);
-    headers["x-ratelimit-remaining-requests"] = String(state.requests.remaining);
-    headers["x-ratelimit-reset-requests"] = formatResetDuration(state.requests.resetSeconds);
-  }
-  if (state.tokens) {
-    headers["x-ratelimit-limit-tokens"] = String(state.tokens.limit);
-    headers["x-ratelimit-remaining-tokens"] = String(state.tokens.remaining);
-    headers["x-ratelimit-reset-tokens"] = formatResetDuration(state.tokens.resetSeconds);
+  for (const [dimension, allowance] of [["requests", state.requests], ["tokens", state.tokens]] as const) {
+    if (!allowance) continue;
+    headers[`x-ratelimit-limit-${dimension}`] = String(allowance.limit);
+    headers[`x-ratelimit-remaining-${dimension}`] = String(allowance.remaining);
+    headers[`x-ratelimit-reset-${dimension}`] = formatResetDuration(allowance.resetSeconds);
+    if (protocol === "anthropic") {
+      headers[`anthropic-ratelimit-${dimension}-limit`] = String(allowance.limit);
+      headers[`anthropic-ratelimit-${dimension}-remaining`] = String(allowance.remaining);
+      headers[`anthropic-ratelimit-${dimension}-reset`] = new Date(now.getTime() + allowance.resetSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    }
   }
   return headers;
 }

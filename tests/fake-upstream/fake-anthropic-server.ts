@@ -96,6 +96,7 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
     for (const waiter of waiters.splice(0)) waiter();
     requestCounter += 1;
     response.setHeader("request-id", `req_fake_${requestCounter}`);
+    setRateLimitHeaders(response, requestCounter);
     await respond(recorded, response);
   });
 
@@ -305,4 +306,18 @@ function sendError(response: ServerResponse, rejection: Rejection) {
     error: { type: rejection.type, message: rejection.message },
     request_id: response.getHeader("request-id") ?? null,
   });
+}
+
+export const FAKE_REQUESTS_PER_MINUTE = 1_000_000;
+export const FAKE_TOKENS_PER_MINUTE = 80_000_000;
+
+/** Anthropic reports the organisation's limits on every response; the fake counts requests only. */
+function setRateLimitHeaders(response: ServerResponse, requestsServed: number) {
+  const nextMinute = new Date(Math.ceil((Date.now() + 1) / 60_000) * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  response.setHeader("anthropic-ratelimit-requests-limit", String(FAKE_REQUESTS_PER_MINUTE));
+  response.setHeader("anthropic-ratelimit-requests-remaining", String(Math.max(0, FAKE_REQUESTS_PER_MINUTE - requestsServed)));
+  response.setHeader("anthropic-ratelimit-requests-reset", nextMinute);
+  response.setHeader("anthropic-ratelimit-tokens-limit", String(FAKE_TOKENS_PER_MINUTE));
+  response.setHeader("anthropic-ratelimit-tokens-remaining", String(FAKE_TOKENS_PER_MINUTE));
+  response.setHeader("anthropic-ratelimit-tokens-reset", nextMinute);
 }

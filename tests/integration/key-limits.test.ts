@@ -6,6 +6,7 @@
  * are charged when a request finishes. Limits are set with `switchyard key limits`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FAKE_REQUESTS_PER_MINUTE, FAKE_TOKENS_PER_MINUTE } from "../fake-upstream/fake-anthropic-server";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { postgresUrl, testProviders } from "../helpers/test-database";
 import { appEnv } from "../helpers/test-env";
@@ -91,10 +92,42 @@ describe.each(testProviders)("per-key limits on %s", (provider) => {
     expect(await anthropic.json()).toEqual({ type: "error", error: { type: "rate_limit_error", message: expect.stringMatching(/requests per minute/) } });
   });
 
-  it("leaves keys without limits alone: no rate-limit headers, no counters", async () => {
+  it("passes the provider's limits on for keys without their own: x-ratelimit-* on every protocol, anthropic-ratelimit-* on /v1/messages", async () => {
     const reply = await chat(gateway, gateway.apiKey);
     expect(reply.status).toBe(200);
-    expect(reply.headers.get("x-ratelimit-limit-requests")).toBeNull();
+    expect(reply.headers.get("x-ratelimit-limit-requests")).toBe(String(FAKE_REQUESTS_PER_MINUTE));
+    expect(Number(reply.headers.get("x-ratelimit-remaining-requests"))).toBeLessThan(FAKE_REQUESTS_PER_MINUTE);
+    expect(reply.headers.get("x-ratelimit-reset-requests")).toMatch(/^(\d+m)?\d+s$/);
+    expect(reply.headers.get("x-ratelimit-limit-tokens")).toBe(String(FAKE_TOKENS_PER_MINUTE));
+    expect(reply.headers.get("x-ratelimit-remaining-tokens")).toBe(String(FAKE_TOKENS_PER_MINUTE));
+
+    const streamed = await fetch(`${gateway.url}/v3/router/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${gateway.apiKey}` },
+      body: JSON.stringify({ model: "anthropic/claude-sonnet-4-6", stream: true, messages: [{ role: "user", content: "Hi" }] }),
+    });
+    expect(streamed.headers.get("x-ratelimit-limit-requests")).toBe(String(FAKE_REQUESTS_PER_MINUTE));
+    await streamed.text();
+
+    const anthropic = await messages(gateway, gateway.apiKey);
+    expect(anthropic.status).toBe(200);
+    expect(anthropic.headers.get("anthropic-ratelimit-requests-limit")).toBe(String(FAKE_REQUESTS_PER_MINUTE));
+    expect(anthropic.headers.get("anthropic-ratelimit-tokens-reset")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(anthropic.headers.get("x-ratelimit-limit-tokens")).toBe(String(FAKE_TOKENS_PER_MINUTE));
+  });
+
+  it("a key's own limit replaces the provider's in both header families; its other dimension stays the provider's", { timeout: 180_000 }, async () => {
+    const key = await createKey(gateway, "rpm-only", ["--rpm", "500"]);
+    await atStartOfAFreshMinute();
+    const reply = await chat(gateway, key);
+    expect(reply.headers.get("x-ratelimit-limit-requests")).toBe("500");
+    expect(reply.headers.get("x-ratelimit-remaining-requests")).toBe("499");
+    expect(reply.headers.get("x-ratelimit-limit-tokens")).toBe(String(FAKE_TOKENS_PER_MINUTE));
+    const anthropic = await messages(gateway, key);
+    expect(anthropic.headers.get("anthropic-ratelimit-requests-limit")).toBe("500");
+    expect(anthropic.headers.get("anthropic-ratelimit-requests-remaining")).toBe("498");
+    expect(anthropic.headers.get("x-ratelimit-remaining-requests")).toBe("498");
+    expect(anthropic.headers.get("anthropic-ratelimit-tokens-limit")).toBe(String(FAKE_TOKENS_PER_MINUTE));
   });
 
   it("refuses requests once the tokens of the minute are used up", { timeout: 180_000 }, async () => {

@@ -11,6 +11,7 @@ import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../r
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
+import { anthropicRateLimitHeaders, openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
 
 const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropic-organization-id"];
 
@@ -44,6 +45,8 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayHan
     const value = upstream.headers.get(name);
     if (value) headers.set(name, value);
   }
+  for (const [name, value] of anthropicRateLimitHeaders(upstream.headers)) headers.set(name, value);
+  for (const [name, value] of Object.entries(openAIRateLimitHeadersFromProvider(upstream.headers))) headers.set(name, value);
   if (messagesRequest.stream && upstream.body) {
     headers.set("cache-control", "no-cache, no-transform");
     headers.set("x-accel-buffering", "no");

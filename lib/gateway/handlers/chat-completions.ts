@@ -9,6 +9,7 @@ import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../r
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
+import { openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
 
 /** POST /v3/router/chat/completions (and /v2/proxy/chat/completions). */
 export async function handleChatCompletions({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
@@ -19,6 +20,7 @@ export async function handleChatCompletions({ request, db, trace }: GatewayHandl
   // Every candidate is validated before anything goes upstream.
   const translations = new Map(candidates.map((model) => [model, translateChatRequest(chatRequest, model)]));
 
+  let providerHeaders: Headers | undefined;
   const { result, candidate, attempts } = await runWithFallbacks(
     candidates,
     async (model) => {
@@ -29,6 +31,7 @@ export async function handleChatCompletions({ request, db, trace }: GatewayHandl
         request: translated.request,
         betas: translated.betas,
         signal: request.signal,
+        onResponseHeaders: (headers: Headers) => void (providerHeaders = headers),
       };
       return translated.stream
         ? { kind: "stream" as const, stream: await streamMessage(call), includeUsage: translated.includeUsage }
@@ -38,6 +41,7 @@ export async function handleChatCompletions({ request, db, trace }: GatewayHandl
   );
   trace.noteRouting(attempts, candidate.gatewayModelId);
   const headers = {
+    ...openAIRateLimitHeadersFromProvider(providerHeaders),
     [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
     [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
   };

@@ -13,6 +13,7 @@ import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../r
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
+import { openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
 
 /** POST /v3/router/responses: the Responses API, stream and non-stream, with fallbacks. */
 export async function handleResponses({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
@@ -23,6 +24,7 @@ export async function handleResponses({ request, db, trace }: GatewayHandlerArgs
   // Every candidate is validated before anything goes upstream.
   const translations = new Map(candidates.map((model) => [model, translateResponsesRequest(responsesRequest, model)]));
 
+  let providerHeaders: Headers | undefined;
   const { result, candidate, attempts } = await runWithFallbacks(
     candidates,
     async (model) => {
@@ -33,6 +35,7 @@ export async function handleResponses({ request, db, trace }: GatewayHandlerArgs
         request: translated.request,
         betas: translated.betas,
         signal: request.signal,
+        onResponseHeaders: (headers: Headers) => void (providerHeaders = headers),
       };
       return translated.stream
         ? { kind: "stream" as const, stream: await streamMessage(call) }
@@ -43,6 +46,7 @@ export async function handleResponses({ request, db, trace }: GatewayHandlerArgs
   trace.noteRouting(attempts, candidate.gatewayModelId);
   const options = { model: candidate.gatewayModelId, settings: translations.get(candidate)!.settings };
   const headers = {
+    ...openAIRateLimitHeadersFromProvider(providerHeaders),
     [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
     [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
   };

@@ -31,7 +31,7 @@ export function withGatewayKey(protocol: GatewayProtocol, handler: (args: Gatewa
       trace.setPrincipal(principal);
       if (principal.limits) {
         const limits = await checkKeyLimits(db, principal.keyId, principal.limits);
-        limitHeaders = rateLimitHeaders(limits);
+        limitHeaders = rateLimitHeaders(limits, protocol);
         if (limits.exceeded) throw limits.exceeded;
       }
       const response = await handler({ request, db, principal, trace });

@@ -5,12 +5,17 @@ import { decodeAnthropicMessage } from "./anthropic/decode-anthropic-message";
 import { decodeAnthropicStream } from "./anthropic/decode-anthropic-stream";
 import { sendMessagesRequest, type MessagesCall } from "./send-messages";
 
-export type MessageCall = Omit<MessagesCall, "body" | "stream"> & { request: AnthropicMessagesRequest };
+export type MessageCall = Omit<MessagesCall, "body" | "stream"> & {
+  request: AnthropicMessagesRequest;
+  /** Sees the provider's response headers (its rate-limit headers, say) once they arrive. */
+  onResponseHeaders?: (headers: Headers) => void;
+};
 
 /** Non-streaming Messages call on any provider → canonical events of the complete message. */
 export async function createMessage(call: MessageCall): Promise<CanonicalEvent[]> {
-  const { request, ...rest } = call;
+  const { request, onResponseHeaders, ...rest } = call;
   const response = await sendMessagesRequest({ ...rest, body: { ...request, stream: false }, stream: false });
+  onResponseHeaders?.(response.headers);
   const text = await response.text();
   let json: unknown;
   try {
@@ -33,8 +38,9 @@ export async function createMessage(call: MessageCall): Promise<CanonicalEvent[]
  * Cancelling it closes the upstream connection.
  */
 export async function streamMessage(call: MessageCall): Promise<ReadableStream<CanonicalEvent>> {
-  const { request, ...rest } = call;
+  const { request, onResponseHeaders, ...rest } = call;
   const response = await sendMessagesRequest({ ...rest, body: { ...request, stream: true }, stream: true });
+  onResponseHeaders?.(response.headers);
   if (!response.body) {
     throw new GatewayError({
       status: 502,
