@@ -1,4 +1,5 @@
 import { createDb, getDb, type Db } from "@/lib/db";
+import { insertRequestLogRows } from "@/lib/db/insert-request-log-rows";
 import { getConfig } from "@/lib/env";
 import { chargeKeyUsage } from "@/lib/rate-limits/check-key-limits";
 import { BatchWriter, type BatchWriterStats } from "./batch-writer";
@@ -25,17 +26,8 @@ function service(): RequestLogService {
   let writer: BatchWriter<RequestLogRow> | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
   if (config.requestLog) {
-    const postgres = config.database.provider === "postgresql";
     const db: Db = createDb(config.database, { applicationName: "switchyard-request-log", maxConnections: 2, sqliteBusyTimeoutMs: 20 });
-    writer = new BatchWriter<RequestLogRow>({
-      write: async (rows) => {
-        // Ids are made here, so on PostgreSQL a batch retried after an ambiguous failure (connection
-        // killed after the commit) cannot be written twice. (SQLite runs in-process: a failed
-        // statement did not commit. Its client also refuses the option.)
-        const table = db.requestLog as unknown as { createMany(args: { data: RequestLogRow[]; skipDuplicates?: boolean }): Promise<unknown> };
-        await table.createMany(postgres ? { data: rows, skipDuplicates: true } : { data: rows });
-      },
-    });
+    writer = new BatchWriter<RequestLogRow>({ write: (rows) => insertRequestLogRows(db, rows) });
     const prune = () =>
       pruneRequestLog(db).catch((error) => console.warn("request log: retention prune failed:", error instanceof Error ? error.message : error));
     pruneTimer = setTimeout(function again() {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, type Db } from "@/lib/db";
+import { insertRequestLogRows } from "@/lib/db/insert-request-log-rows";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { buildRequestLogRow, type RequestLogRow } from "@/lib/request-log/build-request-log-row";
 import { requestLogsCsvStream } from "@/lib/request-log/export-request-logs-csv";
@@ -62,7 +63,16 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
     database = await createTestDatabase(provider);
     await applyMigrations(database);
     db = useAppEnv(database);
-    await db.requestLog.createMany({ data: rows });
+    // Written as the server writes them; the second batch is a retry after an ambiguous failure.
+    await insertRequestLogRows(db, rows);
+    await insertRequestLogRows(db, rows.slice(0, 50));
+  });
+
+  it("stores each row exactly once, as Prisma reads it back", async () => {
+    expect(await db.requestLog.count()).toBe(rows.length);
+    for (const row of [rows[0]!, rows[1]!, rows[7]!]) {
+      expect(await db.requestLog.findUnique({ where: { id: row.id } })).toEqual(row);
+    }
   });
 
   afterAll(async () => {
