@@ -1,5 +1,5 @@
 // Loaded into the server with NODE_OPTIONS=--import (node refuses --cpu-prof there). In the
-// `next start` process only: SIGUSR2 starts V8's sampling profiler, the next SIGUSR2 stops it
+// `switchyard start` server process only: SIGUSR2 starts V8's sampling profiler, the next SIGUSR2 stops it
 // and writes CPU.<pid>.<n>.cpuprofile (n = 1, 2, …) to $SWITCHYARD_CPU_PROFILE_DIR, so each
 // profile covers one measured phase, not startup.
 import { renameSync, writeFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import { Session } from "node:inspector";
 import path from "node:path";
 
 const directory = process.env.SWITCHYARD_CPU_PROFILE_DIR;
-if (directory && process.argv[1]?.includes("next/dist/bin/next")) {
+if (directory && process.argv[1]?.endsWith("bin/switchyard.mjs") && process.argv[2] === "start") {
   const session = new Session();
   session.connect();
   let running = false;

@@ -1,19 +1,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-/** The `next-server` process serving on `port` (its environment carries `PORT=<port>`). */
+/** The `switchyard start` server process (process title `switchyard-server`) serving on `port` (its environment carries `PORT=<port>`). */
 export function findServerPid(port: number): number {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (!command.startsWith("next-server")) continue;
+      if (!command.startsWith("switchyard-server")) continue;
       const environment = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
       if (environment.includes(`PORT=${port}`)) return Number(entry);
     } catch {
       // The process ended while we looked.
     }
   }
-  throw new Error(`no next-server process with PORT=${port}`);
+  throw new Error(`no switchyard-server process with PORT=${port}`);
 }
 
 /** Resident set size in MiB, from /proc/<pid>/status. */

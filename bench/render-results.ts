@@ -94,7 +94,7 @@ export function renderResults(results: BenchResults): string {
     throughputRow("chat"),
     throughputRow("messages"),
     "",
-    "## Server memory (next-server RSS)",
+    "## Server memory (switchyard-server RSS)",
     "",
     `| idle after start | after warm-up | peak under ${settings.concurrency} streams | after the run |`,
     "| ---: | ---: | ---: | ---: |",
@@ -156,7 +156,7 @@ function machine(root: string): string {
     `- Commit: ${commit}${modified ? " (with uncommitted changes under lib/ or app/)" : ""}`,
     `- CPU: ${cpus[0]?.model ?? "unknown"} × ${cpus.length} logical cores; RAM ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- OS: ${os.type()} ${os.release()}; Node ${process.version}; load average at start ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}`,
-    "- Server: `switchyard start` (next start, production build), SQLite; the fake upstream and the load generator run in separate processes on the same machine; HTTP/1.1 keep-alive",
+    "- Server: `switchyard start` (production build: Next.js behind the gateway fast path, lib/server/serve-app.ts), SQLite; the fake upstream and the load generator run in separate processes on the same machine; HTTP/1.1 keep-alive",
     "- The machine may be shared with other work (see the load average): expect run-to-run variation of a few tenths of a millisecond at p50, more at p99.",
   ].join("\n");
 }

@@ -15,7 +15,7 @@ export type BenchInstall = {
   noLogUrl: string;
   fakeUrl: string;
   gatewayKey: string;
-  /** The next-server process. */
+  /** The server process (`switchyard start`). */
   serverPid: number;
   stop(): Promise<void>;
 };

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "@/lib/project-root";
+import { serveApp } from "@/lib/server/serve-app";
 import type { Command } from "./index";
 import { parseOptions } from "../parse-options";
 import { migrateAndReport } from "./migrate";
@@ -11,9 +12,9 @@ import { buildFingerprint, buildIsCurrent, BUILD_STAMP_FILE } from "../build-fin
 const ROOT = projectRoot();
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
-function runNext(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+function runNext(args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, stdio: "inherit", env });
+    const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, stdio: "inherit" });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
@@ -48,10 +49,13 @@ the last build, then serves on HOST:PORT (default 127.0.0.1:3000).`,
     const { values } = parseOptions(argv, { "no-build": { type: "boolean" } });
     const config = await migrateAndReport();
     if (!values["no-build"] && !(await buildIfNeeded())) return 1;
+    // This process serves: Next.js for pages and /api, the gateway's routes directly
+    // (lib/server/serve-app.ts). SIGTERM/SIGINT let requests in flight finish and write the
+    // buffered request log before it exits.
+    process.title = "switchyard-server";
+    await serveApp({ dir: ROOT, host: config.host, port: config.port });
     process.stdout.write(`Serving Switchyard on http://${config.host}:${config.port}\n`);
-    // The server handles SIGTERM/SIGINT itself (lib/request-log/graceful-shutdown.ts): requests
-    // in flight finish and the buffered request log is written before it exits.
-    return runNext(["start", "--port", String(config.port), "--hostname", config.host], { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" });
+    return new Promise<number>(() => {});
   },
 };
 

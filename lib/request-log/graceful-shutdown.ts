@@ -5,17 +5,16 @@ const DRAIN_DEADLINE_MS = 10_000;
 const FLUSH_DEADLINE_MS = 10_000;
 
 /**
- * SIGTERM / SIGINT for `switchyard start`: let gateway requests in flight finish (up to 10 s),
- * write the buffered request log (up to 10 s more), then exit with the signal's code. The CLI
- * starts Next with NEXT_MANUAL_SIG_HANDLE=1 so that Next's own handler — which exits as soon as
- * its server is closed — does not cut the flush short. Installed from instrumentation.ts.
+ * SIGTERM / SIGINT for the production server: `stopAccepting` closes the listener, gateway
+ * requests in flight finish (up to 10 s), the buffered request log is written (up to 10 s
+ * more), then the process exits with the signal's code. Installed by lib/server/serve-app.ts.
  */
-export function installGracefulShutdown() {
-  if (!process.env.NEXT_MANUAL_SIG_HANDLE) return;
+export function installGracefulShutdown(stopAccepting: () => void) {
   let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    stopAccepting();
     void (async () => {
       const drainDeadline = Date.now() + DRAIN_DEADLINE_MS;
       while (requestsInFlight() > 0 && Date.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 50));

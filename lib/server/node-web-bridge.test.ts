@@ -1,0 +1,142 @@
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { sendWebResponse, toWebRequest } from "./node-web-bridge";
+
+let server: Server | undefined;
+
+afterEach(async () => {
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  server = undefined;
+});
+
+/** A real HTTP server whose every request is answered by `handler` through the bridge. */
+async function serve(handler: (request: Request) => Promise<Response>): Promise<string> {
+  server = createServer((req, res) => {
+    void (async () => sendWebResponse(res, await handler(toWebRequest(req, res)), req.method))();
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe("node-web bridge", () => {
+  it("passes method, URL, headers and body in; status, headers and body out", async () => {
+    let seen: { method: string; url: string; auth: string | null; body: unknown } | undefined;
+    const url = await serve(async (request) => {
+      seen = { method: request.method, url: request.url, auth: request.headers.get("authorization"), body: await request.json() };
+      const headers = new Headers({ "content-type": "application/json", "x-switchyard-attempts": "1" });
+      headers.append("set-cookie", "a=1");
+      headers.append("set-cookie", "b=2");
+      return new Response(JSON.stringify({ ok: true }), { status: 201, statusText: "Made", headers });
+    });
+    const response = await fetch(`${url}/v3/router/chat/completions?x=1`, {
+      method: "POST",
+      headers: { authorization: "Bearer k", "content-type": "application/json" },
+      body: JSON.stringify({ hello: "world" }),
+    });
+    expect(seen).toEqual({ method: "POST", url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v3\/router\/chat\/completions\?x=1$/), auth: "Bearer k", body: { hello: "world" } });
+    expect(response.status).toBe(201);
+    expect(response.statusText).toBe("Made");
+    expect(response.headers.get("x-switchyard-attempts")).toBe("1");
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it("writes each chunk as it comes: the client reads the first before the second exists", async () => {
+    let releaseSecond!: () => void;
+    const second = new Promise<void>((resolve) => (releaseSecond = resolve));
+    const url = await serve(async () => {
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(new TextEncoder().encode("data: one\n\n"));
+          await second;
+          controller.enqueue(new TextEncoder().encode("data: two\n\n"));
+          controller.close();
+        },
+      });
+      return new Response(body, { headers: { "content-type": "text/event-stream" } });
+    });
+    const response = await fetch(`${url}/stream`);
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe("data: one\n\n");
+    releaseSecond();
+    const rest = await reader.read();
+    expect(new TextDecoder().decode(rest.value)).toBe("data: two\n\n");
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it("aborts the request's signal and cancels the body when the client goes away mid-stream", { timeout: 10_000 }, async () => {
+    let aborted!: () => void;
+    const signalAborted = new Promise<void>((resolve) => (aborted = resolve));
+    let cancelled!: () => void;
+    const bodyCancelled = new Promise<void>((resolve) => (cancelled = resolve));
+    const url = await serve(async (request) => {
+      request.signal.addEventListener("abort", () => aborted());
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("data: one\n\n"));
+        },
+        cancel() {
+          cancelled();
+        },
+      });
+      return new Response(body, { headers: { "content-type": "text/event-stream" } });
+    });
+    await new Promise<void>((resolve, reject) => {
+      const req = httpRequest(`${url}/stream`, (res) => {
+        res.once("data", () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on("error", (error) => (req.destroyed ? undefined : reject(error)));
+      req.end();
+    });
+    await Promise.all([signalAborted, bodyCancelled]);
+  });
+
+  it("answers HEAD without a body", async () => {
+    const url = await serve(async () => Response.json({ ok: true }));
+    const response = await fetch(`${url}/models`, { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
+  });
+});
+
+describe("request bodies", () => {
+  it("a handler that answers without reading a large body still gets its answer to the client", async () => {
+    const url = await serve(async () => Response.json({ error: "too large" }, { status: 413 }));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const response = await fetch(`${url}/upload`, { method: "POST", body: "x".repeat(4 * 1024 * 1024) });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ error: "too large" });
+    }
+  });
+
+  it("a handler that stops reading a large body early still gets its answer to the client", async () => {
+    const url = await serve(async (request) => {
+      const reader = request.body!.getReader();
+      await reader.read();
+      await reader.cancel();
+      return Response.json({ error: "too large" }, { status: 413 });
+    });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const response = await fetch(`${url}/upload`, { method: "POST", body: "x".repeat(4 * 1024 * 1024) });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ error: "too large" });
+    }
+  });
+
+  it("streams a chunked body to the handler as it arrives", async () => {
+    const url = await serve(async (request) => new Response(`${(await request.text()).length}`));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let index = 0; index < 10; index++) controller.enqueue(new Uint8Array(100_000).fill(97));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${url}/upload`, { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(await response.text()).toBe("1000000");
+  });
+});

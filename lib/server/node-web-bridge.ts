@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * A Node request as the Web `Request` route handlers take. Its signal aborts when the client
+ * goes away before the response is complete, as in Next.js, so handlers cancel upstream calls.
+ */
+export function toWebRequest(req: IncomingMessage, res: ServerResponse): Request {
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort(new DOMException("The client closed the connection.", "AbortError"));
+  });
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let index = 0; index < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
+  const method = req.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
+  if (hasBody) {
+    init.body = requestBody(req, res);
+    init.duplex = "half";
+  }
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, init);
+}
+
+/**
+ * The request body as a Web stream, read as the handler pulls. Unlike `Readable.toWeb`, a
+ * handler that stops reading (a body over the size limit) does not destroy the request — which
+ * would reset the connection before the client reads the 413 — but leaves the rest to be
+ * discarded, as Node does for any unread body once the response is sent.
+ */
+function requestBody(req: IncomingMessage, res: ServerResponse): ReadableStream<Uint8Array> {
+  let settled = false;
+  // Answered before the body was read to its end: discard the rest, so the connection stays usable.
+  res.once("finish", () => {
+    if (req.complete) return;
+    settled = true;
+    req.resume();
+  });
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.pause();
+      req.on("data", (chunk: Buffer) => {
+        if (settled) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.once("end", () => {
+        if (settled) return;
+        settled = true;
+        controller.close();
+      });
+      req.once("close", () => {
+        if (settled || req.complete) return;
+        settled = true;
+        controller.error(new DOMException("The client closed the connection.", "AbortError"));
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      settled = true;
+      req.resume();
+    },
+  });
+}
+
+/**
+ * Writes a Web `Response` to a Node response chunk by chunk (each chunk is written as it
+ * arrives: server-sent events are never buffered), honouring backpressure. If the client goes
+ * away the body is cancelled, which closes the upstream connection behind it.
+ */
+export async function sendWebResponse(res: ServerResponse, response: Response, method = "GET"): Promise<void> {
+  res.statusCode = response.status;
+  if (response.statusText) res.statusMessage = response.statusText;
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+  if (!response.body || method === "HEAD") {
+    await response.body?.cancel().catch(() => {});
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  const closed = new Promise<void>((resolve) => res.once("close", resolve));
+  // A client gone mid-stream: stop reading (and so stop the upstream) even if no chunk is due.
+  void closed.then(() => {
+    if (!res.writableFinished) reader.cancel().catch(() => {});
+  });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) break;
+      if (!res.write(value)) await Promise.race([new Promise((resolve) => res.once("drain", resolve)), closed]);
+    }
+  } catch (error) {
+    // The body failed mid-way (the upstream broke off): end the connection so the client sees
+    // a truncated response rather than a clean end.
+    res.destroy(error instanceof Error ? error : undefined);
+    return;
+  }
+  if (!res.destroyed) res.end();
+}
