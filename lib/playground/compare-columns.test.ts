@@ -6,6 +6,7 @@ import {
   canPromote,
   checkColumn,
   columnSettings,
+  columnSummary,
   compareHighlights,
   fitColumns,
   initialColumns,
@@ -143,8 +144,12 @@ describe("checkColumn", () => {
     expect(checkColumn({ ...base, shared, column: column({ cache: { ttl: "5m" } }), model: model(sonnetId) }).errors).toEqual([]);
   });
 
-  it("warns when the cached prefix is below the model's minimum", () => {
-    expect(checkColumn({ ...base, column: column({ cache: { ttl: "5m" } }), model: model(sonnetId) }).warnings.join("\n")).toMatch(/will not be cached/);
+  it("warns when its own cached prefix is below the model's minimum, not about the conversation's breakpoints", () => {
+    expect(checkColumn({ ...base, column: column({ cache: { ttl: "5m" } }), model: model(sonnetId) }).warnings.join("\n")).toMatch(
+      /"Message 1": .* will not be cached/,
+    );
+    const messages = [{ role: "user" as const, parts: [{ type: "text" as const, text: "Short" }], cache: { ttl: "5m" as const } }];
+    expect(checkColumn({ ...base, messages, column: column(), model: model(sonnetId) }).warnings).toEqual([]);
   });
 
   it("runs the shared settings with the column's thinking", () => {
@@ -153,6 +158,17 @@ describe("checkColumn", () => {
       ...shared,
       thinking: { mode: "manual", budgetTokens: 2048 },
     });
+  });
+});
+
+describe("columnSummary", () => {
+  it.each([
+    { column: column(), summary: "Thinking off · No cache" },
+    { column: column({ thinking: { mode: "adaptive", effort: null }, cache: { ttl: "1h" } }), summary: "Adaptive thinking · Cache 1h" },
+    { column: column({ thinking: { mode: "adaptive", effort: "high" } }), summary: "Adaptive thinking, high effort · No cache" },
+    { column: column({ thinking: { mode: "manual", budgetTokens: 8000 }, cache: { ttl: "5m" } }), summary: "Manual thinking, 8,000 tokens · Cache 5m" },
+  ])("$summary", ({ column: entry, summary }) => {
+    expect(columnSummary(entry)).toBe(summary);
   });
 });
 

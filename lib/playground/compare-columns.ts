@@ -60,24 +60,36 @@ export function initialColumns(main: { model: string; thinking: PlaygroundSettin
   return [first, { model: other.id, thinking: coerceThinking(main.thinking, other.capabilities), cache: null }];
 }
 
-/** A new column repeats the last one, ready to change one setting. */
-export function addColumn(columns: readonly CompareColumn[]): CompareColumn[] {
+/** A new column repeats the last one, ready to change one setting; `copy` gives the copy its own identity. */
+export function addColumn<T extends CompareColumn>(columns: readonly T[], copy: (column: T) => T = (column) => ({ ...column })): T[] {
   if (columns.length >= maximumColumns || columns.length === 0) return [...columns];
-  return [...columns, { ...columns.at(-1)! }];
+  return [...columns, copy(columns.at(-1)!)];
 }
 
-export function removeColumn(columns: readonly CompareColumn[], index: number): CompareColumn[] {
+export function removeColumn<T>(columns: readonly T[], index: number): T[] {
   if (columns.length <= minimumColumns) return [...columns];
   return columns.filter((_, candidate) => candidate !== index);
 }
 
 /** Columns remembered from an earlier visit, fitted to the models this install has now. */
-export function fitColumns(columns: readonly CompareColumn[], models: readonly ModelChoice[], fallbackModel: string): CompareColumn[] {
+export function fitColumns<T extends CompareColumn>(columns: readonly T[], models: readonly ModelChoice[], fallbackModel: string): T[] {
   return columns.map((column) => {
     const model = models.find((candidate) => candidate.id === column.model) ?? models.find((candidate) => candidate.id === fallbackModel);
     if (!model) return column;
     return { ...column, model: model.id, thinking: coerceThinking(column.thinking, model.capabilities) };
   });
+}
+
+/** A column's thinking and cache choice in a few words, for its collapsed settings: "Manual thinking, 8,000 tokens · Cache 5m". */
+export function columnSummary(column: Pick<CompareColumn, "thinking" | "cache">): string {
+  const { thinking } = column;
+  const thinkingText =
+    thinking.mode === "off"
+      ? "Thinking off"
+      : thinking.mode === "adaptive"
+        ? `Adaptive thinking${thinking.effort ? `, ${thinking.effort} effort` : ""}`
+        : `Manual thinking, ${thinking.budgetTokens.toLocaleString("en-US")} tokens`;
+  return `${thinkingText} · ${column.cache ? `Cache ${column.cache.ttl}` : "No cache"}`;
 }
 
 /** The settings a column runs with: the shared ones with its own thinking. */
@@ -106,15 +118,18 @@ export function checkColumn(input: {
   if (!model.available) errors.push(`${model.displayName} cannot be used: ${model.unavailableReason}`);
   const settings = columnSettings(input.shared, column);
   errors.push(...validateTurnSettings(settings, model).errors.map((problem) => problem.message));
-  const next = input.parts ? [{ role: "user" as const, parts: [...input.parts], cache: column.cache }] : [];
-  const cache = checkCacheBreakpoints({
-    settings,
-    messages: [...input.messages, ...next],
-    attachments: input.attachments,
-    minimumCacheableTokens: model.minimumCacheableTokens,
-  });
+  const check = (cache: CacheMark | null) =>
+    checkCacheBreakpoints({
+      settings,
+      messages: [...input.messages, ...(input.parts ? [{ role: "user" as const, parts: [...input.parts], cache }] : [])],
+      attachments: input.attachments,
+      minimumCacheableTokens: model.minimumCacheableTokens,
+    });
+  const cache = check(column.cache);
   errors.push(...cache.errors);
-  return { errors, warnings: cache.warnings };
+  // Warnings about the conversation's own breakpoints belong to the cache panel; a column shows its own.
+  const shared = new Set(check(null).warnings);
+  return { errors, warnings: cache.warnings.filter((warning) => !shared.has(warning)) };
 }
 
 /** A column's answer as the browser holds it: streaming, finished, stopped or failed. */
@@ -185,6 +200,3 @@ export function compareHighlights(answers: ReadonlyArray<Pick<ColumnAnswer, "sta
   best("Cheapest", (metrics) => metrics.costUsd);
   return highlights;
 }
-
-/** The column's cache choice, for a label: "No cache", "Cache 5m", "Cache 1h". */
-export const cacheLabel = (cache: CacheMark | null) => (cache ? `Cache ${cache.ttl}` : "No cache");
