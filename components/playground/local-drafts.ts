@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { compareSetupSchema, type CompareSetup } from "@/lib/playground/compare-columns";
-import { attachmentMetaSchema, cacheMarkSchema } from "@/lib/playground/session-document";
+import { attachmentMetaSchema, cacheMarkSchema, type AttachmentMeta, type MessagePart } from "@/lib/playground/session-document";
 import { userPartsSchema } from "@/lib/playground/turn-action";
 
 /** What the composer holds, kept in localStorage so a reload or a crash never loses it. */
@@ -12,6 +12,26 @@ export const composerDraftSchema = z.object({
 export type ComposerDraft = z.infer<typeof composerDraftSchema>;
 
 export const emptyDraft: ComposerDraft = { text: "", attachments: [], cache: null };
+
+/** A message's parts back in the composer (attachments it cannot describe any more are left out). */
+export function toDraft(parts: readonly MessagePart[], attachments: ReadonlyMap<string, AttachmentMeta>): ComposerDraft {
+  return {
+    text: parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n"),
+    attachments: parts.flatMap((part) => {
+      const attachment = part.type === "attachment" ? attachments.get(part.attachmentId) : undefined;
+      return attachment && part.type === "attachment" ? [{ ...attachment, cache: part.cache ?? null }] : [];
+    }),
+    cache: null,
+  };
+}
+
+/** What the composer sends: its attachments, then its text. */
+export function draftParts(draft: ComposerDraft): Array<Extract<MessagePart, { type: "text" | "attachment" }>> {
+  return [
+    ...draft.attachments.map((attachment) => ({ type: "attachment" as const, attachmentId: attachment.id, cache: attachment.cache })),
+    ...(draft.text.trim() !== "" ? [{ type: "text" as const, text: draft.text }] : []),
+  ];
+}
 
 const draftKey = (sessionId: string | null) => `switchyard.playground.draft.${sessionId ?? "new"}`;
 const LAST_MODEL_KEY = "switchyard.playground.lastModel";

@@ -8,16 +8,15 @@ import { classNames } from "@/components/ui/class-names";
 import { checkCacheBreakpoints } from "@/lib/playground/cache-breakpoints";
 import { cacheTimeline } from "@/lib/playground/cache-timeline";
 import { checkColumn } from "@/lib/playground/compare-columns";
-import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import { defaultPlaygroundSettings, type AttachmentMeta, type MessagePart, type SessionDocument, type StoredMessage } from "@/lib/playground/session-document";
-import { coerceThinking, thinkingIsOn } from "@/lib/playground/thinking-options";
+import { defaultPlaygroundModel, type PlaygroundModel } from "@/lib/playground/playground-models";
+import { defaultPlaygroundSettings, type MessagePart, type SessionDocument, type StoredMessage } from "@/lib/playground/session-document";
+import { coerceThinking } from "@/lib/playground/thinking-options";
 import { conversationTotals } from "@/lib/playground/turn-metrics";
 import { validateTurnSettings } from "@/lib/playground/validate-turn-settings";
-import { CachePanel } from "./cache-panel";
 import { CompareView } from "./compare-view";
 import { Composer } from "./composer";
-import { ConversationTotalsView } from "./conversation-totals-view";
 import {
+  draftParts,
   emptyDraft,
   loadComparedMessage,
   loadDraft,
@@ -25,21 +24,18 @@ import {
   saveComparedMessage,
   saveDraft,
   saveLastModel,
+  toDraft,
   type ComposerDraft,
 } from "./local-drafts";
 import { MessageView, type MessageActions } from "./message-view";
-import { ModelPicker } from "./model-picker";
-import { ParametersPanel } from "./parameters-panel";
 import { SessionActions, TurnViewCode } from "@/components/sessions/session-actions";
-import { SystemPromptEditor } from "./system-prompt-editor";
-import { ThinkingControl } from "./thinking-control";
+import { SettingsPanel } from "./settings-panel";
 import { parseToolDraft, toToolDrafts, type ToolDraft } from "./tool-drafts";
-import { ToolsEditor } from "./tools-editor";
 import { useCompare } from "./use-compare";
 import { usePlayground } from "./use-playground";
 
 export function PlaygroundScreen({ models, document }: { models: PlaygroundModel[]; document: SessionDocument | null }) {
-  const initialModel = document ? (models.find((model) => model.id === document.model) ?? defaultModel(models)) : defaultModel(models);
+  const initialModel = document ? (models.find((model) => model.id === document.model) ?? defaultPlaygroundModel(models)) : defaultPlaygroundModel(models);
   const playground = usePlayground({
     document,
     model: document?.model ?? initialModel.id,
@@ -202,50 +198,6 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
     compare.stop();
   }
 
-  const samplingReason = model.capabilities.samplingParameters ? undefined : `${model.displayName} does not accept it.`;
-  const thinkingOn = thinkingIsOn(settings.thinking, model.capabilities);
-
-  const settingsPanel = (
-    <div className="space-y-6">
-      {comparing ? (
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-          Comparing: each column has its own model, thinking and prompt cache. The settings below apply to every column.
-        </p>
-      ) : (
-        <ModelPicker models={models} value={modelId} onChange={(id) => changeModel(models.find((candidate) => candidate.id === id)!)} />
-      )}
-      <SystemPromptEditor
-        value={settings.systemPrompt}
-        cache={settings.systemCache}
-        onChange={(systemPrompt) => setSettings((current) => ({ ...current, systemPrompt }))}
-        onCacheChange={(systemCache) => setSettings((current) => ({ ...current, systemCache }))}
-      />
-      {!comparing && (
-        <ThinkingControl model={model} value={settings.thinking} onChange={(thinking) => setSettings((current) => ({ ...current, thinking }))} />
-      )}
-      {settingsCheck.errors
-        .filter((problem) => problem.field === "thinking" && !comparing)
-        .map((problem) => (
-          <Alert key={problem.message} tone="error">
-            {problem.message}
-          </Alert>
-        ))}
-      <ParametersPanel
-        value={settings.parameters}
-        onChange={(parameters) => setSettings((current) => ({ ...current, parameters }))}
-        problems={settingsCheck}
-        disabledReason={{
-          temperature: samplingReason,
-          topP: samplingReason,
-          topK: samplingReason ?? (thinkingOn ? "Not allowed while thinking is on." : undefined),
-        }}
-      />
-      <ToolsEditor drafts={toolDrafts} onChange={setToolDrafts} disabledReason={model.capabilities.tools ? null : `${model.displayName} does not use tools.`} />
-      <CachePanel check={cacheCheck} minimumCacheableTokens={model.minimumCacheableTokens} timeline={timeline} />
-      <ConversationTotalsView totals={totals} />
-    </div>
-  );
-
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -349,39 +301,22 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
             settingsOpen ? "block" : comparing ? "hidden" : "hidden lg:block",
           )}
         >
-          {settingsPanel}
+          <SettingsPanel
+            models={models}
+            model={model}
+            onModelChange={changeModel}
+            settings={settings}
+            setSettings={setSettings}
+            settingsCheck={settingsCheck}
+            comparing={comparing}
+            toolDrafts={toolDrafts}
+            onToolDraftsChange={setToolDrafts}
+            cacheCheck={cacheCheck}
+            timeline={timeline}
+            totals={totals}
+          />
         </aside>
       </div>
     </div>
   );
-}
-
-/** A new conversation starts on the newest active Sonnet this install can serve (a good all-rounder). */
-function defaultModel(models: PlaygroundModel[]): PlaygroundModel {
-  const available = models.filter((model) => model.available);
-  return (
-    available.find((model) => model.lifecycle === "active" && model.displayName.includes("Sonnet")) ??
-    available.find((model) => model.lifecycle === "active") ??
-    available[0] ??
-    models[0]!
-  );
-}
-
-/** A message's parts back in the composer (attachments it cannot describe any more are left out). */
-function toDraft(parts: readonly MessagePart[], attachments: ReadonlyMap<string, AttachmentMeta>): ComposerDraft {
-  return {
-    text: parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n"),
-    attachments: parts.flatMap((part) => {
-      const attachment = part.type === "attachment" ? attachments.get(part.attachmentId) : undefined;
-      return attachment && part.type === "attachment" ? [{ ...attachment, cache: part.cache ?? null }] : [];
-    }),
-    cache: null,
-  };
-}
-
-function draftParts(draft: ComposerDraft): Array<Extract<MessagePart, { type: "text" | "attachment" }>> {
-  return [
-    ...draft.attachments.map((attachment) => ({ type: "attachment" as const, attachmentId: attachment.id, cache: attachment.cache })),
-    ...(draft.text.trim() !== "" ? [{ type: "text" as const, text: draft.text }] : []),
-  ];
 }
