@@ -227,6 +227,7 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
           size="sm"
           aria-pressed={comparing}
           disabled={streaming}
+          variant={comparing ? "primary" : "secondary"}
           title={comparing ? "Leave compare mode" : "Run the next message against 2–4 models or settings side by side"}
           onClick={toggleCompare}
         >

@@ -1,7 +1,10 @@
 import type { Locator, Page } from "@playwright/test";
 import { startFakeAnthropicServer, type FakeAnthropicServer, type RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { screenshot } from "./fixtures/screenshot";
-import { expect, test } from "./fixtures/test";
+import { expect as baseExpect, test } from "./fixtures/test";
+
+// Up to four streams at once on a busy 2-core machine: give them longer than the default 5 s.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /**
  * Compare mode end to end: real Chromium → one /compare request per column, concurrently →
