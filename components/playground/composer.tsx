@@ -21,6 +21,9 @@ export function Composer({
   streaming,
   blockers,
   onAttachmentsAdded,
+  sendLabel = "Send",
+  placeholder = "Message Claude… (Ctrl/⌘ + Enter to send; drop or paste images and PDFs)",
+  cacheControl = true,
 }: {
   draft: ComposerDraft;
   onDraftChange: (update: (draft: ComposerDraft) => ComposerDraft) => void;
@@ -30,6 +33,10 @@ export function Composer({
   /** Problems that stop a send (invalid settings, cache rules). */
   blockers: string[];
   onAttachmentsAdded: (attachments: AttachmentMeta[]) => void;
+  sendLabel?: string;
+  placeholder?: string;
+  /** The message's cache breakpoint control; off where something else sets it (compare columns). */
+  cacheControl?: boolean;
 }) {
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -150,7 +157,7 @@ export function Composer({
       <textarea
         id={`${id}-message`}
         rows={3}
-        placeholder="Message Claude… (Ctrl/⌘ + Enter to send; drop or paste images and PDFs)"
+        placeholder={placeholder}
         value={draft.text}
         onChange={(event) => onDraftChange((current) => ({ ...current, text: event.target.value }))}
         onKeyDown={(event) => {
@@ -221,7 +228,9 @@ export function Composer({
         <Button size="sm" variant="ghost" onClick={() => setUrlOpen((open) => !open)} aria-expanded={urlOpen}>
           From URL
         </Button>
-        <CacheTtlSelect label="Cache breakpoint on this message" value={draft.cache} onChange={(cache) => onDraftChange((current) => ({ ...current, cache }))} />
+        {cacheControl && (
+          <CacheTtlSelect label="Cache breakpoint on this message" value={draft.cache} onChange={(cache) => onDraftChange((current) => ({ ...current, cache }))} />
+        )}
         {uploading > 0 && (
           <span role="status" className="text-xs text-zinc-500">
             Uploading {uploading}…
@@ -234,7 +243,7 @@ export function Composer({
             </Button>
           ) : (
             <Button size="sm" variant="primary" type="submit" disabled={!canSend}>
-              Send
+              {sendLabel}
             </Button>
           )}
         </span>

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { attachmentMetaSchema, cacheMarkSchema } from "@/lib/playground/session-document";
+import { compareSetupSchema, type CompareSetup } from "@/lib/playground/compare-columns";
+import { attachmentMetaSchema, cacheMarkSchema, type AttachmentMeta, type MessagePart } from "@/lib/playground/session-document";
+import { userPartsSchema } from "@/lib/playground/turn-action";
 
 /** What the composer holds, kept in localStorage so a reload or a crash never loses it. */
 export const composerDraftSchema = z.object({
@@ -11,8 +13,29 @@ export type ComposerDraft = z.infer<typeof composerDraftSchema>;
 
 export const emptyDraft: ComposerDraft = { text: "", attachments: [], cache: null };
 
+/** A message's parts back in the composer (attachments it cannot describe any more are left out). */
+export function toDraft(parts: readonly MessagePart[], attachments: ReadonlyMap<string, AttachmentMeta>): ComposerDraft {
+  return {
+    text: parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n"),
+    attachments: parts.flatMap((part) => {
+      const attachment = part.type === "attachment" ? attachments.get(part.attachmentId) : undefined;
+      return attachment && part.type === "attachment" ? [{ ...attachment, cache: part.cache ?? null }] : [];
+    }),
+    cache: null,
+  };
+}
+
+/** What the composer sends: its attachments, then its text. */
+export function draftParts(draft: ComposerDraft): Array<Extract<MessagePart, { type: "text" | "attachment" }>> {
+  return [
+    ...draft.attachments.map((attachment) => ({ type: "attachment" as const, attachmentId: attachment.id, cache: attachment.cache })),
+    ...(draft.text.trim() !== "" ? [{ type: "text" as const, text: draft.text }] : []),
+  ];
+}
+
 const draftKey = (sessionId: string | null) => `switchyard.playground.draft.${sessionId ?? "new"}`;
 const LAST_MODEL_KEY = "switchyard.playground.lastModel";
+const COMPARE_KEY = "switchyard.playground.compare";
 
 function read<T>(key: string, schema: z.ZodType<T>): T | null {
   try {
@@ -43,3 +66,15 @@ export function saveDraft(sessionId: string | null, draft: ComposerDraft) {
 
 export const loadLastModel = () => read(LAST_MODEL_KEY, z.string());
 export const saveLastModel = (model: string) => write(LAST_MODEL_KEY, model);
+
+/** Compare mode and its columns (not their answers, which are not saved until promoted). */
+export const loadCompareSetup = () => read(COMPARE_KEY, compareSetupSchema);
+export const saveCompareSetup = (setup: CompareSetup) => write(COMPARE_KEY, setup);
+
+/**
+ * The message compare columns answered, until an answer is used or the message replaced: the
+ * answers are not saved, so after a reload the message goes back to the composer.
+ */
+const comparedKey = (sessionId: string) => `switchyard.playground.compared.${sessionId}`;
+export const loadComparedMessage = (sessionId: string) => read(comparedKey(sessionId), userPartsSchema);
+export const saveComparedMessage = (sessionId: string, parts: z.infer<typeof userPartsSchema> | null) => write(comparedKey(sessionId), parts);

@@ -24,7 +24,7 @@ export type MessageActions = {
   turnExtras?: (message: StoredMessage) => React.ReactNode;
 };
 
-const textOf = (parts: readonly MessagePart[]) => parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n");
+export const textOf = (parts: readonly MessagePart[]) => parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n");
 
 export function MessageView({
   message,
@@ -127,42 +127,79 @@ function UserMessage({ message, attachments, actions }: { message: StoredMessage
   );
 }
 
+/** The status badges of an answer: streaming, stopped or failed. */
+export function AnswerStatusBadges({ status }: { status: StoredMessage["status"] }) {
+  return (
+    <>
+      {status === "streaming" && <Badge tone="accent">Streaming…</Badge>}
+      {status === "interrupted" && <Badge tone="warning">Interrupted</Badge>}
+      {status === "error" && <Badge tone="danger">Failed</Badge>}
+    </>
+  );
+}
+
+/**
+ * What an assistant said, as it streams: reasoning blocks, the answer, tool calls (with their
+ * results when answered), and how it ended. Shared by the conversation and compare columns.
+ */
+export function AnswerBody({
+  answer,
+  isLastTurn,
+  results = [],
+  children,
+}: {
+  answer: Pick<StoredMessage, "parts" | "status" | "error">;
+  isLastTurn: boolean;
+  results?: Array<Extract<MessagePart, { type: "tool_result" }>>;
+  /** Shown after the tool calls (the tool results form). */
+  children?: React.ReactNode;
+}) {
+  const streaming = answer.status === "streaming";
+  const reasoningParts = answer.parts.filter((part) => part.type === "reasoning" || part.type === "redacted_reasoning");
+  const text = textOf(answer.parts);
+  const toolCalls = answer.parts.filter((part) => part.type === "tool_call");
+  const reasoningStreaming = streaming && text === "" && toolCalls.length === 0;
+  return (
+    <>
+      {reasoningParts.map((part, index) => (
+        <ReasoningBlock key={index} part={part} index={index} streaming={reasoningStreaming && index === reasoningParts.length - 1} isLastTurn={isLastTurn} />
+      ))}
+      {text !== "" && <Markdown text={text} streaming={streaming} />}
+      {streaming && answer.parts.length === 0 && <p className="text-sm text-zinc-500">Waiting for the first token…</p>}
+      {toolCalls.map((part) => (
+        <ToolCallCard key={part.id} part={part} result={results.find((result) => result.toolCallId === part.id)} />
+      ))}
+      {children}
+      {answer.status === "interrupted" && (
+        <p className="text-xs text-amber-700 dark:text-amber-300">The answer was stopped before it finished; what arrived is kept.</p>
+      )}
+      {answer.error && (
+        <Alert tone="error">
+          <p className="font-medium">{answer.error.message}</p>
+          <p className="mt-1">{answer.error.hint}</p>
+        </Alert>
+      )}
+    </>
+  );
+}
+
 function AssistantMessage({ message, next, isLast, actions }: { message: StoredMessage; next: StoredMessage | undefined; isLast: boolean; actions: MessageActions }) {
   const streaming = message.status === "streaming";
-  const reasoningParts = message.parts.filter((part) => part.type === "reasoning" || part.type === "redacted_reasoning");
   const text = textOf(message.parts);
   const toolCalls = message.parts.filter((part) => part.type === "tool_call");
   const results = next?.role === "tool" ? next.parts.filter((part) => part.type === "tool_result") : [];
   const awaitingResults = isLast && message.status === "complete" && toolCalls.length > 0;
-  const reasoningStreaming = streaming && text === "" && toolCalls.length === 0;
   return (
     <article aria-label={`Assistant, message ${message.position + 1}`} aria-busy={streaming || undefined} className="space-y-2">
       <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
         <span className="font-medium text-zinc-700 dark:text-zinc-300">Assistant</span>
         {message.request && <span className="font-mono">{message.metrics?.servedModel ?? message.request.model}</span>}
-        {streaming && <Badge tone="accent">Streaming…</Badge>}
-        {message.status === "interrupted" && <Badge tone="warning">Interrupted</Badge>}
-        {message.status === "error" && <Badge tone="danger">Failed</Badge>}
+        <AnswerStatusBadges status={message.status} />
         {message.cache && <Badge tone="accent">Cache {message.cache.ttl}</Badge>}
       </div>
-      {reasoningParts.map((part, index) => (
-        <ReasoningBlock key={index} part={part} index={index} streaming={reasoningStreaming && index === reasoningParts.length - 1} isLastTurn={isLast} />
-      ))}
-      {text !== "" && <Markdown text={text} streaming={streaming} />}
-      {streaming && message.parts.length === 0 && <p className="text-sm text-zinc-500">Waiting for the first token…</p>}
-      {toolCalls.map((part) => (
-        <ToolCallCard key={part.id} part={part} result={results.find((result) => result.toolCallId === part.id)} />
-      ))}
-      {awaitingResults && <ToolResultsForm toolCalls={toolCalls} actions={actions} />}
-      {message.status === "interrupted" && (
-        <p className="text-xs text-amber-700 dark:text-amber-300">The answer was stopped before it finished; what arrived is kept.</p>
-      )}
-      {message.error && (
-        <Alert tone="error">
-          <p className="font-medium">{message.error.message}</p>
-          <p className="mt-1">{message.error.hint}</p>
-        </Alert>
-      )}
+      <AnswerBody answer={message} isLastTurn={isLast} results={results}>
+        {awaitingResults && <ToolResultsForm toolCalls={toolCalls} actions={actions} />}
+      </AnswerBody>
       <div className="flex flex-wrap items-center gap-1">
         {message.metrics && <TurnMetricsView metrics={message.metrics} />}
         <span className="ml-auto flex flex-wrap items-center gap-1">

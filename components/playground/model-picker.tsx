@@ -24,10 +24,13 @@ export function ModelPicker({
   models,
   value,
   onChange,
+  align = "end",
 }: {
   models: PlaygroundModel[];
   value: string;
   onChange: (modelId: string) => void;
+  /** Which edge of the button the (wider) list lines up with; "start" for a narrow button near the left. */
+  align?: "start" | "end";
 }) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
@@ -83,7 +86,10 @@ export function ModelPicker({
           onKeyDown={(event) => {
             if (event.key === "Escape") close();
           }}
-          className="absolute right-0 left-0 z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-2 shadow-xl sm:left-auto sm:w-[28rem] dark:border-zinc-700 dark:bg-zinc-900"
+          className={classNames(
+            "absolute right-0 left-0 z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-2 shadow-xl sm:w-[28rem] dark:border-zinc-700 dark:bg-zinc-900",
+            align === "end" ? "sm:left-auto" : "sm:right-auto",
+          )}
         >
           <input
             ref={searchRef}

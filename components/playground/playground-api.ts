@@ -1,4 +1,11 @@
+import type { z } from "zod";
 import { ApiRequestError, requestJson } from "@/components/api-client/request-json";
+import {
+  compareStreamEventSchema,
+  type CompareRequestBody,
+  type CompareStreamEvent,
+  type PromoteRequestBody,
+} from "@/lib/playground/compare-api";
 import { playgroundStreamEventSchema, type PlaygroundStreamEvent } from "@/lib/playground/playground-stream-events";
 import type { AttachmentMeta, PlaygroundSettings, SessionDocument } from "@/lib/playground/session-document";
 import type { TurnRequestBody } from "@/lib/playground/turn-action";
@@ -39,10 +46,26 @@ export async function attachUrl(url: string): Promise<AttachmentMeta> {
  * Starts a turn and yields its events. A 4xx (validation) throws ApiRequestError before any
  * event; aborting `signal` (Stop) ends the request, which the server turns into an upstream abort.
  */
-export async function* streamTurn(sessionId: string, body: TurnRequestBody, signal: AbortSignal): AsyncGenerator<PlaygroundStreamEvent> {
+export function streamTurn(sessionId: string, body: TurnRequestBody, signal: AbortSignal): AsyncGenerator<PlaygroundStreamEvent> {
+  return streamEvents(`/api/playground/sessions/${encodeURIComponent(sessionId)}/turns`, body, playgroundStreamEventSchema, signal);
+}
+
+/** Runs one compare column (not saved) and yields its events; errors and Stop as for `streamTurn`. */
+export function streamCompareColumn(sessionId: string, body: CompareRequestBody, signal: AbortSignal): AsyncGenerator<CompareStreamEvent> {
+  return streamEvents(`/api/playground/sessions/${encodeURIComponent(sessionId)}/compare`, body, compareStreamEventSchema, signal);
+}
+
+/** Saves a compare column's turn to the conversation; answers with the conversation as saved. */
+export async function promoteCompareAnswer(sessionId: string, body: PromoteRequestBody) {
+  const path = `/api/playground/sessions/${encodeURIComponent(sessionId)}/compare/promote`;
+  return (await requestJson<{ session: SessionDocument }>(path, { method: "POST", body })).session;
+}
+
+/** POSTs `body` and yields the NDJSON response's events, each checked with `schema`. */
+async function* streamEvents<T>(path: string, body: unknown, schema: z.ZodType<T>, signal: AbortSignal): AsyncGenerator<T> {
   let response: Response;
   try {
-    response = await fetch(`/api/playground/sessions/${encodeURIComponent(sessionId)}/turns`, {
+    response = await fetch(path, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
@@ -71,7 +94,7 @@ export async function* streamTurn(sessionId: string, body: TurnRequestBody, sign
     while (newline !== -1) {
       const line = buffered.slice(0, newline);
       buffered = buffered.slice(newline + 1);
-      if (line.trim() !== "") yield playgroundStreamEventSchema.parse(JSON.parse(line));
+      if (line.trim() !== "") yield schema.parse(JSON.parse(line));
       newline = buffered.indexOf("\n");
     }
   }

@@ -7,27 +7,35 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { classNames } from "@/components/ui/class-names";
 import { checkCacheBreakpoints } from "@/lib/playground/cache-breakpoints";
 import { cacheTimeline } from "@/lib/playground/cache-timeline";
-import type { PlaygroundModel } from "@/lib/playground/playground-models";
+import { checkColumn } from "@/lib/playground/compare-columns";
+import { defaultPlaygroundModel, type PlaygroundModel } from "@/lib/playground/playground-models";
 import { defaultPlaygroundSettings, type MessagePart, type SessionDocument, type StoredMessage } from "@/lib/playground/session-document";
-import { coerceThinking, thinkingIsOn } from "@/lib/playground/thinking-options";
+import { coerceThinking } from "@/lib/playground/thinking-options";
 import { conversationTotals } from "@/lib/playground/turn-metrics";
 import { validateTurnSettings } from "@/lib/playground/validate-turn-settings";
-import { CachePanel } from "./cache-panel";
+import { CompareView } from "./compare-view";
 import { Composer } from "./composer";
-import { ConversationTotalsView } from "./conversation-totals-view";
-import { emptyDraft, loadDraft, loadLastModel, saveDraft, saveLastModel, type ComposerDraft } from "./local-drafts";
+import {
+  draftParts,
+  emptyDraft,
+  loadComparedMessage,
+  loadDraft,
+  loadLastModel,
+  saveComparedMessage,
+  saveDraft,
+  saveLastModel,
+  toDraft,
+  type ComposerDraft,
+} from "./local-drafts";
 import { MessageView, type MessageActions } from "./message-view";
-import { ModelPicker } from "./model-picker";
-import { ParametersPanel } from "./parameters-panel";
 import { SessionActions, TurnViewCode } from "@/components/sessions/session-actions";
-import { SystemPromptEditor } from "./system-prompt-editor";
-import { ThinkingControl } from "./thinking-control";
+import { SettingsPanel } from "./settings-panel";
 import { parseToolDraft, toToolDrafts, type ToolDraft } from "./tool-drafts";
-import { ToolsEditor } from "./tools-editor";
+import { useCompare } from "./use-compare";
 import { usePlayground } from "./use-playground";
 
 export function PlaygroundScreen({ models, document }: { models: PlaygroundModel[]; document: SessionDocument | null }) {
-  const initialModel = document ? (models.find((model) => model.id === document.model) ?? defaultModel(models)) : defaultModel(models);
+  const initialModel = document ? (models.find((model) => model.id === document.model) ?? defaultPlaygroundModel(models)) : defaultPlaygroundModel(models);
   const playground = usePlayground({
     document,
     model: document?.model ?? initialModel.id,
@@ -36,8 +44,12 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
       thinking: coerceThinking(defaultPlaygroundSettings.thinking, initialModel.capabilities),
     },
   });
-  const { messages, settings, setSettings, model: modelId, setModel, attachments, streaming } = playground;
+  const { messages, settings, setSettings, model: modelId, setModel, attachments } = playground;
   const model = models.find((candidate) => candidate.id === modelId) ?? models[0]!;
+  const compare = useCompare({ playground, models });
+  const comparing = compare.enabled;
+  /** A saved turn or compare columns are streaming. */
+  const streaming = playground.streaming || compare.streaming;
   const [draft, setDraft] = useState<ComposerDraft>(emptyDraft);
   const [toolDrafts, setToolDrafts] = useState<ToolDraft[]>(() => toToolDrafts(settings.tools));
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -47,7 +59,11 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
   // Client-only state: the draft that survived a reload, and the last model picked.
   useEffect(() => {
     const saved = loadDraft(playground.sessionId);
+    // A message compare columns answered before a reload comes back to the composer (its answers were not saved).
+    const compared = playground.sessionId ? loadComparedMessage(playground.sessionId) : null;
     if (saved) setDraft(saved);
+    else if (compared) setDraft(toDraft(compared, attachments));
+    if (compared && playground.sessionId) saveComparedMessage(playground.sessionId, null);
     draftLoaded.current = true;
     if (!document) {
       const last = loadLastModel();
@@ -63,8 +79,13 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
   // Keep the newest turn in view while it streams.
   const lastMessage = messages.at(-1);
   useEffect(() => {
-    if (streaming) bottom.current?.scrollIntoView({ block: "end" });
-  }, [streaming, lastMessage?.parts.length, messages.length]);
+    if (playground.streaming) bottom.current?.scrollIntoView({ block: "end" });
+  }, [playground.streaming, lastMessage?.parts.length, messages.length]);
+  // …and the compare columns when they start.
+  const compareTop = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (compare.streaming) compareTop.current?.scrollIntoView({ block: "start" });
+  }, [compare.streaming]);
 
   function changeModel(next: PlaygroundModel) {
     setModel(next.id);
@@ -110,12 +131,28 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
   });
   const timeline = cacheTimeline(messages);
   const totals = conversationTotals(messages.map((message) => message.metrics));
-  const blockers = [
-    ...(model.available ? [] : [`${model.displayName} cannot be used: ${model.unavailableReason}`]),
-    ...settingsCheck.errors.map((problem) => problem.message),
-    ...parsedTools.flatMap((parsed, index) => (parsed.problem ? [`Tool ${index + 1}: ${parsed.problem}`] : [])),
-    ...cacheCheck.errors,
-  ];
+  const toolProblems = parsedTools.flatMap((parsed, index) => (parsed.problem ? [`Tool ${index + 1}: ${parsed.problem}`] : []));
+  // In compare mode each column is checked with its own model, thinking and cache breakpoint.
+  const columnChecks = comparing
+    ? compare.columns.map((column) =>
+        checkColumn({
+          column,
+          model: models.find((candidate) => candidate.id === column.model),
+          shared: settings,
+          messages,
+          parts: pendingMessage ? pendingMessage.parts : null,
+          attachments: allAttachments,
+        }),
+      )
+    : [];
+  const blockers = comparing
+    ? [...columnChecks.flatMap((check, index) => check.errors.map((problem) => `Column ${index + 1}: ${problem}`)), ...toolProblems]
+    : [
+        ...(model.available ? [] : [`${model.displayName} cannot be used: ${model.unavailableReason}`]),
+        ...settingsCheck.errors.map((problem) => problem.message),
+        ...toolProblems,
+        ...cacheCheck.errors,
+      ];
 
   const viewCodeSource = { model: modelId, settings, messages: pendingMessage ? [...messages, pendingMessage] : messages, attachments: allAttachments };
   const actions: MessageActions = {
@@ -134,47 +171,32 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
 
   function send() {
     const sentDraft = draft;
-    void playground.runTurn({ type: "send", parts: draftParts(sentDraft), cache: sentDraft.cache }, () => {
+    const clearComposer = () => {
       setDraft(emptyDraft);
       saveDraft(null, emptyDraft);
-    });
+    };
+    if (comparing) {
+      void compare.send(draftParts(sentDraft), clearComposer);
+      return;
+    }
+    void playground.runTurn({ type: "send", parts: draftParts(sentDraft), cache: sentDraft.cache }, clearComposer);
   }
 
-  const samplingReason = model.capabilities.samplingParameters ? undefined : `${model.displayName} does not accept it.`;
-  const thinkingOn = thinkingIsOn(settings.thinking, model.capabilities);
+  function toggleCompare() {
+    if (!comparing) {
+      compare.enable();
+      setSettingsOpen(false);
+      return;
+    }
+    // A compared message nobody used goes back to an empty composer rather than being lost.
+    const unused = compare.exit();
+    if (unused && draft.text.trim() === "" && draft.attachments.length === 0) setDraft(toDraft(unused, allAttachments));
+  }
 
-  const settingsPanel = (
-    <div className="space-y-6">
-      <ModelPicker models={models} value={modelId} onChange={(id) => changeModel(models.find((candidate) => candidate.id === id)!)} />
-      <SystemPromptEditor
-        value={settings.systemPrompt}
-        cache={settings.systemCache}
-        onChange={(systemPrompt) => setSettings((current) => ({ ...current, systemPrompt }))}
-        onCacheChange={(systemCache) => setSettings((current) => ({ ...current, systemCache }))}
-      />
-      <ThinkingControl model={model} value={settings.thinking} onChange={(thinking) => setSettings((current) => ({ ...current, thinking }))} />
-      {settingsCheck.errors
-        .filter((problem) => problem.field === "thinking")
-        .map((problem) => (
-          <Alert key={problem.message} tone="error">
-            {problem.message}
-          </Alert>
-        ))}
-      <ParametersPanel
-        value={settings.parameters}
-        onChange={(parameters) => setSettings((current) => ({ ...current, parameters }))}
-        problems={settingsCheck}
-        disabledReason={{
-          temperature: samplingReason,
-          topP: samplingReason,
-          topK: samplingReason ?? (thinkingOn ? "Not allowed while thinking is on." : undefined),
-        }}
-      />
-      <ToolsEditor drafts={toolDrafts} onChange={setToolDrafts} disabledReason={model.capabilities.tools ? null : `${model.displayName} does not use tools.`} />
-      <CachePanel check={cacheCheck} minimumCacheableTokens={model.minimumCacheableTokens} timeline={timeline} />
-      <ConversationTotalsView totals={totals} />
-    </div>
-  );
+  function stop() {
+    playground.stop();
+    compare.stop();
+  }
 
   return (
     <div className="space-y-4">
@@ -201,7 +223,23 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
           New conversation
         </Link>
         <SessionActions sessionId={playground.sessionId} source={viewCodeSource} />
-        <Button size="sm" className="lg:hidden" aria-expanded={settingsOpen} aria-controls="playground-settings" onClick={() => setSettingsOpen((open) => !open)}>
+        <Button
+          size="sm"
+          aria-pressed={comparing}
+          disabled={streaming}
+          variant={comparing ? "primary" : "secondary"}
+          title={comparing ? "Leave compare mode" : "Run the next message against 2–4 models or settings side by side"}
+          onClick={toggleCompare}
+        >
+          Compare
+        </Button>
+        <Button
+          size="sm"
+          className={comparing ? undefined : "lg:hidden"}
+          aria-expanded={settingsOpen}
+          aria-controls="playground-settings"
+          onClick={() => setSettingsOpen((open) => !open)}
+        >
           {settingsOpen ? "Hide settings" : "Settings"}
         </Button>
       </div>
@@ -225,6 +263,11 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
             ))}
             <div ref={bottom} />
           </section>
+          {comparing && (
+            <div ref={compareTop} className="scroll-mt-4">
+              <CompareView compare={compare} models={models} checks={columnChecks} attachments={allAttachments} />
+            </div>
+          )}
           {playground.turnError && (
             <Alert tone="error">
               <p>{playground.turnError}</p>
@@ -236,10 +279,17 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
               draft={draft}
               onDraftChange={setDraft}
               onSend={send}
-              onStop={playground.stop}
+              onStop={stop}
               streaming={streaming}
               blockers={blockers}
               onAttachmentsAdded={playground.rememberAttachments}
+              {...(comparing
+                ? {
+                    sendLabel: `Send to ${compare.columns.length} columns`,
+                    placeholder: "Message every column… (Ctrl/⌘ + Enter to send; drop or paste images and PDFs)",
+                    cacheControl: false,
+                  }
+                : {})}
             />
           </div>
         </div>
@@ -247,31 +297,27 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
           id="playground-settings"
           aria-label="Settings"
           className={classNames(
-            "order-first w-full shrink-0 rounded-lg border border-zinc-200 p-4 lg:sticky lg:order-last lg:top-4 lg:block lg:max-h-[calc(100dvh-2rem)] lg:w-80 lg:overflow-y-auto dark:border-zinc-800",
-            settingsOpen ? "block" : "hidden",
+            "order-first w-full shrink-0 rounded-lg border border-zinc-200 p-4 lg:sticky lg:order-last lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:w-80 lg:overflow-y-auto dark:border-zinc-800",
+            // Compare columns need the width: there the settings open on demand at every size.
+            settingsOpen ? "block" : comparing ? "hidden" : "hidden lg:block",
           )}
         >
-          {settingsPanel}
+          <SettingsPanel
+            models={models}
+            model={model}
+            onModelChange={changeModel}
+            settings={settings}
+            setSettings={setSettings}
+            settingsCheck={settingsCheck}
+            comparing={comparing}
+            toolDrafts={toolDrafts}
+            onToolDraftsChange={setToolDrafts}
+            cacheCheck={cacheCheck}
+            timeline={timeline}
+            totals={totals}
+          />
         </aside>
       </div>
     </div>
   );
-}
-
-/** A new conversation starts on the newest active Sonnet this install can serve (a good all-rounder). */
-function defaultModel(models: PlaygroundModel[]): PlaygroundModel {
-  const available = models.filter((model) => model.available);
-  return (
-    available.find((model) => model.lifecycle === "active" && model.displayName.includes("Sonnet")) ??
-    available.find((model) => model.lifecycle === "active") ??
-    available[0] ??
-    models[0]!
-  );
-}
-
-function draftParts(draft: ComposerDraft): Array<Extract<MessagePart, { type: "text" | "attachment" }>> {
-  return [
-    ...draft.attachments.map((attachment) => ({ type: "attachment" as const, attachmentId: attachment.id, cache: attachment.cache })),
-    ...(draft.text.trim() !== "" ? [{ type: "text" as const, text: draft.text }] : []),
-  ];
 }

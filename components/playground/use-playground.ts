@@ -75,6 +75,32 @@ export function usePlayground(initial: { document: SessionDocument | null; model
     });
   }, []);
 
+  /** The conversation's id, saving a new conversation first (its URL then names it). */
+  const ensureSession = useCallback(async (): Promise<string> => {
+    if (sessionId) return sessionId;
+    const created = await createSession({ model, settings });
+    const id = created.session.id;
+    setSessionId(id);
+    const url = new URL(window.location.href);
+    url.searchParams.delete("new");
+    url.searchParams.set("session", id);
+    window.history.replaceState(window.history.state, "", url);
+    return id;
+  }, [sessionId, model, settings]);
+
+  /** Shows the conversation as the server saved it after a change made elsewhere (a promoted compare column). */
+  const showSavedConversation = useCallback(
+    (document: SessionDocument) => {
+      setMessages(document.messages);
+      setTitle(document.title);
+      rememberAttachments(document.attachments);
+      setModel(document.model);
+      setSettings(document.settings);
+      setPendingMarks([]);
+    },
+    [rememberAttachments],
+  );
+
   /** Runs one turn; `onAccepted` fires once the server saved the request (clear the composer then, not before). */
   const runTurn = useCallback(
     async (action: TurnAction, onAccepted?: () => void): Promise<boolean> => {
@@ -85,15 +111,7 @@ export function usePlayground(initial: { document: SessionDocument | null; model
       setStreaming(true);
       let id = sessionId;
       try {
-        if (!id) {
-          const created = await createSession({ model, settings });
-          id = created.session.id;
-          setSessionId(id);
-          const url = new URL(window.location.href);
-          url.searchParams.delete("new");
-          url.searchParams.set("session", id);
-          window.history.replaceState(window.history.state, "", url);
-        }
+        id = await ensureSession();
         for await (const event of streamTurn(id, { model, settings, action, marks: pendingMarks }, controller.signal)) {
           switch (event.type) {
             case "start":
@@ -139,7 +157,7 @@ export function usePlayground(initial: { document: SessionDocument | null; model
         setStreaming(false);
       }
     },
-    [sessionId, model, settings, pendingMarks, refresh, flushLiveParts],
+    [sessionId, ensureSession, model, settings, pendingMarks, refresh, flushLiveParts],
   );
 
   const stop = useCallback(() => controllerRef.current?.abort(), []);
@@ -187,5 +205,8 @@ export function usePlayground(initial: { document: SessionDocument | null; model
     runTurn,
     stop,
     markCache,
+    pendingMarks,
+    ensureSession,
+    showSavedConversation,
   };
 }

@@ -59,3 +59,14 @@ export function listPlaygroundModels(options: {
     }),
   );
 }
+
+/** A new conversation starts on the newest active Sonnet this install can serve (a good all-rounder). */
+export function defaultPlaygroundModel(models: PlaygroundModel[]): PlaygroundModel {
+  const available = models.filter((model) => model.available);
+  return (
+    available.find((model) => model.lifecycle === "active" && model.displayName.includes("Sonnet")) ??
+    available.find((model) => model.lifecycle === "active") ??
+    available[0] ??
+    models[0]!
+  );
+}

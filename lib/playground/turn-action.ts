@@ -7,18 +7,19 @@ export const userPartSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("attachment"), attachmentId: z.string().min(1), cache: cacheMarkSchema.nullish() }),
 ]);
 
-const userParts = z
+/** A user message's parts: at least some text or an attachment. */
+export const userPartsSchema = z
   .array(userPartSchema)
   .min(1, "write a message or attach a file")
   .refine((parts) => parts.some((part) => part.type === "attachment" || part.text.trim() !== ""), "write a message or attach a file");
 
 /** The next step of a conversation, as the playground asks for it. */
 export const turnActionSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("send"), parts: userParts, cache: cacheMarkSchema.nullable() }),
+  z.strictObject({ type: z.literal("send"), parts: userPartsSchema, cache: cacheMarkSchema.nullable() }),
   /** Answer again from the assistant turn at `position` (it and everything after it are replaced). */
   z.strictObject({ type: z.literal("regenerate"), position: z.number().int().nonnegative() }),
   /** Replace the user turn at `position` (everything after it goes) and answer it. */
-  z.strictObject({ type: z.literal("edit"), position: z.number().int().nonnegative(), parts: userParts, cache: cacheMarkSchema.nullable() }),
+  z.strictObject({ type: z.literal("edit"), position: z.number().int().nonnegative(), parts: userPartsSchema, cache: cacheMarkSchema.nullable() }),
   /** Answer the last assistant turn's tool calls and continue. */
   z.strictObject({
     type: z.literal("tool_results"),

@@ -23,8 +23,9 @@ export async function saveTurnState(db: Db, messageId: string, state: TurnState)
 /**
  * Writes the start of a turn in one transaction: drops the messages a regenerate or an edit
  * replaces, appends the user's (or tools') message, saves cache-mark changes and "sent back"
- * flags on earlier turns, creates the streaming assistant turn with its frozen request, and
- * bumps the session (model, settings, auto title, last activity).
+ * flags on earlier turns, creates the assistant turn (streaming, or already answered when a
+ * compare column is promoted) with its frozen request, and bumps the session (model,
+ * settings, auto title, last activity).
  */
 export async function saveTurnStart(
   db: Db,
@@ -38,6 +39,8 @@ export async function saveTurnStart(
     sentBack: SentBackReasoning[];
     turnRequest: TurnRequest;
     metrics: TurnMetrics;
+    /** The assistant turn's content when it is already known (a promoted compare column); else it starts empty, streaming. */
+    answer?: Omit<TurnState, "metrics">;
     session: { model: string; settings: string; titleEdited: boolean };
   },
 ) {
@@ -80,10 +83,11 @@ export async function saveTurnStart(
         sessionId,
         position: position + (input.append ? 1 : 0),
         role: "assistant",
-        parts: "[]",
-        status: "streaming",
+        parts: JSON.stringify(input.answer?.parts ?? []),
+        status: input.answer?.status ?? "streaming",
         request: JSON.stringify(input.turnRequest),
         metrics: JSON.stringify(input.metrics),
+        error: input.answer?.error ? JSON.stringify(input.answer.error) : null,
       },
     });
     const firstUser = position === 0 && input.append?.role === "user" ? titleFromText(firstText(input.append.parts)) : null;

@@ -56,6 +56,9 @@ const API_ROUTES: Record<string, Access> = {
   "/api/playground/sessions": { access: "signed-in" },
   "/api/playground/sessions/[id]": { access: "signed-in" },
   "/api/playground/sessions/[id]/turns": { access: "signed-in" },
+  // Compare columns and their promotion: the owner's sessions only (tests/integration/playground-sessions.test.ts).
+  "/api/playground/sessions/[id]/compare": { access: "signed-in" },
+  "/api/playground/sessions/[id]/compare/promote": { access: "signed-in" },
   "/api/playground/attachments": { access: "signed-in" },
   "/api/playground/attachments/[id]": { access: "signed-in" },
   "/api/sessions": { access: "signed-in" },

@@ -9,6 +9,8 @@ import { buildChatRequest } from "@/lib/playground/build-chat-request";
 import { playgroundGatewayKey } from "@/lib/playground/playground-gateway-key";
 import { defaultPlaygroundSettings, sessionDocumentSchema, type TurnMetrics } from "@/lib/playground/session-document";
 import { createSession, getSessionDocument, latestSessionId, updateSession } from "@/lib/playground/session-store";
+import { compareBaseOf } from "@/lib/playground/compare-api";
+import { promoteCompareAnswer } from "@/lib/playground/promote-compare-answer";
 import { planTurn, type TurnAction } from "@/lib/playground/turn-action";
 import { saveTurnStart, saveTurnState } from "@/lib/playground/turn-store";
 import { makePdf, makePng } from "../e2e/fixtures/sample-files";
@@ -128,6 +130,51 @@ describe.each(testProviders)("playground conversations on %s", (provider) => {
     const parsed = sessionDocumentSchema.parse(document);
     expect(parsed.attachments.every((attachment) => attachment.data === undefined)).toBe(true);
     expect(JSON.stringify(document)).not.toContain(makePng().toString("base64").slice(0, 40));
+  });
+
+  it("promotes a compare column: saved like a normal turn, the conversation continues with its model; refused on a changed conversation", async () => {
+    const session = await createSession(db, alice.id, { model: MODEL, settings: defaultPlaygroundSettings });
+    const turn1 = await startTurn(db, alice.id, session.id, { type: "send", parts: [{ type: "text", text: "Think first" }], cache: null });
+    await saveTurnState(db, turn1.assistant.id, {
+      parts: [{ type: "reasoning", text: "Hm.", signature: "sig-1" }, { type: "text", text: "Done." }],
+      status: "complete",
+      metrics: metrics(),
+      error: null,
+    });
+    const base = compareBaseOf((await getSessionDocument(db, alice.id, session.id)).messages);
+    const haiku = "anthropic/claude-haiku-4-5";
+    const columnSettings = { ...defaultPlaygroundSettings, thinking: { mode: "manual" as const, budgetTokens: 2048 } };
+    const answerMetrics = { ...metrics(), usage: { inputTokens: 40, outputTokens: 12, cacheReadTokens: 0, cacheWrite5mTokens: 0, cacheWrite1hTokens: 0 }, costUsd: 0.0001, latencyMs: 420, timeToFirstTokenMs: 90, finishReason: "stop", servedModel: "claude-haiku-4-5" };
+    const promotion = {
+      base,
+      model: haiku,
+      settings: columnSettings,
+      message: { parts: [{ type: "text", text: "Now compare" }], cache: { ttl: "5m" } },
+      marks: [{ position: 0, partIndex: null, cache: { ttl: "1h" } }],
+      answer: { parts: [{ type: "text", text: "Haiku says hi." }], status: "complete", error: null, metrics: answerMetrics },
+    };
+
+    await expect(promoteCompareAnswer({ db, userId: bob.id, sessionId: session.id, body: promotion })).rejects.toMatchObject({ code: "not_found" });
+    const document = await promoteCompareAnswer({ db, userId: alice.id, sessionId: session.id, body: promotion });
+    expect(document.messages.map((message) => [message.position, message.role, message.status])).toEqual([
+      [0, "user", "complete"],
+      [1, "assistant", "complete"],
+      [2, "user", "complete"],
+      [3, "assistant", "complete"],
+    ]);
+    expect(document.messages[0]!.cache).toEqual({ ttl: "1h" });
+    expect(document.messages[1]!.parts[0]).toMatchObject({ type: "reasoning", sentBack: true });
+    expect(document.messages[2]).toMatchObject({ parts: [{ type: "text", text: "Now compare" }], cache: { ttl: "5m" } });
+    expect(document.messages[3]).toMatchObject({
+      parts: [{ type: "text", text: "Haiku says hi." }],
+      metrics: answerMetrics,
+      request: { model: haiku, settings: columnSettings, cacheBreakpoints: [{ label: "Message 1", ttl: "1h" }, { label: "Message 3", ttl: "5m" }] },
+    });
+    expect(document).toMatchObject({ model: haiku, settings: columnSettings });
+
+    // The same column again, or any column of that run: the conversation moved on.
+    await expect(promoteCompareAnswer({ db, userId: alice.id, sessionId: session.id, body: promotion })).rejects.toMatchObject({ code: "conflict" });
+    expect((await getSessionDocument(db, alice.id, session.id)).messages).toHaveLength(4);
   });
 
   it("checks uploads by content, size and PDF pages, and keeps URL attachments as URLs", async () => {

@@ -1,0 +1,11 @@
+import { withUser } from "@/lib/http/with-user";
+import { parseJsonBody } from "@/lib/http/json-error-response";
+import { promoteCompareAnswer } from "@/lib/playground/promote-compare-answer";
+import { z } from "zod";
+
+export const dynamic = "force-dynamic";
+
+/** Saves a compare column's turn to the conversation; answers with the conversation as saved. */
+export const POST = withUser(async ({ request, db, user, params }) =>
+  Response.json({ session: await promoteCompareAnswer({ db, userId: user.id, sessionId: params.id!, body: await parseJsonBody(request, z.unknown()) }) }),
+);

@@ -1,0 +1,12 @@
+import { withUser } from "@/lib/http/with-user";
+import { parseJsonBody } from "@/lib/http/json-error-response";
+import { runCompareColumn } from "@/lib/playground/run-compare-column";
+import { z } from "zod";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Streams one compare column as NDJSON (not saved); closing the request (Stop) aborts the gateway call. */
+export const POST = withUser(async ({ request, db, user, params }) =>
+  runCompareColumn({ db, userId: user.id, sessionId: params.id!, body: await parseJsonBody(request, z.unknown()), signal: request.signal }),
+);

@@ -1,0 +1,103 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import type { CacheCheck } from "@/lib/playground/cache-breakpoints";
+import type { CacheTimelineEntry } from "@/lib/playground/cache-timeline";
+import type { PlaygroundModel } from "@/lib/playground/playground-models";
+import type { PlaygroundSettings } from "@/lib/playground/session-document";
+import { thinkingIsOn } from "@/lib/playground/thinking-options";
+import type { ConversationTotals } from "@/lib/playground/turn-metrics";
+import type { SettingsCheck } from "@/lib/playground/validate-turn-settings";
+import { CachePanel } from "./cache-panel";
+import { ConversationTotalsView } from "./conversation-totals-view";
+import { ModelPicker } from "./model-picker";
+import { ParametersPanel } from "./parameters-panel";
+import { SystemPromptEditor } from "./system-prompt-editor";
+import { ThinkingControl } from "./thinking-control";
+import type { ToolDraft } from "./tool-drafts";
+import { ToolsEditor } from "./tools-editor";
+
+const noProblems: SettingsCheck = { errors: [], warnings: [] };
+
+/**
+ * The playground's settings: model, system prompt, thinking, parameters, tools, the prompt cache
+ * and the conversation's totals. In compare mode the model and thinking belong to the columns,
+ * and what a column's model rejects is said in that column, so the shared fields are not limited
+ * by the conversation's model.
+ */
+export function SettingsPanel({
+  models,
+  model,
+  onModelChange,
+  settings,
+  setSettings,
+  settingsCheck,
+  comparing,
+  toolDrafts,
+  onToolDraftsChange,
+  cacheCheck,
+  timeline,
+  totals,
+}: {
+  models: PlaygroundModel[];
+  model: PlaygroundModel;
+  onModelChange: (model: PlaygroundModel) => void;
+  settings: PlaygroundSettings;
+  setSettings: (update: (current: PlaygroundSettings) => PlaygroundSettings) => void;
+  settingsCheck: SettingsCheck;
+  comparing: boolean;
+  toolDrafts: ToolDraft[];
+  onToolDraftsChange: (drafts: ToolDraft[]) => void;
+  cacheCheck: CacheCheck;
+  timeline: CacheTimelineEntry[];
+  totals: ConversationTotals;
+}) {
+  const samplingReason = comparing || model.capabilities.samplingParameters ? undefined : `${model.displayName} does not accept it.`;
+  const thinkingOn = !comparing && thinkingIsOn(settings.thinking, model.capabilities);
+  return (
+    <div className="space-y-6">
+      {comparing ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          Comparing: each column has its own model, thinking and prompt cache. The settings below apply to every column.
+        </p>
+      ) : (
+        <ModelPicker models={models} value={model.id} onChange={(id) => onModelChange(models.find((candidate) => candidate.id === id)!)} />
+      )}
+      <SystemPromptEditor
+        value={settings.systemPrompt}
+        cache={settings.systemCache}
+        onChange={(systemPrompt) => setSettings((current) => ({ ...current, systemPrompt }))}
+        onCacheChange={(systemCache) => setSettings((current) => ({ ...current, systemCache }))}
+      />
+      {!comparing && (
+        <>
+          <ThinkingControl model={model} value={settings.thinking} onChange={(thinking) => setSettings((current) => ({ ...current, thinking }))} />
+          {settingsCheck.errors
+            .filter((problem) => problem.field === "thinking")
+            .map((problem) => (
+              <Alert key={problem.message} tone="error">
+                {problem.message}
+              </Alert>
+            ))}
+        </>
+      )}
+      <ParametersPanel
+        value={settings.parameters}
+        onChange={(parameters) => setSettings((current) => ({ ...current, parameters }))}
+        problems={comparing ? noProblems : settingsCheck}
+        disabledReason={{
+          temperature: samplingReason,
+          topP: samplingReason,
+          topK: samplingReason ?? (thinkingOn ? "Not allowed while thinking is on." : undefined),
+        }}
+      />
+      <ToolsEditor
+        drafts={toolDrafts}
+        onChange={onToolDraftsChange}
+        disabledReason={comparing || model.capabilities.tools ? null : `${model.displayName} does not use tools.`}
+      />
+      <CachePanel check={cacheCheck} minimumCacheableTokens={model.minimumCacheableTokens} timeline={timeline} />
+      <ConversationTotalsView totals={totals} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { compareBaseOf, compareRequestBodySchema, type CompareStreamEvent } from "./compare-api";
+import { playgroundGateway } from "./gateway-client";
+import { playgroundStreamHeaders } from "./playground-stream-events";
+import { prepareTurn } from "./prepare-turn";
+import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
+
+/**
+ * One compare column: the saved conversation plus the new message, answered by the column's
+ * model and settings through the gateway (so it is logged, limited and priced like any
+ * request), streamed to the browser and not saved. Validation problems are thrown (a JSON
+ * 4xx); after that every outcome ends in an `end` event.
+ */
+export async function runCompareColumn(args: { db: Db; userId: string; sessionId: string; body: unknown; signal: AbortSignal }): Promise<Response> {
+  const { db, userId, sessionId, signal } = args;
+  const { model, settings, message, marks } = compareRequestBodySchema.parse(args.body);
+  const gateway = await playgroundGateway(db, userId);
+  const prepared = await prepareTurn(
+    db,
+    userId,
+    sessionId,
+    { model, settings, action: { type: "send", parts: message.parts, cache: message.cache }, marks },
+    { externalGateway: gateway.external },
+  );
+
+  const encoder = new TextEncoder();
+  const answer = startAnswer();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: CompareStreamEvent) => {
+        if (signal.aborted) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        } catch {
+          // The browser went away.
+        }
+      };
+      send({ type: "start", base: compareBaseOf(prepared.document.messages) });
+      await streamGatewayAnswer({
+        client: gateway.client,
+        body: prepared.body,
+        pricing: prepared.pricing,
+        signal,
+        answer,
+        onDelta: (delta) => send({ type: "delta", delta }),
+      });
+      if (answer.status !== "streaming") {
+        send({ type: "end", answer: { parts: answer.parts, status: answer.status, error: answer.error, metrics: answer.metrics } });
+      }
+      try {
+        controller.close();
+      } catch {
+        // already closed by a disconnect
+      }
+    },
+  });
+  return new Response(stream, { headers: playgroundStreamHeaders });
+}
