@@ -1,3 +1,4 @@
+import { readableToWebStream } from "@/lib/net/readable-to-web-stream";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
@@ -25,44 +26,20 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse): Request
 /**
  * The request body as a Web stream, read as the handler pulls. Unlike `Readable.toWeb`, a
  * handler that stops reading (a body over the size limit) does not destroy the request — which
- * would reset the connection before the client reads the 413 — but leaves the rest to be
- * discarded, as Node does for any unread body once the response is sent.
+ * would reset the connection before the client reads the 413 — and once the answer is sent the
+ * unread rest is discarded, as Node does for any unread body, so the connection stays usable.
  */
 function requestBody(req: IncomingMessage, res: ServerResponse): ReadableStream<Uint8Array> {
-  let settled = false;
-  // Answered before the body was read to its end: discard the rest, so the connection stays usable.
+  const body = readableToWebStream(req, {
+    onCancel: () => req.resume(),
+    prematureClose: () => new DOMException("The client closed the connection.", "AbortError"),
+  });
   res.once("finish", () => {
     if (req.complete) return;
-    settled = true;
+    body.settle();
     req.resume();
   });
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.pause();
-      req.on("data", (chunk: Buffer) => {
-        if (settled) return;
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 0) <= 0) req.pause();
-      });
-      req.once("end", () => {
-        if (settled) return;
-        settled = true;
-        controller.close();
-      });
-      req.once("close", () => {
-        if (settled || req.complete) return;
-        settled = true;
-        controller.error(new DOMException("The client closed the connection.", "AbortError"));
-      });
-    },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      settled = true;
-      req.resume();
-    },
-  });
+  return body.stream;
 }
 
 /**
