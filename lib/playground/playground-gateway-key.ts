@@ -18,8 +18,20 @@ function deriveKey(prefix: string, appSecret: string): string {
   return `${prefix}-${secret}`;
 }
 
+// Concurrent requests of one user (compare columns) share one lookup, so a user's first compare
+// creates one key, not one per column.
+const inFlight = new Map<string, Promise<string>>();
+
 /** One indexed read per turn; a turn is seconds long, so this is not worth caching. */
-export async function playgroundGatewayKey(db: Db, userId: string): Promise<string> {
+export function playgroundGatewayKey(db: Db, userId: string): Promise<string> {
+  const pending = inFlight.get(userId);
+  if (pending) return pending;
+  const lookup = findOrCreateKey(db, userId).finally(() => inFlight.delete(userId));
+  inFlight.set(userId, lookup);
+  return lookup;
+}
+
+async function findOrCreateKey(db: Db, userId: string): Promise<string> {
   const { appSecret } = getConfig();
   const existing = await db.apiKey.findFirst({
     where: { userId, kind: PLAYGROUND_KEY_KIND, revokedAt: null },
