@@ -42,9 +42,13 @@ function requestBody(req: IncomingMessage, res: ServerResponse): ReadableStream<
   return body.stream;
 }
 
+function isEventStream(response: Response): boolean {
+  return response.headers.get("content-type")?.startsWith("text/event-stream") ?? false;
+}
+
 /**
- * Writes a Web `Response` to a Node response chunk by chunk (each chunk is written as it
- * arrives: server-sent events are never buffered), honouring backpressure. If the client goes
+ * Writes a Web `Response` to a Node response: a stream of server-sent events chunk by chunk as
+ * it arrives (never buffered), honouring backpressure; any other body in one write. If the client goes
  * away the body is cancelled, which closes the upstream connection behind it.
  */
 export async function sendWebResponse(res: ServerResponse, response: Response, method = "GET"): Promise<void> {
@@ -58,6 +62,20 @@ export async function sendWebResponse(res: ServerResponse, response: Response, m
   if (!response.body || method === "HEAD") {
     await response.body?.cancel().catch(() => {});
     res.end();
+    return;
+  }
+  if (!isEventStream(response)) {
+    // A complete answer (JSON): one write with its length, not chunked framing.
+    let body: Buffer;
+    try {
+      body = Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      res.destroy(error instanceof Error ? error : undefined);
+      return;
+    }
+    if (res.destroyed) return;
+    res.setHeader("content-length", body.byteLength);
+    res.end(body);
     return;
   }
   const reader = response.body.getReader();

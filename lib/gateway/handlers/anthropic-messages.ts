@@ -48,6 +48,7 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayHan
   for (const [name, value] of anthropicRateLimitHeaders(upstream.headers)) headers.set(name, value);
   for (const [name, value] of Object.entries(openAIRateLimitHeadersFromProvider(upstream.headers))) headers.set(name, value);
   if (messagesRequest.stream && upstream.body) {
+    if (!headers.get("content-type")?.startsWith("text/event-stream")) headers.set("content-type", "text/event-stream; charset=utf-8");
     headers.set("cache-control", "no-cache, no-transform");
     headers.set("x-accel-buffering", "no");
     return new Response(guardAnthropicEventStream(upstream.body, trace.anthropicStreamObserver()), { headers });
