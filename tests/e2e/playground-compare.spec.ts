@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
-import { startFakeAnthropicServer, type FakeAnthropicServer, type RecordedRequest } from "../fake-upstream/fake-anthropic-server";
+import type { RecordedRequest } from "../fake-upstream/fake-anthropic-server";
+import { useFakeAnthropicCredential } from "./fixtures/fake-anthropic-credential";
 import { screenshot } from "./fixtures/screenshot";
 import { expect as baseExpect, test } from "./fixtures/test";
 
@@ -11,33 +12,8 @@ const expect = baseExpect.configure({ timeout: 15_000 });
  * the app's own /v3/router with the user's playground key → a fake Anthropic upstream that
  * answers each model with its own recorded stream, slowly enough to watch both stream at once.
  */
-const PROVIDER_SECRET = `sk-ant-api03-COMPARE-${Date.now().toString(36)}-WXYZ`;
-const CREDENTIAL_NAME = "Compare fake Anthropic";
-
-let fake: FakeAnthropicServer;
-let credentialId: string;
-
-test.beforeAll(async ({ playwright, baseURL, adminSession }) => {
-  fake = await startFakeAnthropicServer({ apiKey: PROVIDER_SECRET });
-  const admin = await playwright.request.newContext({ baseURL, storageState: adminSession.storageStatePath });
-  const { credentials } = (await (await admin.get("/api/credentials")).json()) as { credentials: Array<{ id: string; name: string }> };
-  for (const stale of credentials.filter((credential) => credential.name === CREDENTIAL_NAME)) await admin.delete(`/api/credentials/${stale.id}`);
-  const created = await admin.post("/api/credentials", {
-    data: { provider: "anthropic", name: CREDENTIAL_NAME, apiKey: PROVIDER_SECRET, baseUrl: fake.url, isDefault: true },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  credentialId = ((await created.json()) as { credential: { id: string } }).credential.id;
-  await admin.dispose();
-});
-
-test.afterAll(async ({ playwright, baseURL, adminSession }) => {
-  const admin = await playwright.request.newContext({ baseURL, storageState: adminSession.storageStatePath });
-  if (credentialId) await admin.delete(`/api/credentials/${credentialId}`);
-  await admin.dispose();
-  await fake?.close();
-});
-
-test.beforeEach(() => fake.reset());
+const upstream = useFakeAnthropicCredential("Compare fake Anthropic");
+const PROVIDER_SECRET = upstream.secret;
 test.use({ viewport: { width: 1280, height: 960 } });
 
 type UpstreamBody = {
@@ -72,7 +48,7 @@ test("compare two models side by side: both stream at once with their own metric
   await page.evaluate(() => window.localStorage.removeItem("switchyard.playground.compare"));
 
   // A first turn, so the columns answer a conversation, not just one message.
-  fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text" }, times: 1 });
+  upstream.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text" }, times: 1 });
   await send(page, "Explain qubits");
   await expect(page.getByRole("article", { name: "Assistant, message 2" })).toContainText("Quantum computers use qubits");
 
@@ -99,8 +75,8 @@ test("compare two models side by side: both stream at once with their own metric
   await column1.getByRole("button", { name: /thinking and cache: Manual thinking, 8,000 tokens · No cache/ }).click();
   await column2.getByRole("button", { name: /thinking and cache: Thinking off · Cache 5m/ }).click();
 
-  fake.addRule({ match: forModel("claude-sonnet-4-6"), scenario: { type: "fixture", fixture: "anthropic-thinking-code", delayMs: 300 }, times: 1 });
-  fake.addRule({ match: forModel("claude-haiku-4-5"), scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 500 }, times: 1 });
+  upstream.fake.addRule({ match: forModel("claude-sonnet-4-6"), scenario: { type: "fixture", fixture: "anthropic-thinking-code", delayMs: 300 }, times: 1 });
+  upstream.fake.addRule({ match: forModel("claude-haiku-4-5"), scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 500 }, times: 1 });
   await send(page, "Now explain them to a child.");
   await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("");
   await expect(page.getByRole("article", { name: "Compared message" })).toContainText("Now explain them to a child.");
@@ -130,7 +106,7 @@ test("compare two models side by side: both stream at once with their own metric
 
   // The upstream saw two requests at once (not one after the other), each with its column's settings
   // and the whole conversation so far.
-  const requests = fake.requests.filter((request) => request.path === "/v1/messages").slice(1);
+  const requests = upstream.fake.requests.filter((request) => request.path === "/v1/messages").slice(1);
   expect(requests).toHaveLength(2);
   expect(Math.abs(requests[0]!.receivedAt - requests[1]!.receivedAt)).toBeLessThan(1500);
   const sonnet = requests.find(forModel("claude-sonnet-4-6"))!;
@@ -186,12 +162,12 @@ test("one column's error does not stop the other; it says what went wrong and ca
   await pickModel(column1, "sonnet 4.6", /^Claude Sonnet 4\.6 anthropic\/claude-sonnet-4-6/);
   await pickModel(column2, "haiku 4.5", /^Claude Haiku 4\.5 anthropic\/claude-haiku-4-5/);
 
-  fake.addRule({
+  upstream.fake.addRule({
     match: forModel("claude-haiku-4-5"),
     scenario: { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" },
     times: 1,
   });
-  fake.addRule({ match: forModel("claude-sonnet-4-6"), scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 100 }, times: 1 });
+  upstream.fake.addRule({ match: forModel("claude-sonnet-4-6"), scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 100 }, times: 1 });
   await send(page, "Hello?");
   await expect(column1).toContainText("which can hold 0 and 1 at once.");
   await expect(column1.getByRole("button", { name: "Use the answer of column 1" })).toBeVisible();
@@ -202,7 +178,7 @@ test("one column's error does not stop the other; it says what went wrong and ca
   await expect(column2.getByRole("button", { name: "Use the answer of column 2" })).toHaveCount(0);
   await screenshot(page, "playground-compare-column-error");
 
-  fake.addRule({ match: forModel("claude-haiku-4-5"), scenario: { type: "fixture", fixture: "anthropic-text" }, times: 1 });
+  upstream.fake.addRule({ match: forModel("claude-haiku-4-5"), scenario: { type: "fixture", fixture: "anthropic-text" }, times: 1 });
   await column2.getByRole("button", { name: "Regenerate column 2" }).click();
   await expect(column2).toContainText("which can hold 0 and 1 at once.");
   await expect(column2.getByRole("alert")).toHaveCount(0);
@@ -231,12 +207,12 @@ test("four columns fit side by side on a desktop and scroll sideways on a phone,
   await expect(page.getByRole("region", { name: "Column 4" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add column" })).toBeDisabled();
 
-  fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-thinking", delayMs: 50 }, times: 4 });
+  upstream.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-thinking", delayMs: 50 }, times: 4 });
   await send(page, "Plan a migration.");
   for (const number of [1, 2, 3, 4]) {
     await expect(page.getByRole("region", { name: `Column ${number}` })).toContainText("Use sharded token buckets.");
   }
-  await expect(fake.waitForRequests(4)).resolves.toHaveLength(4);
+  await expect(upstream.fake.waitForRequests(4)).resolves.toHaveLength(4);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
   await screenshot(page, "playground-compare-four-columns");

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
-import { startFakeAnthropicServer, type FakeAnthropicServer, type FakeScenario, type RecordedRequest } from "../fake-upstream/fake-anthropic-server";
+import type { FakeScenario, RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { makePdf, makePng } from "./fixtures/sample-files";
+import { useFakeAnthropicCredential } from "./fixtures/fake-anthropic-credential";
 import { SCREENSHOTS, screenshot } from "./fixtures/screenshot";
 import { expect, test } from "./fixtures/test";
 
@@ -9,38 +10,13 @@ import { expect, test } from "./fixtures/test";
  * /v3/router (through the openai SDK, with the user's internal gateway key) → a fake
  * Anthropic upstream, whose recorded requests prove what reached the provider.
  */
-const PROVIDER_SECRET = `sk-ant-api03-PLAYGROUND-${Date.now().toString(36)}-WXYZ`;
-const CREDENTIAL_NAME = "Playground fake Anthropic";
-
-let fake: FakeAnthropicServer;
-let credentialId: string;
-
-test.beforeAll(async ({ playwright, baseURL, adminSession }) => {
-  fake = await startFakeAnthropicServer({ apiKey: PROVIDER_SECRET });
-  const admin = await playwright.request.newContext({ baseURL, storageState: adminSession.storageStatePath });
-  const { credentials } = (await (await admin.get("/api/credentials")).json()) as { credentials: Array<{ id: string; name: string }> };
-  for (const stale of credentials.filter((credential) => credential.name === CREDENTIAL_NAME)) await admin.delete(`/api/credentials/${stale.id}`);
-  const created = await admin.post("/api/credentials", {
-    data: { provider: "anthropic", name: CREDENTIAL_NAME, apiKey: PROVIDER_SECRET, baseUrl: fake.url, isDefault: true },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  credentialId = ((await created.json()) as { credential: { id: string } }).credential.id;
-  await admin.dispose();
-});
-
-test.afterAll(async ({ playwright, baseURL, adminSession }) => {
-  const admin = await playwright.request.newContext({ baseURL, storageState: adminSession.storageStatePath });
-  if (credentialId) await admin.delete(`/api/credentials/${credentialId}`);
-  await admin.dispose();
-  await fake?.close();
-});
-
-test.beforeEach(() => fake.reset());
+const upstream = useFakeAnthropicCredential("Playground fake Anthropic");
+const PROVIDER_SECRET = upstream.secret;
 // Tall enough that a screenshot shows a whole exchange without fullPage (which misplaces the sticky composer).
 test.use({ viewport: { width: 1280, height: 960 } });
 
 /** The next upstream call answers with this scenario. */
-const answerNextWith = (scenario: FakeScenario) => fake.addRule({ scenario, times: 1 });
+const answerNextWith = (scenario: FakeScenario) => upstream.fake.addRule({ scenario, times: 1 });
 const fixture = (name: string, options: Omit<Extract<FakeScenario, { type: "fixture" }>, "type" | "fixture"> = {}): FakeScenario => ({
   type: "fixture",
   fixture: name,
@@ -101,7 +77,7 @@ test("manual thinking 8000: the reasoning panel streams, then the answer; turn 2
   await expect(turn.getByRole("definition").filter({ hasText: "212" })).toBeVisible();
   await screenshot(page, "playground-manual-thinking-answer");
 
-  const [first] = await fake.waitForRequests(1);
+  const [first] = await upstream.fake.waitForRequests(1);
   expect(bodyOf(first!).model).toBe("claude-sonnet-4-6");
   expect(bodyOf(first!).thinking).toEqual({ type: "enabled", budget_tokens: 8000 });
   expect(first!.headers["x-api-key"] ?? first!.headers.authorization).toContain(PROVIDER_SECRET);
@@ -110,7 +86,7 @@ test("manual thinking 8000: the reasoning panel streams, then the answer; turn 2
   await send(page, "And how do we handle bursts?");
   await expect(assistantTurn(page, 4)).toContainText("Quantum computers use qubits");
   await expect(turn.getByText("Signature sent back")).toBeVisible();
-  const [, second] = await fake.waitForRequests(2);
+  const [, second] = await upstream.fake.waitForRequests(2);
   const assistantMessage = bodyOf(second!).messages[1]!;
   expect(assistantMessage.role).toBe("assistant");
   expect(assistantMessage.content[0]).toEqual({
@@ -144,7 +120,7 @@ test("adaptive thinking with effort on Claude Opus 4.6; options a model lacks ar
   answerNextWith(fixture("anthropic-thinking"));
   await send(page, "Plan a migration.");
   await expect(assistantTurn(page, 2)).toContainText("Use sharded token buckets.");
-  const [request] = await fake.waitForRequests(1);
+  const [request] = await upstream.fake.waitForRequests(1);
   expect(bodyOf(request!).model).toBe("claude-opus-4-6");
   expect(bodyOf(request!).thinking).toEqual({ type: "adaptive" });
   expect(bodyOf(request!).output_config).toEqual({ effort: "high" });
@@ -175,7 +151,7 @@ test("a PNG and a PDF attached in the browser reach the upstream request", async
   await expect(userTurn.getByRole("img", { name: "chart.png" })).toBeVisible();
   await expect(userTurn).toContainText("report.pdf");
 
-  const [request] = await fake.waitForRequests(1);
+  const [request] = await upstream.fake.waitForRequests(1);
   const content = bodyOf(request!).messages[0]!.content;
   expect(content).toEqual([
     { type: "image", source: { type: "base64", media_type: "image/png", data: png.toString("base64") } },
@@ -213,7 +189,7 @@ test("attachments by drag-and-drop, paste and URL; URL files are left for the pr
   answerNextWith(fixture("anthropic-text"));
   await send(page, "Compare them.");
   await expect(assistantTurn(page, 2)).toContainText("Quantum computers use qubits");
-  const [request] = await fake.waitForRequests(1);
+  const [request] = await upstream.fake.waitForRequests(1);
   const content = bodyOf(request!).messages[0]!.content;
   expect(content.map((block) => block.type)).toEqual(["image", "document", "image", "text"]);
   expect(content[2]).toEqual({ type: "image", source: { type: "url", url: "https://images.example.com/diagram.webp" } });
@@ -245,7 +221,7 @@ test("the system prompt cached for 1h: cache tokens, savings and the timeline on
   await screenshot(page, "playground-cache-second-turn");
   await page.getByRole("region", { name: "Prompt cache" }).screenshot({ path: `${SCREENSHOTS}/playground-cache-timeline.png` });
 
-  const requests = await fake.waitForRequests(2);
+  const requests = await upstream.fake.waitForRequests(2);
   for (const request of requests) {
     expect(bodyOf(request).system?.[0]?.cache_control).toEqual({ type: "ephemeral", ttl: "1h" });
   }
@@ -259,7 +235,7 @@ test("Stop aborts the upstream request and keeps the partial answer, also after 
   await expect(turn).toContainText("Quantum computers use qubits");
   await page.getByRole("button", { name: "Stop" }).click();
   await expect(turn.getByText("Interrupted", { exact: true })).toBeVisible();
-  const [request] = await fake.waitForRequests(1);
+  const [request] = await upstream.fake.waitForRequests(1);
   await request!.clientClosed; // the provider saw the request end
   await screenshot(page, "playground-stopped");
 
@@ -306,7 +282,7 @@ test("a tool call answered by the user, then the model continues", async ({ page
   await expect(assistantTurn(page, 4)).toContainText("Quantum computers use qubits");
   await screenshot(page, "playground-tool-answered");
 
-  const [first, second] = await fake.waitForRequests(2);
+  const [first, second] = await upstream.fake.waitForRequests(2);
   expect(bodyOf(first!).tools?.[0]).toMatchObject({ name: "get_weather", input_schema: { type: "object", required: ["location"] } });
   expect(bodyOf(second!).messages.at(-1)).toEqual({
     role: "user",
@@ -344,7 +320,7 @@ test("edit and resend a user turn replaces what followed it; the title follows t
   await expect(assistantTurn(page, 2)).toContainText("Use sharded token buckets.");
   await expect(page.getByRole("article")).toHaveCount(2);
   await expect(page.getByRole("textbox", { name: "Conversation title" })).toHaveValue("Explain qubits to a child");
-  const [, edited] = await fake.waitForRequests(2);
+  const [, edited] = await upstream.fake.waitForRequests(2);
   expect(bodyOf(edited!).messages).toEqual([{ role: "user", content: [{ type: "text", text: "Explain qubits to a child" }] }]);
 
   const title = page.getByRole("textbox", { name: "Conversation title" });

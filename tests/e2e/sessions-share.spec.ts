@@ -1,7 +1,8 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { startFakeAnthropicServer, type FakeAnthropicServer, type FakeScenario, type RecordedRequest } from "../fake-upstream/fake-anthropic-server";
+import type { FakeScenario, RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { ADMIN } from "./fixtures/accounts";
 import { makePng } from "./fixtures/sample-files";
+import { useFakeAnthropicCredential } from "./fixtures/fake-anthropic-credential";
 import { screenshot } from "./fixtures/screenshot";
 import { expect, test } from "./fixtures/test";
 
@@ -10,37 +11,12 @@ import { expect, test } from "./fixtures/test";
  * shared, read by a signed-out browser (nothing secret in its HTML or RSC payload), forked by
  * another user who continues it, and the link dies when revoked.
  */
-const PROVIDER_SECRET = `sk-ant-api03-SESSIONS-${Date.now().toString(36)}-WXYZ`;
-const CREDENTIAL_NAME = "Sessions fake Anthropic";
-
-let fake: FakeAnthropicServer;
-let credentialId: string;
-
-test.beforeAll(async ({ playwright, baseURL, adminSession }) => {
-  fake = await startFakeAnthropicServer({ apiKey: PROVIDER_SECRET });
-  const admin = await playwright.request.newContext({ baseURL, storageState: adminSession.storageStatePath });
-  const { credentials } = (await (await admin.get("/api/credentials")).json()) as { credentials: Array<{ id: string; name: string }> };
-  for (const stale of credentials.filter((credential) => credential.name === CREDENTIAL_NAME)) await admin.delete(`/api/credentials/${stale.id}`);
-  const created = await admin.post("/api/credentials", {
-    data: { provider: "anthropic", name: CREDENTIAL_NAME, apiKey: PROVIDER_SECRET, baseUrl: fake.url, isDefault: true },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  credentialId = ((await created.json()) as { credential: { id: string } }).credential.id;
-  await admin.dispose();
-});
-
-test.afterAll(async ({ playwright, baseURL, adminSession }) => {
-  const admin = await playwright.request.newContext({ baseURL, storageState: adminSession.storageStatePath });
-  if (credentialId) await admin.delete(`/api/credentials/${credentialId}`);
-  await admin.dispose();
-  await fake?.close();
-});
-
-test.beforeEach(() => fake.reset());
+const upstream = useFakeAnthropicCredential("Sessions fake Anthropic");
+const PROVIDER_SECRET = upstream.secret;
 test.use({ viewport: { width: 1280, height: 960 } });
 
 const fixture = (name: string, options: Omit<Extract<FakeScenario, { type: "fixture" }>, "type" | "fixture"> = {}): FakeScenario => ({ type: "fixture", fixture: name, ...options });
-const answerNextWith = (scenario: FakeScenario) => fake.addRule({ scenario, times: 1 });
+const answerNextWith = (scenario: FakeScenario) => upstream.fake.addRule({ scenario, times: 1 });
 type UpstreamBody = { model: string; thinking?: unknown; system?: Array<{ cache_control?: unknown }>; messages: Array<{ role: string; content: Array<Record<string, unknown>> }> };
 const bodyOf = (request: RecordedRequest) => request.body as UpstreamBody;
 
@@ -172,7 +148,7 @@ test("share → signed-out reader sees everything and no secret → another user
   // The composer is sticky at the bottom: scroll to the end so it does not cover the new turn.
   await reader.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await screenshot(reader, "sessions-fork-continued");
-  const [, continued] = await fake.waitForRequests(2);
+  const [, continued] = await upstream.fake.waitForRequests(2);
   const sent = bodyOf(continued!);
   // The fork carries the whole conversation: the copied image, the signed reasoning, the cache marks.
   expect(sent.messages[0]!.content[0]).toMatchObject({ type: "image", source: { type: "base64", data: png.toString("base64") }, cache_control: { type: "ephemeral", ttl: "1h" } });
