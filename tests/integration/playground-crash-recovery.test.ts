@@ -1,9 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, onTestFailed } from "vitest";
-import { startFakeAnthropicServer, type FakeAnthropicServer } from "../fake-upstream/fake-anthropic-server";
-import { startAppServer, type AppServer } from "../helpers/app-server";
-import { runCli } from "../helpers/run-cli";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
-import { appEnv } from "../helpers/test-env";
+import { describe, expect, it, onTestFailed } from "vitest";
+import { useSignedInApp } from "../helpers/signed-in-app";
+import { testProviders } from "../helpers/test-database";
 import { defaultPlaygroundSettings, type SessionDocument } from "@/lib/playground/session-document";
 
 const PORTS = { sqlite: 3450, postgresql: 3451 } as const;
@@ -15,49 +12,18 @@ const MODEL = "anthropic/claude-sonnet-4-6";
  * mid-answer and the restarted server still has the partial turn, and the conversation goes on.
  */
 describe.each(testProviders)("playground turns survive a server crash (%s)", (provider) => {
-  let database: TestDatabase;
-  let fake: FakeAnthropicServer;
-  let server: AppServer | undefined;
-  let cookie = "";
-  const env = () => Object.fromEntries(Object.entries(appEnv(database)).map(([key, value]) => [key, value ?? ""]));
-
-  async function call(pathname: string, init: RequestInit = {}) {
-    const response = await fetch(`${server!.url}${pathname}`, {
-      ...init,
-      headers: { "content-type": "application/json", origin: server!.url, cookie, ...(init.headers ?? {}) },
-    });
-    const setCookie = response.headers.get("set-cookie");
-    if (setCookie) cookie = setCookie.split(";")[0]!;
-    return response;
-  }
-
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    fake = await startFakeAnthropicServer({ apiKey: PROVIDER_SECRET });
-    const cli = (args: string[], stdin?: string) => runCli(args, { env: appEnv(database), stdin });
-    expect((await cli(["user", "create", "--email", "owner@example.com", "--password-stdin"], "owner-password")).code).toBe(0);
-    const added = await cli(["provider", "add", "--provider", "anthropic", "--name", "fake", "--api-key-stdin", "--base-url", fake.url], PROVIDER_SECRET);
-    expect(added.code, added.stderr).toBe(0);
-    server = await startAppServer(env(), PORTS[provider]);
-    const signIn = await call("/api/auth/sign-in", { method: "POST", body: JSON.stringify({ email: "owner@example.com", password: "owner-password" }) });
-    expect(signIn.status).toBe(200);
-  }, 300_000); // the first start may build the app
-
-  afterEach(async () => {
-    await server?.stop();
-    await fake.close();
-    await database.dispose();
-  });
+  const app = useSignedInApp(provider, PORTS[provider], PROVIDER_SECRET);
+  const { call } = app;
 
   it("keeps the partial answer saved before a SIGKILL, and answers again after the restart", async () => {
-    onTestFailed(() => console.error(`server output:\n${server?.output()}\nupstream requests: ${fake.requests.length}`));
+    onTestFailed(() => console.error(`server output:\n${app.server?.output()}\nupstream requests: ${app.fake.requests.length}`));
     const created = await call("/api/playground/sessions", { method: "POST", body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }) });
     expect(created.status).toBe(201);
     const sessionId = ((await created.json()) as { session: SessionDocument }).session.id;
     const getSession = async () => ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: SessionDocument }).session;
 
     // The provider sends both text deltas, then stalls with the connection open.
-    fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text", stallAfterEvents: 5 }, times: 1 });
+    app.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text", stallAfterEvents: 5 }, times: 1 });
     const turn = await call(`/api/playground/sessions/${sessionId}/turns`, {
       method: "POST",
       body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings, action: { type: "send", parts: [{ type: "text", text: "Explain qubits" }], cache: null } }),
@@ -82,10 +48,10 @@ describe.each(testProviders)("playground turns survive a server crash (%s)", (pr
     }
     expect(saved.messages[1]!.status).toBe("streaming");
 
-    await server!.kill();
-    await fake.requests[0]!.clientClosed; // the crash dropped the upstream connection too
+    await app.server.kill();
+    await app.fake.requests[0]!.clientClosed; // the crash dropped the upstream connection too
     await reader.cancel().catch(() => {});
-    server = await startAppServer(env(), PORTS[provider]);
+    await app.restart();
 
     const afterRestart = await getSession();
     expect(afterRestart.messages.map((message) => message.role)).toEqual(["user", "assistant"]);
@@ -93,7 +59,7 @@ describe.each(testProviders)("playground turns survive a server crash (%s)", (pr
     expect(afterRestart.messages[1]!.status).not.toBe("complete");
 
     // The conversation goes on: regenerate the cut-off turn.
-    fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-thinking" }, times: 1 });
+    app.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-thinking" }, times: 1 });
     const regenerated = await call(`/api/playground/sessions/${sessionId}/turns`, {
       method: "POST",
       body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings, action: { type: "regenerate", position: 1 } }),
