@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { parseGatewayModelId } from "@/lib/catalog/model-catalog";
+import type { RequestLogListRow } from "@/lib/db/request-log-queries";
 import { bodyForLog } from "./elide-body";
 import type { FinishedRequest } from "./request-trace";
 import { usageCostMicros } from "./usage-cost-micros";
@@ -7,33 +8,8 @@ import { usageCostMicros } from "./usage-cost-micros";
 /** One attempt of the fallback chain, as the log stores it. */
 export type LoggedAttempt = { model: string; provider: string | null; status: number; latencyMs: number; error?: string };
 
-/** A RequestLog row as written (the shape `createMany` takes). */
-export type RequestLogRow = {
-  id: string;
-  createdAt: Date;
-  apiKeyId: string | null;
-  apiKeyName: string | null;
-  apiKeyPrefix: string | null;
-  userId: string | null;
-  endpoint: string;
-  requestedModel: string | null;
-  servedModel: string | null;
-  attempts: string;
-  status: number;
-  errorType: string | null;
-  stream: boolean;
-  latencyMs: number;
-  ttftMs: number | null;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWrite5mTokens: number;
-  cacheWrite1hTokens: number;
-  costMicros: number;
-  cacheSavingsMicros: number;
-  requestBody: string | null;
-  responseBody: string | null;
-};
+/** A RequestLog row as written: the columns the log screens read, plus the bodies when logged. */
+export type RequestLogRow = RequestLogListRow & { requestBody: string | null; responseBody: string | null };
 
 /** Pure: a finished request → its log row, cost from the catalog's prices for the served model. */
 export function buildRequestLogRow(request: FinishedRequest): RequestLogRow {
