@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
 import { GATEWAY_ROUTES, matchGatewayRoute, routeHandler, type GatewayRouteModule, type RouteHandler } from "./gateway-routes";
 import { sendWebResponse, toWebRequest } from "./node-web-bridge";
+import { proxyRequest, proxyTarget } from "./proxy-request";
 
 export type ServeOptions = { dir: string; host: string; port: number };
 
@@ -9,17 +14,19 @@ export type ServeOptions = { dir: string; host: string; port: number };
  * The production server (`switchyard start`): one Node HTTP server in front of Next.js. Gateway
  * requests (/v2/…, /v3/…) go straight to their route files' handlers — the same exports
  * Next.js would call — skipping Next.js's request pipeline (routing, tracing spans, request
- * adapters, response piping), which costs more than the gateway's own work and is the
- * difference between ~1 ms and ~2 ms of added latency (bench/results.md). Everything else
+ * adapters, response piping), which costs more than the gateway's own work. Everything else
  * (pages, /api, assets) is Next.js's, and so are the gateway paths it alone handles the same
  * way every time: methods a route does not export, trailing slashes, encoded paths.
+ *
+ * Next.js runs in a worker thread of this process, reached over a private Unix socket. Loaded on
+ * the main thread it slowed every gateway request by a third (bench/results.md): its
+ * AsyncLocalStorage stores switch on promise hooks for the whole thread, and it wraps globals
+ * such as `Date`. A worker has its own V8 isolate, so none of that reaches the gateway.
  */
 export async function serveApp({ dir, host, port }: ServeOptions): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV = "production";
-  const { default: next } = await import("next");
-  const app = next({ dev: false, dir, hostname: host, port });
-  await app.prepare();
-  const handleWithNext = app.getRequestHandler();
+  const next = await startNextWorker({ dir, host, port });
+  const toNext = proxyTarget(next.socketPath);
   // Loaded before listening, so the first gateway request does not wait for them.
   const modules = new Map<string, GatewayRouteModule>(
     await Promise.all(GATEWAY_ROUTES.map(async (route) => [route.file, await route.load()] as const)),
@@ -30,16 +37,67 @@ export async function serveApp({ dir, host, port }: ServeOptions): Promise<void>
     const route = pathname ? matchGatewayRoute(pathname) : undefined;
     const handler = route && routeHandler(modules.get(route.file)!, req.method);
     if (handler) void serveGateway(handler, req, res);
-    else void handleWithNext(req, res);
+    else proxyRequest(toNext, req, res);
   });
-  installGracefulShutdown(() => {
-    server.close();
-    server.closeIdleConnections();
-  });
+  installGracefulShutdown(
+    () => {
+      server.close();
+      server.closeIdleConnections();
+    },
+    () => next.shutdown(),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
+}
+
+type NextWorker = {
+  socketPath: string;
+  /** Stops accepting and writes the worker's buffered request log rows; resolves with how many could not be. */
+  shutdown(deadlineMs?: number): Promise<number>;
+};
+
+/** Starts Next.js in its worker thread (next-worker.mjs) and waits until it serves. */
+async function startNextWorker({ dir, host, port }: ServeOptions): Promise<NextWorker> {
+  // A directory only this user can enter: the socket is reachable by this process alone.
+  const socketDirectory = mkdtempSync(path.join(os.tmpdir(), "switchyard-"));
+  const socketPath = path.join(socketDirectory, "next.sock");
+  process.once("exit", () => rmSync(socketDirectory, { recursive: true, force: true }));
+  const worker = new Worker(new URL("./next-worker.mjs", import.meta.url), {
+    workerData: { dir, hostname: host, port, socketPath },
+  });
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: unknown) => reject(error instanceof Error ? error : new Error(`Next.js worker exited (${String(error)})`));
+    worker.once("error", failed);
+    worker.once("exit", failed);
+    worker.on("message", function ready(message: { type?: string }) {
+      if (message?.type !== "ready") return;
+      worker.off("message", ready);
+      worker.off("error", failed);
+      worker.off("exit", failed);
+      resolve();
+    });
+  });
+  // Next.js gone means pages are gone: exit so a supervisor restarts the server whole.
+  worker.once("error", (error) => console.error("Next.js worker failed:", error));
+  worker.once("exit", (code) => {
+    console.error(`Next.js worker exited (code ${code}); stopping the server.`);
+    process.exit(1);
+  });
+  return {
+    socketPath,
+    shutdown: (deadlineMs = 10_000) =>
+      new Promise<number>((resolve) => {
+        const timer = setTimeout(() => resolve(0), deadlineMs + 1_000);
+        worker.on("message", (message: { type?: string; unwritten?: number }) => {
+          if (message?.type !== "flushed") return;
+          clearTimeout(timer);
+          resolve(message.unwritten ?? 0);
+        });
+        worker.postMessage({ type: "shutdown", deadlineMs });
+      }),
+  };
 }
 
 async function serveGateway(handler: RouteHandler, req: IncomingMessage, res: ServerResponse) {
