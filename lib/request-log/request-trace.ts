@@ -185,28 +185,15 @@ export class RequestTrace {
     };
   }
 
-  /** For the /v1/messages passthrough, non-streamed: reads the usage off a copy of the JSON body. */
-  observeAnthropicJsonBody(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-    this.bodyPending = true;
-    const chunks: Uint8Array[] = [];
-    return body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          chunks.push(chunk);
-          controller.enqueue(chunk);
-        },
-        flush: () => {
-          const json = safeJson(Buffer.concat(chunks).toString("utf8"));
-          const message = anthropicMessageSchema.safeParse(json);
-          if (message.success) {
-            this.usage = mapAnthropicUsage(message.data.usage);
-            this.firstTokenMs ??= this.elapsed();
-          }
-          this.noteResponseBody(json);
-          this.finish(this.status);
-        },
-      }),
-    );
+  /** A complete Anthropic message answered as is (/v1/messages without streaming): its usage and body. */
+  noteAnthropicMessageText(text: string) {
+    const json = safeJson(text);
+    const message = anthropicMessageSchema.safeParse(json);
+    if (message.success) {
+      this.usage = mapAnthropicUsage(message.data.usage);
+      this.firstTokenMs ??= this.elapsed();
+    }
+    this.noteResponseBody(json);
   }
 
   /** The handler returned a response: the trace ends now unless a body observer ends it later. */

@@ -1,3 +1,5 @@
+import type { GatewayRequest } from "@/lib/gateway/http/gateway-request";
+
 /**
  * The gateway's route files (app/v2/**, app/v3/**) as a table the production server dispatches
  * on directly, without Next.js's request pipeline (see serve-app.ts). The handlers are the route
@@ -5,7 +7,7 @@
  * keeps this list equal to the files on disk.
  */
 export type GatewayRouteModule = { readonly [exported: string]: unknown };
-export type RouteHandler = (request: Request) => Promise<Response>;
+export type RouteHandler = (request: GatewayRequest) => Promise<Response>;
 
 /** The module's handler for an HTTP method (`POST`, …), if it exports one. */
 export function routeHandler(module: GatewayRouteModule, method: string | undefined): RouteHandler | undefined {

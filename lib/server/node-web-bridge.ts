@@ -1,46 +1,5 @@
-import { readableToWebStream } from "@/lib/net/readable-to-web-stream";
-import type { IncomingMessage, ServerResponse } from "node:http";
-
-/**
- * A Node request as the Web `Request` route handlers take. Its signal aborts when the client
- * goes away before the response is complete, as in Next.js, so handlers cancel upstream calls.
- */
-export function toWebRequest(req: IncomingMessage, res: ServerResponse): Request {
-  const controller = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) controller.abort(new DOMException("The client closed the connection.", "AbortError"));
-  });
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let index = 0; index < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
-  const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
-  if (hasBody) {
-    init.body = requestBody(req, res);
-    init.duplex = "half";
-  }
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, init);
-}
-
-/**
- * The request body as a Web stream, read as the handler pulls. Unlike `Readable.toWeb`, a
- * handler that stops reading (a body over the size limit) does not destroy the request — which
- * would reset the connection before the client reads the 413 — and once the answer is sent the
- * unread rest is discarded, as Node does for any unread body, so the connection stays usable.
- */
-function requestBody(req: IncomingMessage, res: ServerResponse): ReadableStream<Uint8Array> {
-  const body = readableToWebStream(req, {
-    onCancel: () => req.resume(),
-    prematureClose: () => new DOMException("The client closed the connection.", "AbortError"),
-  });
-  res.once("finish", () => {
-    if (req.complete) return;
-    body.settle();
-    req.resume();
-  });
-  return body.stream;
-}
+import type { ServerResponse } from "node:http";
+import { JsonResponse } from "@/lib/gateway/http/json-response";
 
 function isEventStream(response: Response): boolean {
   return response.headers.get("content-type")?.startsWith("text/event-stream") ?? false;
@@ -59,6 +18,13 @@ export async function sendWebResponse(res: ServerResponse, response: Response, m
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+  if (response instanceof JsonResponse && !response.bodyUsed) {
+    // The text is at hand: no stream to read back.
+    const body = Buffer.from(response.bodyText);
+    res.setHeader("content-length", body.byteLength);
+    res.end(method === "HEAD" ? undefined : body);
+    return;
+  }
   if (!response.body || method === "HEAD") {
     await response.body?.cancel().catch(() => {});
     res.end();

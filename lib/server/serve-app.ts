@@ -5,7 +5,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
 import { GATEWAY_ROUTES, matchGatewayRoute, routeHandler, type GatewayRouteModule, type RouteHandler } from "./gateway-routes";
-import { sendWebResponse, toWebRequest } from "./node-web-bridge";
+import { toGatewayRequest } from "./node-gateway-request";
+import { sendWebResponse } from "./node-web-bridge";
 import { proxyRequest, proxyTarget } from "./proxy-request";
 
 export type ServeOptions = { dir: string; host: string; port: number };
@@ -102,7 +103,7 @@ async function startNextWorker({ dir, host, port }: ServeOptions): Promise<NextW
 
 async function serveGateway(handler: RouteHandler, req: IncomingMessage, res: ServerResponse) {
   try {
-    const response = await handler(toWebRequest(req, res));
+    const response = await handler(toGatewayRequest(req, res));
     await sendWebResponse(res, response, req.method);
   } catch (error) {
     failed(res, error);

@@ -12,6 +12,7 @@ import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
 import { anthropicRateLimitHeaders, openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
+import { JsonResponse } from "../http/json-response";
 
 const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropic-organization-id"];
 
@@ -53,7 +54,11 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayHan
     headers.set("x-accel-buffering", "no");
     return new Response(guardAnthropicEventStream(upstream.body, trace.anthropicStreamObserver()), { headers });
   }
-  return new Response(upstream.body && trace.observeAnthropicJsonBody(upstream.body), { headers });
+  // A complete message: read whole (a provider that breaks off mid-body is then a clean error, not
+  // a truncated answer) and sent in one write.
+  const text = await upstream.text();
+  trace.noteAnthropicMessageText(text);
+  return new JsonResponse(text, { headers });
 }
 
 /** POST /v3/router/v1/messages/count_tokens. */
@@ -70,5 +75,5 @@ export async function handleCountTokens({ request, db, trace }: GatewayHandlerAr
     ...pickForwardedAnthropicHeaders(request.headers),
     signal: request.signal,
   });
-  return new Response(upstream.body, { headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" } });
+  return new JsonResponse(await upstream.text(), { headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" } });
 }

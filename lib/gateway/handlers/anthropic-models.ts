@@ -1,6 +1,7 @@
 import { anthropicModelListQuerySchema, findAnthropicModel, listAnthropicModels } from "@/lib/catalog/list-anthropic-models";
 import { GatewayError, InvalidRequestError } from "../gateway-error";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import { JsonResponse } from "../http/json-response";
 
 const MODELS_PATH = "/v3/router/v1/models";
 
@@ -12,7 +13,7 @@ export async function handleListAnthropicModels({ request }: GatewayHandlerArgs)
     const param = issue.path[0] === undefined ? null : String(issue.path[0]);
     throw new InvalidRequestError(issue.code === "unrecognized_keys" ? `Unknown query parameter: ${issue.keys.join(", ")}.` : issue.message, { param });
   }
-  return Response.json(listAnthropicModels(query.data));
+  return JsonResponse.of(listAnthropicModels(query.data));
 }
 
 /** GET /v3/router/v1/models/{id}: the id may hold slashes (`anthropic/claude-sonnet-4-6`), sent raw or as %2F. */
@@ -35,5 +36,5 @@ export async function handleRetrieveAnthropicModel({ request }: GatewayHandlerAr
       message: `model: ${id} is not in this gateway's catalog (GET ${MODELS_PATH} lists the ids).`,
     });
   }
-  return Response.json(model);
+  return JsonResponse.of(model);
 }

@@ -10,6 +10,7 @@ import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
 import { openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
+import { JsonResponse } from "../http/json-response";
 
 /** POST /v3/router/chat/completions (and /v2/proxy/chat/completions). */
 export async function handleChatCompletions({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
@@ -53,5 +54,5 @@ export async function handleChatCompletions({ request, db, trace }: GatewayHandl
   trace.noteEvents(result.events);
   const completion = encodeChatCompletion(assembleMessage(result.events), { model: candidate.gatewayModelId });
   trace.noteResponseBody(completion);
-  return Response.json(completion, { headers });
+  return JsonResponse.of(completion, { headers });
 }

@@ -14,6 +14,7 @@ import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
 import { openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
+import { JsonResponse } from "../http/json-response";
 
 /** POST /v3/router/responses: the Responses API, stream and non-stream, with fallbacks. */
 export async function handleResponses({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
@@ -56,5 +57,5 @@ export async function handleResponses({ request, db, trace }: GatewayHandlerArgs
   trace.noteEvents(result.events);
   const response = encodeResponse(assembleMessage(result.events), options);
   trace.noteResponseBody(response);
-  return Response.json(response, { headers });
+  return JsonResponse.of(response, { headers });
 }

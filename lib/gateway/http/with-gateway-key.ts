@@ -9,20 +9,24 @@ import { isAbortError } from "../providers/anthropic/anthropic-client";
 import { toGatewayError } from "../gateway-error";
 import { AllAttemptsFailedError } from "../routing/run-with-fallbacks";
 import { ATTEMPTS_HEADER, formatAttemptsHeader } from "../routing/attempts";
+import { fromWebRequest, type GatewayRequest } from "./gateway-request";
+import { JsonResponse } from "./json-response";
 
 export type GatewayProtocol = "openai" | "anthropic";
 /** `trace` records the request in the request log: handlers tell it the model, attempts and event stream. */
-export type GatewayHandlerArgs = { request: Request; db: Db; principal: GatewayPrincipal; trace: RequestTrace };
+export type GatewayHandlerArgs = { request: GatewayRequest; db: Db; principal: GatewayPrincipal; trace: RequestTrace };
 
 const renderers = { openai: toOpenAIErrorResponse, anthropic: toAnthropicErrorResponse };
 
 /**
  * The one wrapper for public gateway routes: gateway key auth (Bearer or x-api-key), the key's
  * rate limits and budget (only for keys that have them), the request log, and every failure
- * rendered in the caller's protocol — never a bare 500.
+ * rendered in the caller's protocol — never a bare 500. Takes Next.js's Web `Request` or the
+ * production server's lighter GatewayRequest.
  */
 export function withGatewayKey(protocol: GatewayProtocol, handler: (args: GatewayHandlerArgs) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
+  return async (incoming: Request | GatewayRequest): Promise<Response> => {
+    const request = incoming instanceof Request ? fromWebRequest(incoming) : incoming;
     const trace = new RequestTrace(new URL(request.url).pathname, recordFinishedRequest, request.signal);
     let limitHeaders: Record<string, string> = {};
     try {
@@ -45,7 +49,7 @@ export function withGatewayKey(protocol: GatewayProtocol, handler: (args: Gatewa
       if (error instanceof AllAttemptsFailedError) headers[ATTEMPTS_HEADER] = formatAttemptsHeader(error.attempts);
       const gatewayError = toGatewayError(error);
       trace.failed(status, gatewayError.code ?? gatewayError.type, error instanceof AllAttemptsFailedError ? error.attempts : undefined);
-      return uncompressed(Response.json(body, { status, headers: { ...headers, ...limitHeaders } }));
+      return uncompressed(JsonResponse.of(body, { status, headers: { ...headers, ...limitHeaders } }));
     }
   };
 }

@@ -93,6 +93,33 @@ describe("upstreamFetch", () => {
     await connectionClosed;
   });
 
+  it("an abort while a complete answer is read with text() rejects with the abort's reason and closes the connection", async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+    const url = await serve((req, res) => {
+      req.socket.once("close", () => closed());
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"partial":');
+    });
+    const controller = new AbortController();
+    const response = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}", signal: controller.signal });
+    const text = response.text();
+    setTimeout(() => controller.abort(new Error("client gone")), 20);
+    await expect(text).rejects.toThrow("client gone");
+    await connectionClosed;
+  });
+
+  it("a body is read once, whichever way", async () => {
+    const url = await serve((_req, res) => res.end('{"ok":true}'));
+    const read = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+    expect(await read.json()).toEqual({ ok: true });
+    expect(read.bodyUsed).toBe(true);
+    await expect(read.text()).rejects.toThrow(TypeError);
+    const streamed = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+    expect(await new Response(streamed.body).text()).toBe('{"ok":true}');
+    await expect(streamed.text()).rejects.toThrow(TypeError);
+  });
+
   it("cancelling the body closes the connection", async () => {
     let closed!: () => void;
     const connectionClosed = new Promise<void>((resolve) => (closed = resolve));

@@ -1,4 +1,4 @@
-import http from "node:http";
+import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { readableToWebStream } from "@/lib/net/readable-to-web-stream";
 
@@ -48,16 +48,74 @@ export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<R
       const raw = incoming.rawHeaders;
       for (let index = 0; index < raw.length; index += 2) responseHeaders.append(raw[index]!, raw[index + 1]!);
       const status = incoming.statusCode ?? 502;
-      const noBody = status === 204 || status === 304 || init.method === "HEAD";
       incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
-      const { stream } = readableToWebStream(incoming, {
-        onCancel: () => incoming.destroy(),
-        prematureClose: (cause) =>
-          signal?.aborted ? signal.reason : new Error("the provider closed the connection before the end of its answer", { cause }),
-      });
-      if (noBody) incoming.resume();
-      resolve(new Response(noBody ? null : stream, { status, statusText: incoming.statusMessage, headers: responseHeaders }));
+      const prematureClose = (cause?: Error) =>
+        signal?.aborted ? signal.reason : new Error("the provider closed the connection before the end of its answer", { cause });
+      if (status === 204 || status === 304 || init.method === "HEAD") {
+        incoming.resume();
+        resolve(new Response(null, { status, statusText: incoming.statusMessage, headers: responseHeaders }));
+        return;
+      }
+      resolve(new NodeBodyResponse(incoming, prematureClose, { status, statusText: incoming.statusMessage, headers: responseHeaders }));
     });
     request.end(body);
   });
+}
+
+/**
+ * A Response whose body is the provider's Node stream. `text()`, `json()` and `arrayBuffer()`
+ * read it directly; a Web stream is made only if someone asks for `body` (a stream to pass
+ * through or decode). Complete answers — every non-streaming call — so skip the Web stream
+ * machinery, a tenth of the gateway's CPU per request (bench --profile).
+ */
+class NodeBodyResponse extends Response {
+  readonly #incoming: IncomingMessage;
+  readonly #prematureClose: (cause?: Error) => unknown;
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
+  #consumed = false;
+
+  constructor(incoming: IncomingMessage, prematureClose: (cause?: Error) => unknown, init: ResponseInit) {
+    super(null, init);
+    this.#incoming = incoming;
+    this.#prematureClose = prematureClose;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    this.#stream ??= readableToWebStream(this.#incoming, { onCancel: () => this.#incoming.destroy(), prematureClose: this.#prematureClose })
+      .stream as ReadableStream<Uint8Array<ArrayBuffer>>;
+    return this.#stream;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#consumed || (this.#stream?.locked ?? false);
+  }
+
+  override async text(): Promise<string> {
+    return (await this.#bytes()).toString("utf8");
+  }
+
+  override async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = await this.#bytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  #bytes(): Promise<Buffer> {
+    if (this.bodyUsed) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
+    this.#consumed = true;
+    if (this.#stream) return new Response(this.#stream).arrayBuffer().then((buffer) => Buffer.from(buffer));
+    const incoming = this.#incoming;
+    return new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      incoming.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+      incoming.once("error", (error) => reject(this.#prematureClose(error)));
+      incoming.once("close", () => {
+        if (!incoming.complete) reject(this.#prematureClose());
+      });
+    });
+  }
 }
