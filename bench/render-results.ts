@@ -14,9 +14,11 @@ export type Throughput = {
 export type BenchResults = {
   root: string;
   settings: { requests: number; streams: number; seconds: number; concurrency: number };
-  nonStream: { direct: Summary; chat: Summary; messages: Summary; chatGzip: Summary };
+  nonStream: { direct: Summary; floor: Summary; chat: Summary; messages: Summary; chatGzip: Summary };
   serverCpuPerRequestMs: number;
-  firstToken: { direct: Summary; chat: Summary; messages: Summary };
+  /** CPU of the bare proxy per request it forwarded: what the same hop costs with no work done. */
+  floorCpuPerRequestMs: number;
+  firstToken: { direct: Summary; floor: Summary; chat: Summary; messages: Summary };
   throughput: { direct: Throughput; chat: Throughput; messages: Throughput };
   rssMiB: { idle: number; warm: number; peak: number; after: number };
   /** The same requests to the app with the request log on and to a twin with REQUEST_LOG=off. */
@@ -29,6 +31,7 @@ export type BenchResults = {
 
 const labels = {
   direct: "fake upstream, called directly (POST /v1/messages)",
+  floor: "floor: a bare Node.js proxy in front of it (bench/bare-proxy-process.ts)",
   chat: "gateway POST /v3/router/chat/completions",
   messages: "gateway POST /v3/router/v1/messages",
   chatGzip: "gateway chat/completions, accept-encoding: gzip (as the SDKs send)",
@@ -40,9 +43,11 @@ export function renderResults(results: BenchResults): string {
   const overhead = (name: string, gateway: Summary, direct: Summary) => {
     const p50 = gateway.p50 - direct.p50;
     const p99 = gateway.p99 - direct.p99;
-    return `| ${name} | ${ms(p50)} | ${verdict(p50, TARGETS.p50)} | ${ms(p99)} | ${verdict(p99, TARGETS.p99)} |`;
+    const floor = nonStream.floor;
+    return `| ${name} | ${ms(p50)} | ${verdict(p50, TARGETS.p50)} | ${ms(p99)} | ${verdict(p99, TARGETS.p99)} | ${ms(gateway.p50 - floor.p50)} | ${ms(gateway.p99 - floor.p99)} |`;
   };
   const ttftOverhead = (gateway: Summary) => gateway.p50 - firstToken.direct.p50;
+  const floorOverhead = { p50: nonStream.floor.p50 - nonStream.direct.p50, p99: nonStream.floor.p99 - nonStream.direct.p99 };
   const throughputRow = (name: keyof typeof throughput) => {
     const { streamsPerSecond, latency, serverCpu } = throughput[name];
     const cpu = serverCpu ? `${(serverCpu.coreShare * 100).toFixed(0)} % | ${ms(serverCpu.msPerCall)}` : "– | –";
@@ -61,30 +66,37 @@ export function renderResults(results: BenchResults): string {
     "",
     latencyTable([
       [labels.direct, nonStream.direct],
+      [labels.floor, nonStream.floor],
       [labels.chat, nonStream.chat],
       [labels.messages, nonStream.messages],
       [labels.chatGzip, nonStream.chatGzip],
     ]),
     "",
-    "| overhead vs direct | p50 | | p99 | |",
-    "| --- | ---: | --- | ---: | --- |",
+    "| overhead vs direct | p50 | | p99 | | beyond the floor: p50 | p99 |",
+    "| --- | ---: | --- | ---: | --- | ---: | ---: |",
     overhead("chat/completions", nonStream.chat, nonStream.direct),
     overhead("v1/messages", nonStream.messages, nonStream.direct),
     overhead("chat/completions + gzip", nonStream.chatGzip, nonStream.direct),
     "",
-    `Server CPU per gateway request (sequential phase): ${ms(results.serverCpuPerRequestMs)}.`,
+    `Server CPU per gateway request (sequential phase): ${ms(results.serverCpuPerRequestMs)}. ` +
+      `The floor — a bare Node.js proxy that only forwards bytes on the same loopback hop — adds ${ms(floorOverhead.p50)} at p50 and ` +
+      `${ms(floorOverhead.p99)} at p99 on this machine and burns ${ms(results.floorCpuPerRequestMs)} of CPU per request: no proxy ` +
+      "written in Node.js can add less here, so \"beyond the floor\" is what Switchyard's own work costs.",
     "",
     `## Time to first token, streaming (sequential, ${settings.streams} streams per path)`,
     "",
     latencyTable([
       [labels.direct, firstToken.direct],
+      [labels.floor, firstToken.floor],
       [labels.chat, firstToken.chat],
       [labels.messages, firstToken.messages],
     ]),
     "",
     `TTFT overhead (p50): chat/completions ${ms(ttftOverhead(firstToken.chat))} ${verdict(ttftOverhead(firstToken.chat), TARGETS.ttft)}; ` +
       `v1/messages ${ms(ttftOverhead(firstToken.messages))} ${verdict(ttftOverhead(firstToken.messages), TARGETS.ttft)}. ` +
-      `p99: chat/completions ${ms(firstToken.chat.p99 - firstToken.direct.p99)}, v1/messages ${ms(firstToken.messages.p99 - firstToken.direct.p99)}.`,
+      `p99: chat/completions ${ms(firstToken.chat.p99 - firstToken.direct.p99)}, v1/messages ${ms(firstToken.messages.p99 - firstToken.direct.p99)}. ` +
+      `The floor's TTFT overhead: ${ms(firstToken.floor.p50 - firstToken.direct.p50)} at p50; beyond it, chat/completions adds ` +
+      `${ms(firstToken.chat.p50 - firstToken.floor.p50)} and v1/messages ${ms(firstToken.messages.p50 - firstToken.floor.p50)}.`,
     "",
     `## Throughput, ${settings.concurrency} concurrent streams (${settings.seconds} s per path, after a 2 s warm-up)`,
     "",

@@ -34,19 +34,24 @@ const QUESTION = "Explain quantum computing in simple terms";
 /** The first text delta of the `anthropic-text` fixture (the fake's default answer), in every protocol. */
 const FIRST_TOKEN = "Quantum";
 
-type PathName = "direct" | "chat" | "messages" | "chatGzip" | "chatNoLog" | "messagesNoLog";
+type PathName = "direct" | "floor" | "chat" | "messages" | "chatGzip" | "chatNoLog" | "messagesNoLog";
 
-/** The same question four ways; `direct` is exactly what the gateway sends upstream for `chat`. */
-function targetsFor(install: BenchInstall, stream: boolean): Record<"direct" | "chat" | "messages" | "chatGzip", Target> {
+/**
+ * The same question five ways; `direct` is exactly what the gateway sends upstream for `chat`,
+ * `floor` the same through a bare Node.js proxy (the least any proxy adds on this machine).
+ */
+function targetsFor(install: BenchInstall, stream: boolean): Record<"direct" | "floor" | "chat" | "messages" | "chatGzip", Target> {
   const gatewayAuth = { authorization: `Bearer ${install.gatewayKey}` };
   const anthropicMessages = [{ role: "user", content: [{ type: "text", text: QUESTION }] }];
   const chatBody = JSON.stringify({ model: "anthropic/claude-sonnet-4-6", max_tokens: 1024, messages: [{ role: "user", content: QUESTION }], stream });
+  const direct = {
+    url: `${install.fakeUrl}/v1/messages`,
+    headers: { "x-api-key": BENCH_PROVIDER_KEY, "anthropic-version": "2023-06-01" },
+    body: JSON.stringify({ model: "claude-sonnet-4-6", max_tokens: 1024, messages: anthropicMessages, stream }),
+  };
   return {
-    direct: {
-      url: `${install.fakeUrl}/v1/messages`,
-      headers: { "x-api-key": BENCH_PROVIDER_KEY, "anthropic-version": "2023-06-01" },
-      body: JSON.stringify({ model: "claude-sonnet-4-6", max_tokens: 1024, messages: anthropicMessages, stream }),
-    },
+    direct,
+    floor: { ...direct, url: `${install.floorUrl}/v1/messages` },
     chat: { url: `${install.appUrl}/v3/router/chat/completions`, headers: gatewayAuth, body: chatBody },
     messages: {
       url: `${install.appUrl}/v3/router/v1/messages`,
@@ -151,8 +156,10 @@ async function main() {
     process.stdout.write(`Sequential non-streaming requests: ${SETTINGS.requests} per path…\n`);
     profile.start();
     const cpuBefore = cpuMs(pid);
+    const floorCpuBefore = cpuMs(install.floorPid);
     const nonStream = await sequential(plain, SETTINGS.requests, false);
     const serverCpuPerRequestMs = (cpuMs(pid) - cpuBefore) / (SETTINGS.requests * 3);
+    const floorCpuPerRequestMs = (cpuMs(install.floorPid) - floorCpuBefore) / SETTINGS.requests;
     await profile.stop();
 
     process.stdout.write(`Sequential streams: ${SETTINGS.streams} per path…\n`);
@@ -179,12 +186,14 @@ async function main() {
       settings: SETTINGS,
       nonStream: {
         direct: nonStream.total("direct"),
+        floor: nonStream.total("floor"),
         chat: nonStream.total("chat"),
         messages: nonStream.total("messages"),
         chatGzip: nonStream.total("chatGzip"),
       },
       serverCpuPerRequestMs,
-      firstToken: { direct: streams.firstToken("direct"), chat: streams.firstToken("chat"), messages: streams.firstToken("messages") },
+      floorCpuPerRequestMs,
+      firstToken: { direct: streams.firstToken("direct"), floor: streams.firstToken("floor"), chat: streams.firstToken("chat"), messages: streams.firstToken("messages") },
       throughput: { direct, chat, messages },
       rssMiB: { idle: idleRss, warm: warmRss, peak: peak.stop(), after: rssMiB(pid) },
       requestLog: {

@@ -14,6 +14,9 @@ export type BenchInstall = {
   /** A second server on the same database with REQUEST_LOG=off (same build, same key). */
   noLogUrl: string;
   fakeUrl: string;
+  /** A bare Node.js proxy in front of the fake (bench/bare-proxy-process.ts): the floor for any proxy's overhead. */
+  floorUrl: string;
+  floorPid: number;
   gatewayKey: string;
   /** The server process (`switchyard start`). */
   serverPid: number;
@@ -27,7 +30,11 @@ export type BenchInstall = {
  */
 export async function startBenchInstall(options: { port: number; serverEnv?: Record<string, string> }): Promise<BenchInstall> {
   const database = await createTestDatabase("sqlite");
-  const fake = await startFakeUpstreamProcess();
+  const fake = await startHelperProcess("bench/fake-upstream-process.ts", BENCH_PROVIDER_KEY);
+  const floor = await startHelperProcess("bench/bare-proxy-process.ts", fake.url).catch(async (error: unknown) => {
+    await fake.stop();
+    throw error;
+  });
   let server: AppServer | undefined;
   let noLogServer: AppServer | undefined;
   try {
@@ -51,12 +58,15 @@ export async function startBenchInstall(options: { port: number; serverEnv?: Rec
       appUrl: started.url,
       noLogUrl: startedNoLog.url,
       fakeUrl: fake.url,
+      floorUrl: floor.url,
+      floorPid: floor.pid,
       gatewayKey,
       // startAppServer adds TEST_PORT_OFFSET: find the server on the port it really listens on.
       serverPid: findServerPid(Number(new URL(started.url).port)),
       async stop() {
         await startedNoLog.stop();
         await started.stop();
+        await floor.stop();
         await fake.stop();
         await database.dispose();
       },
@@ -64,26 +74,29 @@ export async function startBenchInstall(options: { port: number; serverEnv?: Rec
   } catch (error) {
     await noLogServer?.stop();
     await server?.stop();
+    await floor.stop();
     await fake.stop();
     await database.dispose();
     throw error;
   }
 }
 
-async function startFakeUpstreamProcess(): Promise<{ url: string; stop(): Promise<void> }> {
+/** A bench helper in its own process (the fake upstream, the bare proxy): prints `{"url": …}`, exits when stdin closes. */
+async function startHelperProcess(script: string, argument: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(ROOT, "bench/fake-upstream-process.ts"), BENCH_PROVIDER_KEY],
+    ["--import", "tsx", path.join(ROOT, script), argument],
     { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const firstLine = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`the fake upstream exited ${code}`)));
+    child.once("exit", (code) => reject(new Error(`${script} exited ${code}`)));
   });
   const { url } = JSON.parse(firstLine) as { url: string };
   return {
     url,
+    pid: child.pid!,
     async stop() {
       child.stdin!.end();
       await exited;
