@@ -43,18 +43,20 @@ const cache = new Map<string, { lookup: Lookup; expiresAt: number }>();
 const lastUsedWritten = new Map<string, number>();
 
 /** The key a gateway request presents: `Authorization: Bearer …` (OpenAI SDKs) or `x-api-key` (Anthropic SDKs). */
-export function presentedApiKey(headers: Headers): string | undefined {
+export function presentedApiKey(headers: Pick<Headers, "get">): string | undefined {
   const authorization = headers.get("authorization");
   const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   return bearer ?? headers.get("x-api-key")?.trim() ?? undefined;
 }
 
-async function lookup(db: Db, keyHash: string): Promise<Lookup> {
+// Keyed by the presented key itself: hashing it on every request (a new hash object each time)
+// cost more than the cached lookup. The process holds presented keys in memory anyway.
+async function lookup(db: Db, presented: string): Promise<Lookup> {
   const now = Date.now();
-  const cached = cache.get(keyHash);
+  const cached = cache.get(presented);
   if (cached && cached.expiresAt > now) return cached.lookup;
   const row = await db.apiKey.findUnique({
-    where: { keyHash },
+    where: { keyHash: hashApiKey(presented) },
     select: {
       id: true,
       name: true,
@@ -70,7 +72,7 @@ async function lookup(db: Db, keyHash: string): Promise<Lookup> {
     },
   });
   if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
-  cache.set(keyHash, { lookup: { row }, expiresAt: now + CACHE_TTL_MS });
+  cache.set(presented, { lookup: { row }, expiresAt: now + CACHE_TTL_MS });
   return { row };
 }
 
@@ -78,7 +80,7 @@ export async function authenticateApiKey(db: Db, presented: string | undefined):
   if (!presented) {
     throw new AppError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>` or `x-api-key: <key>`.");
   }
-  const { row } = await lookup(db, hashApiKey(presented));
+  const { row } = await lookup(db, presented);
   if (!row) throw new AppError("unauthorized", "Invalid API key.");
   const status = apiKeyStatus(row);
   if (status !== "active") throw new AppError("unauthorized", `API key ${row.prefix}… has been ${status}.`);

@@ -2,7 +2,7 @@ import type { EventSourceMessage } from "eventsource-parser";
 import { createMessageAssembler } from "@/lib/gateway/assemble-message";
 import type { CanonicalEvent, CanonicalUsage } from "@/lib/gateway/canonical";
 import type { Attempt } from "@/lib/gateway/routing/attempts";
-import { anthropicMessageSchema, anthropicStreamEventSchema } from "@/lib/gateway/providers/anthropic/anthropic-api";
+import { anthropicStreamEventSchema, anthropicUsageSchema } from "@/lib/gateway/providers/anthropic/anthropic-api";
 import { mapAnthropicUsage } from "@/lib/gateway/providers/anthropic/map-anthropic-usage";
 import type { KeyLimits } from "@/lib/rate-limits/key-limits";
 
@@ -187,10 +187,11 @@ export class RequestTrace {
 
   /** A complete Anthropic message answered as is (/v1/messages without streaming): its usage and body. */
   noteAnthropicMessageText(text: string) {
-    const json = safeJson(text);
-    const message = anthropicMessageSchema.safeParse(json);
-    if (message.success) {
-      this.usage = mapAnthropicUsage(message.data.usage);
+    const json = safeJson(text) as { type?: unknown; usage?: unknown } | undefined;
+    // Only the usage is read: validating the whole message again cost more than the log row.
+    const usage = json?.type === "message" ? anthropicUsageSchema.safeParse(json.usage) : undefined;
+    if (usage?.success) {
+      this.usage = mapAnthropicUsage(usage.data);
       this.firstTokenMs ??= this.elapsed();
     }
     this.noteResponseBody(json);

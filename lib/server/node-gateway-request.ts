@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { requestTooLarge, type GatewayRequest } from "@/lib/gateway/http/gateway-request";
+import { requestTooLarge, type GatewayRequest, type RequestHeaders } from "@/lib/gateway/http/gateway-request";
 
 const clientGone = () => new DOMException("The client closed the connection.", "AbortError");
 
@@ -14,16 +14,36 @@ export function toGatewayRequest(req: IncomingMessage, res: ServerResponse): Gat
   res.once("close", () => {
     if (!res.writableFinished) controller.abort(clientGone());
   });
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let index = 0; index < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
+  const headers = rawRequestHeaders(req.rawHeaders);
+  const path = req.url ?? "/";
+  const query = path.indexOf("?");
   return {
     method: req.method ?? "GET",
-    url: `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`,
+    url: `http://${headers.get("host") ?? "localhost"}${path}`,
+    pathname: query === -1 ? path : path.slice(0, query),
     headers,
     signal: controller.signal,
     readBody: (maxBytes) => readNodeBody(req, res, maxBytes),
   };
+}
+
+/**
+ * Header lookups over Node's raw `[name, value, …]` list, as `Headers.get` answers them
+ * (case-insensitive; repeated headers joined with ", "). Node's parser already checked the
+ * names and values, and a request has a dozen headers, so a scan beats building a map.
+ */
+export function rawRequestHeaders(raw: readonly string[]): RequestHeaders {
+  const get = (name: string): string | null => {
+    const wanted = name.toLowerCase();
+    let value: string | null = null;
+    for (let index = 0; index < raw.length; index += 2) {
+      const candidate = raw[index]!;
+      if (candidate.length !== wanted.length || candidate.toLowerCase() !== wanted) continue;
+      value = value === null ? raw[index + 1]! : `${value}, ${raw[index + 1]!}`;
+    }
+    return value;
+  };
+  return { get, has: (name) => get(name) !== null };
 }
 
 /**

@@ -10,9 +10,8 @@ export class JsonResponse extends Response {
   #consumed = false;
 
   constructor(bodyText: string, init: ResponseInit = {}) {
-    const headers = new Headers(init.headers);
-    if (!headers.has("content-type")) headers.set("content-type", "application/json");
-    super(null, { ...init, headers });
+    super(null, init);
+    if (!this.headers.has("content-type")) this.headers.set("content-type", "application/json");
     this.bodyText = bodyText;
   }
 

@@ -27,7 +27,7 @@ const renderers = { openai: toOpenAIErrorResponse, anthropic: toAnthropicErrorRe
 export function withGatewayKey(protocol: GatewayProtocol, handler: (args: GatewayHandlerArgs) => Promise<Response>) {
   return async (incoming: Request | GatewayRequest): Promise<Response> => {
     const request = incoming instanceof Request ? fromWebRequest(incoming) : incoming;
-    const trace = new RequestTrace(new URL(request.url).pathname, recordFinishedRequest, request.signal);
+    const trace = new RequestTrace(request.pathname, recordFinishedRequest, request.signal);
     let limitHeaders: Record<string, string> = {};
     try {
       const db = getDb();

@@ -1,5 +1,5 @@
 import { mapUpstreamFailure, type UpstreamErrorContext, type UpstreamFailure } from "./anthropic/map-anthropic-error";
-import { upstreamFetch } from "./upstream-fetch";
+import { UpstreamHeadersTimeout, upstreamFetch, type UpstreamRequestInit } from "./upstream-fetch";
 
 /** Same default as the official SDKs: long non-streaming responses take minutes. */
 export const defaultResponseHeadersTimeoutMs = 600_000;
@@ -25,30 +25,14 @@ export type UpstreamPost = {
  */
 export async function postUpstream(post: UpstreamPost): Promise<Response> {
   const timeoutMs = post.timeoutMs ?? defaultResponseHeadersTimeoutMs;
-  const controller = new AbortController();
-  const abortFromCaller = () => controller.abort(post.signal?.reason);
-  if (post.signal?.aborted) abortFromCaller();
-  post.signal?.addEventListener("abort", abortFromCaller, { once: true });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new Error("response headers timeout"));
-  }, timeoutMs);
-
+  const init = { method: "POST", headers: post.headers, body: post.body, signal: post.signal, headersTimeoutMs: timeoutMs };
   let response: Response;
   try {
-    response = await (post.fetch ?? upstreamFetch)(post.url, {
-      method: "POST",
-      headers: post.headers,
-      body: post.body,
-      signal: controller.signal,
-    });
+    response = await (post.fetch ? fetchWithHeadersTimeout(post.fetch, post.url, init) : upstreamFetch(post.url, init));
   } catch (error) {
     if (post.signal?.aborted) throw post.signal.reason ?? error;
-    if (timedOut) throw mapUpstreamFailure({ kind: "timeout", timeoutMs }, post.context);
+    if (error instanceof UpstreamHeadersTimeout) throw mapUpstreamFailure({ kind: "timeout", timeoutMs }, post.context);
     throw mapUpstreamFailure({ kind: "connection", cause: error }, post.context);
-  } finally {
-    clearTimeout(timer);
   }
 
   if (response.ok) return response;
@@ -59,4 +43,25 @@ export async function postUpstream(post: UpstreamPost): Promise<Response> {
     retryAfter: response.headers.get("retry-after"),
   };
   throw mapUpstreamFailure(failure, post.context);
+}
+
+/** A WHATWG `fetch` (a test seam) with upstreamFetch's headers timeout and abort behaviour. */
+async function fetchWithHeadersTimeout(fetcher: typeof fetch, url: string, init: UpstreamRequestInit): Promise<Response> {
+  const { signal, headersTimeoutMs, ...request } = init;
+  const controller = new AbortController();
+  const abortFromCaller = () => controller.abort(signal?.reason);
+  if (signal?.aborted) abortFromCaller();
+  signal?.addEventListener("abort", abortFromCaller, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error("response headers timeout"));
+  }, headersTimeoutMs);
+  try {
+    return await fetcher(url, { ...request, signal: controller.signal });
+  } catch (error) {
+    throw timedOut ? new UpstreamHeadersTimeout(headersTimeoutMs ?? 0) : error;
+  } finally {
+    clearTimeout(timer);
+  }
 }

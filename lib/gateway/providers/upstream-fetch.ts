@@ -7,10 +7,34 @@ export type UpstreamRequestInit = {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /** Time allowed until response headers arrive (the body may take longer); then it rejects with {@link UpstreamHeadersTimeout}. */
+  headersTimeoutMs?: number;
 };
+
+/** No response headers within `headersTimeoutMs`: the request was given up and its connection closed. */
+export class UpstreamHeadersTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no response headers within ${timeoutMs} ms`);
+    this.name = "UpstreamHeadersTimeout";
+  }
+}
 
 // Keep-alive pools per protocol: a provider call reuses a warm connection (and its TLS session).
 const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
+
+// A gateway calls a handful of provider URLs over and over: parse each once.
+const parsedUrls = new Map<string, URL>();
+const MAX_PARSED_URLS = 1_000;
+
+function parseUrl(url: string): URL {
+  let parsed = parsedUrls.get(url);
+  if (!parsed) {
+    parsed = new URL(url);
+    if (parsedUrls.size >= MAX_PARSED_URLS) parsedUrls.clear();
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
 
 /**
  * The request for calls to model providers: node:http(s) on keep-alive pools, answered as a Web
@@ -22,7 +46,7 @@ const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new htt
  */
 export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
-    const target = new URL(url);
+    const target = parseUrl(url);
     if (target.protocol !== "http:" && target.protocol !== "https:") {
       reject(new TypeError(`unsupported protocol ${target.protocol}`));
       return;
@@ -39,24 +63,32 @@ export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<R
     const request = transport.request(target, { method: init.method, headers, agent: agents[target.protocol] });
     const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new DOMException("aborted", "AbortError"));
     signal?.addEventListener("abort", onAbort, { once: true });
+    const { headersTimeoutMs } = init;
+    const timer =
+      headersTimeoutMs === undefined ? undefined : setTimeout(() => request.destroy(new UpstreamHeadersTimeout(headersTimeoutMs)), headersTimeoutMs);
     request.once("error", (error) => {
+      clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       reject(signal?.aborted ? signal.reason : error);
     });
     request.once("response", (incoming) => {
-      const responseHeaders = new Headers();
-      const raw = incoming.rawHeaders;
-      for (let index = 0; index < raw.length; index += 2) responseHeaders.append(raw[index]!, raw[index + 1]!);
+      clearTimeout(timer);
       const status = incoming.statusCode ?? 502;
       incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
       const prematureClose = (cause?: Error) =>
         signal?.aborted ? signal.reason : new Error("the provider closed the connection before the end of its answer", { cause });
-      if (status === 204 || status === 304 || init.method === "HEAD") {
+      const init = { status, statusText: incoming.statusMessage };
+      let response: Response;
+      if (status === 204 || status === 304 || request.method === "HEAD") {
         incoming.resume();
-        resolve(new Response(null, { status, statusText: incoming.statusMessage, headers: responseHeaders }));
-        return;
+        response = new Response(null, init);
+      } else {
+        response = new NodeBodyResponse(incoming, prematureClose, init);
       }
-      resolve(new NodeBodyResponse(incoming, prematureClose, { status, statusText: incoming.statusMessage, headers: responseHeaders }));
+      // Straight into the response's own headers: a `headers` init would be copied a second time.
+      const raw = incoming.rawHeaders;
+      for (let index = 0; index < raw.length; index += 2) response.headers.append(raw[index]!, raw[index + 1]!);
+      resolve(response);
     });
     request.end(body);
   });

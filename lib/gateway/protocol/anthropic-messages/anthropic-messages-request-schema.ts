@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseRequestBody } from "../../parse-request-body";
+import type { RequestHeaders } from "../../http/gateway-request";
 
 /**
  * Messages API request for POST /v3/router/v1/messages. Lenient on purpose: the body is
@@ -51,7 +52,7 @@ export function parseAnthropicCountTokensRequest(body: unknown): Omit<Passthroug
 }
 
 /** The client headers /v1/messages forwards upstream. */
-export function pickForwardedAnthropicHeaders(headers: Headers): { anthropicVersion?: string; betas: string[] } {
+export function pickForwardedAnthropicHeaders(headers: RequestHeaders): { anthropicVersion?: string; betas: string[] } {
   const anthropicVersion = headers.get("anthropic-version") ?? undefined;
   const betas = (headers.get("anthropic-beta") ?? "")
     .split(",")
