@@ -1,6 +1,7 @@
 import type { EventSourceMessage } from "eventsource-parser";
 import { createMessageAssembler } from "@/lib/gateway/assemble-message";
 import type { CanonicalEvent, CanonicalUsage } from "@/lib/gateway/canonical";
+import type { SyncTransformer } from "@/lib/gateway/sync-transformer";
 import type { Attempt } from "@/lib/gateway/routing/attempts";
 import { anthropicStreamEventSchema, anthropicUsageSchema } from "@/lib/gateway/providers/anthropic/anthropic-api";
 import { mapAnthropicUsage } from "@/lib/gateway/providers/anthropic/map-anthropic-usage";
@@ -126,24 +127,25 @@ export class RequestTrace {
     else if (event.type === "error") this.streamError = event.error.type;
   }
 
-  /** Passes a canonical event stream through unchanged, noting TTFT, usage and errors. */
-  observeEvents(events: ReadableStream<CanonicalEvent>): ReadableStream<CanonicalEvent> {
+  /**
+   * Passes canonical events through unchanged, noting TTFT, usage and errors; the encoders fuse
+   * it into their own stream stage.
+   */
+  eventObserver(): SyncTransformer<CanonicalEvent, CanonicalEvent> {
     this.bodyPending = true;
     const assembler = this.logsBodies ? createMessageAssembler() : undefined;
-    return events.pipeThrough(
-      new TransformStream<CanonicalEvent, CanonicalEvent>({
-        transform: (event, controller) => {
-          this.noteEvent(event);
-          assembler?.push(event);
-          controller.enqueue(event);
-          if (event.type === "finish" || event.type === "error") {
-            if (assembler) this.responseBody = assembler.result();
-            this.finish(this.status);
-          }
-        },
-        flush: () => this.finish(this.status, this.streamError ?? "stream_truncated"),
-      }),
-    );
+    return {
+      transform: (event, controller) => {
+        this.noteEvent(event);
+        assembler?.push(event);
+        controller.enqueue(event);
+        if (event.type === "finish" || event.type === "error") {
+          if (assembler) this.responseBody = assembler.result();
+          this.finish(this.status);
+        }
+      },
+      flush: () => this.finish(this.status, this.streamError ?? "stream_truncated"),
+    };
   }
 
   /** For the /v1/messages passthrough: Anthropic's SSE events as the guard parses them. */

@@ -47,8 +47,11 @@ export async function handleChatCompletions({ request, db, trace }: GatewayHandl
     [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
   };
   if (result.kind === "stream") {
-    const events = trace.observeEvents(result.stream);
-    const body = encodeChatCompletionStream(events, { model: candidate.gatewayModelId, includeUsage: result.includeUsage });
+    const body = encodeChatCompletionStream(
+      result.stream,
+      { model: candidate.gatewayModelId, includeUsage: result.includeUsage },
+      trace.eventObserver(),
+    );
     return new Response(body, { headers: { ...chatStreamHeaders, ...headers } });
   }
   trace.noteEvents(result.events);

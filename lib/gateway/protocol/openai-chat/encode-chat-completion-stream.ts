@@ -3,6 +3,7 @@ import { gatewayErrorFromStreamError } from "../../gateway-error-from-stream-err
 import { chatCompletionId, type ChatEncodingOptions } from "./encode-chat-completion";
 import { mapChatFinishReason, mapChatUsage, type ChatCompletionUsage, type ChatFinishReason } from "./map-chat-usage";
 import { toOpenAIErrorBody } from "./openai-error";
+import { fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "../../sync-transformer";
 
 export type ChatCompletionChunkDelta = {
   role?: "assistant";
@@ -38,12 +39,21 @@ export const chatStreamHeaders = {
   "x-accel-buffering": "no",
 } as const;
 
-/** Canonical events → `chat.completion.chunk` SSE bytes, ending in `data: [DONE]`. */
+/**
+ * Canonical events → `chat.completion.chunk` SSE bytes, ending in `data: [DONE]`, in one stream
+ * stage; `observer` (the request log) sees each event first.
+ */
 export function encodeChatCompletionStream(
   events: ReadableStream<CanonicalEvent>,
   options: ChatStreamEncodingOptions,
+  observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
 ): ReadableStream<Uint8Array> {
-  return events.pipeThrough(createChatCompletionStreamEncoder(options)).pipeThrough(new TextEncoderStream());
+  const encoder = chatCompletionStreamTransformer(options);
+  return transformReadable(events, fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, utf8EncodingTransformer));
+}
+
+export function createChatCompletionStreamEncoder(options: ChatStreamEncodingOptions): TransformStream<CanonicalEvent, string> {
+  return new TransformStream(chatCompletionStreamTransformer(options));
 }
 
 /**
@@ -52,7 +62,7 @@ export function encodeChatCompletionStream(
  * SDKs throw on) and ends the stream without `[DONE]`.
  * @see https://platform.openai.com/docs/api-reference/chat-streaming
  */
-export function createChatCompletionStreamEncoder(options: ChatStreamEncodingOptions): TransformStream<CanonicalEvent, string> {
+function chatCompletionStreamTransformer(options: ChatStreamEncodingOptions): SyncTransformer<CanonicalEvent, string> {
   const created = options.created ?? Math.floor(Date.now() / 1000);
   const toolCallIndexByBlock = new Map<number, number>();
   let id = "chatcmpl-pending";
@@ -68,7 +78,7 @@ export function createChatCompletionStreamEncoder(options: ChatStreamEncodingOpt
     ...(options.includeUsage ? { usage: null } : {}),
   });
 
-  return new TransformStream<CanonicalEvent, string>({
+  return {
     transform(event, controller) {
       if (ended) return;
       const send = (delta: ChatCompletionChunkDelta) => controller.enqueue(line(chunk(delta)));
@@ -135,5 +145,5 @@ export function createChatCompletionStreamEncoder(options: ChatStreamEncodingOpt
       });
       controller.enqueue(line(toOpenAIErrorBody(error)));
     },
-  });
+  };
 }

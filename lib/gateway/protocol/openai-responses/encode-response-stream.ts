@@ -10,6 +10,7 @@ import {
   responseId,
   type ResponseEncodingOptions,
 } from "./encode-response";
+import { fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "../../sync-transformer";
 import type { ResponseObject, ResponseOutputItem, ResponseStreamEvent, ResponseStreamEventBody } from "./openai-responses-api";
 
 export const responseStreamHeaders = {
@@ -18,19 +19,25 @@ export const responseStreamHeaders = {
   "x-accel-buffering": "no",
 } as const;
 
-/** Canonical events → Responses SSE bytes (`event: <type>` + `data: <json>`; no `[DONE]`, as OpenAI). */
+/**
+ * Canonical events → Responses SSE bytes (`event: <type>` + `data: <json>`; no `[DONE]`, as OpenAI),
+ * in one stream stage; `observer` (the request log) sees each event first.
+ */
 export function encodeResponseStream(
   events: ReadableStream<CanonicalEvent>,
   options: ResponseEncodingOptions,
+  observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
 ): ReadableStream<Uint8Array> {
-  return events
-    .pipeThrough(createResponseStreamEncoder(options))
-    .pipeThrough(
-      new TransformStream<ResponseStreamEvent, string>({
-        transform: (event, controller) => controller.enqueue(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
-      }),
-    )
-    .pipeThrough(new TextEncoderStream());
+  const sseLines: SyncTransformer<ResponseStreamEvent, string> = {
+    transform: (event, controller) => controller.enqueue(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+  };
+  const encoder = responseStreamTransformer(options);
+  const toText = fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, sseLines);
+  return transformReadable(events, fuseTransformers(toText, utf8EncodingTransformer));
+}
+
+export function createResponseStreamEncoder(options: ResponseEncodingOptions): TransformStream<CanonicalEvent, ResponseStreamEvent> {
+  return new TransformStream(responseStreamTransformer(options));
 }
 
 type OpenItem = { outputIndex: number; itemId: string; hasSummaryPart: boolean };
@@ -45,7 +52,7 @@ type OpenItem = { outputIndex: number; itemId: string; hasSummaryPart: boolean }
  * `response.failed` carrying the error and the output so far.
  * @see https://platform.openai.com/docs/api-reference/responses-streaming
  */
-export function createResponseStreamEncoder(options: ResponseEncodingOptions): TransformStream<CanonicalEvent, ResponseStreamEvent> {
+function responseStreamTransformer(options: ResponseEncodingOptions): SyncTransformer<CanonicalEvent, ResponseStreamEvent> {
   const createdAt = options.createdAt ?? Math.floor(Date.now() / 1000);
   const assembler = createMessageAssembler();
   const openItems = new Map<number, OpenItem>();
@@ -70,7 +77,7 @@ export function createResponseStreamEncoder(options: ResponseEncodingOptions): T
   /** Without a message_start (an error first), the response still opens with response.created. */
   const startWithoutMessage = (controller: Controller) => start(controller, `msg_${randomUUID().replaceAll("-", "")}`);
 
-  return new TransformStream<CanonicalEvent, ResponseStreamEvent>({
+  return {
     transform(event, controller) {
       if (ended) return;
       const send = (body: ResponseStreamEventBody) => emit(controller, body);
@@ -213,7 +220,7 @@ export function createResponseStreamEncoder(options: ResponseEncodingOptions): T
       const error = { type: "stream_truncated", message: "The provider's stream ended before the message was complete." };
       emit(controller, { type: "response.failed", response: failedResponse(error) });
     },
-  });
+  };
 
   function currentItem(outputIndex: number): ResponseOutputItem {
     const block = assembler.result().blocks[outputIndex]!;

@@ -1,5 +1,5 @@
 import { createParser, type EventSourceMessage } from "eventsource-parser";
-import { closeOnSourceError } from "../../close-on-source-error";
+import { transformReadable } from "../../sync-transformer";
 import { GatewayError } from "../../gateway-error";
 import { anthropicErrorEvent } from "../../protocol/anthropic-messages/anthropic-error";
 
@@ -23,8 +23,9 @@ export function guardAnthropicEventStream(
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
 
-  return closeOnSourceError(upstream).pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
+  return transformReadable<Uint8Array, Uint8Array>(
+    upstream,
+    {
       transform(chunk, controller) {
         parser.feed(decoder.decode(chunk, { stream: true }));
         controller.enqueue(chunk);
@@ -41,6 +42,8 @@ export function guardAnthropicEventStream(
         });
         controller.enqueue(encoder.encode(anthropicErrorEvent(error)));
       },
-    }),
+    },
+    // A broken connection is an early end: the flush above appends the error event.
+    { onSourceError: () => {} },
   );
 }
