@@ -31,6 +31,23 @@ const COLUMNS = [
 
 export type RequestLogInsert = { [Column in (typeof COLUMNS)[number]]: string | number | boolean | Date | null };
 
+/** RequestLog's columns in write order, for writers that build their own statement. */
+export const REQUEST_LOG_COLUMNS: readonly string[] = COLUMNS;
+
+/**
+ * A row as SQLite parameters, in column order, the way Prisma's SQLite adapter stores them:
+ * dates as ISO 8601 with `+00:00`, booleans as 0/1. Plain values, so they cross to a worker
+ * thread by structured clone.
+ */
+export function sqliteRequestLogValues(row: RequestLogInsert): Array<string | number | null> {
+  return COLUMNS.map((column) => {
+    const value = row[column];
+    if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+    if (typeof value === "boolean") return value ? 1 : 0;
+    return value;
+  });
+}
+
 const COLUMN_LIST = raw(COLUMNS.map((column) => `"${column}"`).join(", "));
 
 /**

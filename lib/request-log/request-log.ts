@@ -1,5 +1,6 @@
 import { createDb, getDb, type Db } from "@/lib/db";
 import { insertRequestLogRows } from "@/lib/db/insert-request-log-rows";
+import type { RequestLogRowsWriter } from "@/lib/db/off-thread-request-log-writer";
 import { getConfig } from "@/lib/env";
 import { chargeKeyUsage } from "@/lib/rate-limits/check-key-limits";
 import { BatchWriter, type BatchWriterStats } from "./batch-writer";
@@ -13,7 +14,16 @@ const FIRST_PRUNE_AFTER_MS = 60_000;
 
 type RequestLogService = { writer: BatchWriter<RequestLogRow> | undefined; pruneTimer: NodeJS.Timeout | undefined };
 
-const globalForLog = globalThis as unknown as { switchyardRequestLog?: RequestLogService };
+const globalForLog = globalThis as unknown as { switchyardRequestLog?: RequestLogService; switchyardRequestLogRowsWriter?: RequestLogRowsWriter };
+
+/**
+ * How this process writes log rows, instead of a Prisma INSERT on its own thread: the production
+ * server writes SQLite rows on a worker thread (lib/server/serve-app.ts). Set before the first
+ * request.
+ */
+export function writeRequestLogRowsWith(write: RequestLogRowsWriter) {
+  globalForLog.switchyardRequestLogRowsWriter = write;
+}
 
 /**
  * The process's request log: a batch writer on its own small connection pool (named
@@ -27,7 +37,8 @@ function service(): RequestLogService {
   let pruneTimer: NodeJS.Timeout | undefined;
   if (config.requestLog) {
     const db: Db = createDb(config.database, { applicationName: "switchyard-request-log", maxConnections: 2, sqliteBusyTimeoutMs: 20 });
-    writer = new BatchWriter<RequestLogRow>({ write: (rows) => insertRequestLogRows(db, rows) });
+    const write = globalForLog.switchyardRequestLogRowsWriter ?? ((rows: RequestLogRow[]) => insertRequestLogRows(db, rows));
+    writer = new BatchWriter<RequestLogRow>({ write });
     const prune = () =>
       pruneRequestLog(db).catch((error) => console.warn("request log: retention prune failed:", error instanceof Error ? error.message : error));
     pruneTimer = setTimeout(function again() {

@@ -3,7 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log-writer";
+import { getConfig } from "@/lib/env";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
+import { writeRequestLogRowsWith } from "@/lib/request-log/request-log";
 import { GATEWAY_ROUTES, matchGatewayRoute, routeHandler, type GatewayRouteModule, type RouteHandler } from "./gateway-routes";
 import { toGatewayRequest } from "./node-gateway-request";
 import { sendWebResponse } from "./node-web-bridge";
@@ -26,6 +29,9 @@ export type ServeOptions = { dir: string; host: string; port: number };
  */
 export async function serveApp({ dir, host, port }: ServeOptions): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV = "production";
+  // better-sqlite3 blocks its thread for a whole INSERT: the log's batches go to a worker thread.
+  const { database } = getConfig();
+  if (database.provider === "sqlite") writeRequestLogRowsWith(offThreadSqliteRequestLogWriter(database.file));
   const next = await startNextWorker({ dir, host, port });
   const toNext = proxyTarget(next.socketPath);
   // Loaded before listening, so the first gateway request does not wait for them.
