@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "./sync-transformer";
+import { concatBytes, fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "./sync-transformer";
 
 async function readAll<T>(stream: ReadableStream<T>): Promise<T[]> {
   const out: T[] = [];
@@ -132,4 +132,72 @@ describe("transformReadable", () => {
     expect(await readAll(transformReadable(stream, stopAtTwo))).toEqual([1, 2]);
     expect(state.wasCancelled).toBe(true);
   });
+
+  it("starts the transformer and reads the source only once a consumer reads", async () => {
+    const { stream, state } = recordingSource([1, 2]);
+    let starts = 0;
+    const output = transformReadable(stream, { start: () => void (starts += 1), transform: (value, controller) => controller.enqueue(value) });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(starts).toBe(0);
+    expect(state.pulled).toBe(0);
+    expect(stream.locked).toBe(false);
+    expect(await readAll(output)).toEqual([1, 2]);
+    expect(starts).toBe(1);
+  });
+
+  it("coalesce: what one source chunk produced leaves as one chunk", async () => {
+    const { stream } = recordingSource(["a", "bc", ""]);
+    const perCharacter: SyncTransformer<string, string> = {
+      transform: (text, controller) => {
+        for (const character of text) controller.enqueue(character);
+      },
+      flush: (controller) => {
+        controller.enqueue("!");
+        controller.enqueue("?");
+      },
+    };
+    expect(await readAll(transformReadable(stream, perCharacter, { coalesce: (parts) => parts.join("") }))).toEqual(["a", "bc", "!?"]);
+  });
 });
+
+describe("transformReadable on an unread transformReadable stream", () => {
+  it("fuses the two into one stage over the first one's source, with the same output", async () => {
+    const viaBoth = await readAll(recordingSource([1, 2, 3]).stream.pipeThrough(new TransformStream(doubler)).pipeThrough(new TransformStream(labeller("#"))));
+    const { stream, state } = recordingSource([1, 2, 3]);
+    const doubled = transformReadable(stream, doubler);
+    const fused = transformReadable(doubled, labeller("#"), { coalesce: (parts) => parts.join(",") });
+    // One stream stage: the first output was never locked or read.
+    expect(doubled.locked).toBe(false);
+    expect(await readAll(fused)).toEqual(["#1,#1", "#2,#2", "#3,#3", "#end"]);
+    expect(viaBoth).toEqual(["#1", "#1", "#2", "#2", "#3", "#3", "#end"]);
+    expect(state.pulled).toBe(3);
+  });
+
+  it("keeps the first stage's source-error handling and cancels its source", async () => {
+    const errors: unknown[] = [];
+    const failing = recordingSource(["x", "y"], { failAfter: 1 });
+    const decoded = transformReadable(failing.stream, labeller("") as unknown as SyncTransformer<string, string>, { onSourceError: (error) => errors.push(error) });
+    expect(await readAll(transformReadable(decoded, labeller(">") as unknown as SyncTransformer<string, string>))).toEqual([">x", ">end", ">end"]);
+    expect(errors).toHaveLength(1);
+
+    const { stream, state } = recordingSource([1, 2, 3]);
+    const reader = transformReadable(transformReadable(stream, doubler), labeller("")).getReader();
+    await reader.read();
+    await reader.cancel("gone");
+    expect(state.cancelled).toBe("gone");
+  });
+
+  it("does not fuse with a stream someone already reads", async () => {
+    const { stream } = recordingSource([1, 2, 3]);
+    const doubled = transformReadable(stream, doubler);
+    const reader = doubled.getReader();
+    expect(await reader.read()).toEqual({ done: false, value: 1 });
+    reader.releaseLock();
+    expect(await readAll(transformReadable(doubled, labeller("#")))).toEqual(["#1", "#2", "#2", "#3", "#3", "#end"]);
+  });
+
+  it("concatBytes joins byte chunks", () => {
+    expect(Buffer.from(concatBytes([new Uint8Array([1, 2]), new Uint8Array([3])]))).toEqual(Buffer.from([1, 2, 3]));
+  });
+});
+

@@ -3,7 +3,7 @@ import { gatewayErrorFromStreamError } from "../../gateway-error-from-stream-err
 import { chatCompletionId, type ChatEncodingOptions } from "./encode-chat-completion";
 import { mapChatFinishReason, mapChatUsage, type ChatCompletionUsage, type ChatFinishReason } from "./map-chat-usage";
 import { toOpenAIErrorBody } from "./openai-error";
-import { fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "../../sync-transformer";
+import { concatBytes, fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "../../sync-transformer";
 
 export type ChatCompletionChunkDelta = {
   role?: "assistant";
@@ -49,7 +49,9 @@ export function encodeChatCompletionStream(
   observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
 ): ReadableStream<Uint8Array> {
   const encoder = chatCompletionStreamTransformer(options);
-  return transformReadable(events, fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, utf8EncodingTransformer));
+  return transformReadable(events, fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, utf8EncodingTransformer), {
+    coalesce: concatBytes,
+  });
 }
 
 export function createChatCompletionStreamEncoder(options: ChatStreamEncodingOptions): TransformStream<CanonicalEvent, string> {

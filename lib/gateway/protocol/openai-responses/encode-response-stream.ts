@@ -10,7 +10,7 @@ import {
   responseId,
   type ResponseEncodingOptions,
 } from "./encode-response";
-import { fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "../../sync-transformer";
+import { concatBytes, fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "../../sync-transformer";
 import type { ResponseObject, ResponseOutputItem, ResponseStreamEvent, ResponseStreamEventBody } from "./openai-responses-api";
 
 export const responseStreamHeaders = {
@@ -33,7 +33,7 @@ export function encodeResponseStream(
   };
   const encoder = responseStreamTransformer(options);
   const toText = fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, sseLines);
-  return transformReadable(events, fuseTransformers(toText, utf8EncodingTransformer));
+  return transformReadable(events, fuseTransformers(toText, utf8EncodingTransformer), { coalesce: concatBytes });
 }
 
 export function createResponseStreamEncoder(options: ResponseEncodingOptions): TransformStream<CanonicalEvent, ResponseStreamEvent> {
