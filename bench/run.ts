@@ -76,14 +76,20 @@ async function post(target: Target, stream: boolean) {
   return timing;
 }
 
-/** Sequential requests, the paths interleaved in rotating order so drift hits them alike. */
+/**
+ * Sequential requests, the paths interleaved in a fresh shuffled order each round (seeded, so
+ * runs repeat): drift hits them alike, and no path always follows the same one — a request
+ * lands while the previous one's processes finish their work, and a fixed order charged one
+ * path for another's tail.
+ */
 async function sequential(targets: Partial<Record<PathName, Target>>, iterations: number, stream: boolean) {
   const names = Object.keys(targets) as PathName[];
   const total = new Map<PathName, number[]>(names.map((name) => [name, []]));
   const firstToken = new Map<PathName, number[]>(names.map((name) => [name, []]));
+  const random = seededRandom(iterations * names.length);
   for (let iteration = 0; iteration < iterations; iteration++) {
-    for (let offset = 0; offset < names.length; offset++) {
-      const name = names[(iteration + offset) % names.length]!;
+    const order = shuffled(names, random);
+    for (const name of order) {
       const timing = await post(targets[name]!, stream);
       total.get(name)!.push(timing.totalMs);
       if (timing.firstTokenMs !== undefined) firstToken.get(name)!.push(timing.firstTokenMs);
@@ -91,6 +97,27 @@ async function sequential(targets: Partial<Record<PathName, Target>>, iterations
   }
   const summaries = (samples: Map<PathName, number[]>) => (name: PathName) => summarize(samples.get(name) ?? []);
   return { total: summaries(total), firstToken: summaries(firstToken) };
+}
+
+/** mulberry32: a small seeded PRNG, so the bench's order is the same from run to run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let index = out.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [out[index], out[other]] = [out[other]!, out[index]!];
+  }
+  return out;
 }
 
 /** `concurrency` clients each streaming back to back for `seconds`; with the server's CPU time when `pid` is given. */
