@@ -184,15 +184,19 @@ describe.runIf(postgresUrl)("rate limits across two app instances on one Postgre
     const key = await createKey(gateway, "shared-ten-rpm", ["--rpm", "10"]);
     const instances = [gateway, second];
     await atStartOfAFreshMinute();
-    // 24 requests at once, alternating between the instances: the counter row serializes them.
-    const replies = await Promise.all(Array.from({ length: 24 }, (_, index) => chat(instances[index % 2]!, key)));
+    // One request through each instance first, so both are known to count into the same row
+    // (which instance wins a concurrent burst is up to the scheduler).
+    const viaFirst = await chat(gateway, key);
+    const viaSecond = await chat(second, key);
+    expect([viaFirst.status, viaSecond.status]).toEqual([200, 200]);
+    expect([viaFirst.headers.get("x-ratelimit-remaining-requests"), viaSecond.headers.get("x-ratelimit-remaining-requests")]).toEqual(["9", "8"]);
+    // Then 22 at once, alternating between the instances: the counter row serializes them.
+    const replies = await Promise.all(Array.from({ length: 22 }, (_, index) => chat(instances[index % 2]!, key)));
     const statuses = replies.map((reply) => reply.status);
-    expect(statuses.filter((status) => status === 200)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(8);
     expect(statuses.filter((status) => status === 429)).toHaveLength(14);
-    const servedBy = replies.map((reply, index) => (reply.status === 200 ? index % 2 : -1)).filter((instance) => instance >= 0);
-    expect(new Set(servedBy)).toEqual(new Set([0, 1]));
     const remaining = replies.filter((reply) => reply.status === 200).map((reply) => Number(reply.headers.get("x-ratelimit-remaining-requests")));
-    expect(remaining.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(remaining.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // And sequentially afterwards, from either instance: still refused.
     expect((await chat(second, key)).status).toBe(429);
     expect((await chat(gateway, key)).status).toBe(429);
