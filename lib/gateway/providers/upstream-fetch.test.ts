@@ -149,4 +149,36 @@ describe("upstreamFetch", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await expect(upstreamFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(/ECONNREFUSED/);
   });
+  it("a pooled connection the provider closed while idle is replaced: the request is sent again on a new one", async () => {
+    // The provider's keep-alive timeout ends a connection just as it is picked from the pool:
+    // the request written to it meets a reset before any answer.
+    const requestsPerSocket = new Map<unknown, number>();
+    const bodies: string[] = [];
+    const url = await serve(async (req, res) => {
+      const count = (requestsPerSocket.get(req.socket) ?? 0) + 1;
+      requestsPerSocket.set(req.socket, count);
+      if (count > 1) {
+        req.socket.destroy();
+        return;
+      }
+      bodies.push(await readBody(req));
+      res.end("ok");
+    });
+    const first = await upstreamFetch(url, { method: "POST", headers: {}, body: "one" });
+    expect(await first.text()).toBe("ok");
+    const second = await upstreamFetch(url, { method: "POST", headers: {}, body: "two" });
+    expect(await second.text()).toBe("ok");
+    expect(bodies).toEqual(["one", "two"]);
+    expect(connections).toBe(2);
+  });
+
+  it("a provider that resets a fresh connection before answering is reported, not retried", async () => {
+    let requests = 0;
+    const url = await serve((req) => {
+      requests += 1;
+      req.socket.destroy();
+    });
+    await expect(upstreamFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(requests).toBe(1);
+  });
 });

@@ -60,38 +60,56 @@ export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<R
     const headers: Record<string, string> = { ...init.headers };
     if (body) headers["content-length"] = String(body.byteLength);
     const transport = target.protocol === "https:" ? https : http;
-    const request = transport.request(target, { method: init.method, headers, agent: agents[target.protocol] });
-    const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new DOMException("aborted", "AbortError"));
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const agent = agents[target.protocol];
     const { headersTimeoutMs } = init;
-    const timer =
-      headersTimeoutMs === undefined ? undefined : setTimeout(() => request.destroy(new UpstreamHeadersTimeout(headersTimeoutMs)), headersTimeoutMs);
-    request.once("error", (error) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      reject(signal?.aborted ? signal.reason : error);
-    });
-    request.once("response", (incoming) => {
-      clearTimeout(timer);
-      const status = incoming.statusCode ?? 502;
-      incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
-      const prematureClose = (cause?: Error) =>
-        signal?.aborted ? signal.reason : new Error("the provider closed the connection before the end of its answer", { cause });
-      const init = { status, statusText: incoming.statusMessage };
-      let response: Response;
-      if (status === 204 || status === 304 || request.method === "HEAD") {
-        incoming.resume();
-        response = new Response(null, init);
-      } else {
-        response = new NodeBodyResponse(incoming, prematureClose, init);
-      }
-      // Straight into the response's own headers: a `headers` init would be copied a second time.
-      const raw = incoming.rawHeaders;
-      for (let index = 0; index < raw.length; index += 2) response.headers.append(raw[index]!, raw[index + 1]!);
-      resolve(response);
-    });
-    request.end(body);
+
+    const send = (retriesLeft: number) => {
+      const request = transport.request(target, { method: init.method, headers, agent });
+      const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new DOMException("aborted", "AbortError"));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const timer =
+        headersTimeoutMs === undefined ? undefined : setTimeout(() => request.destroy(new UpstreamHeadersTimeout(headersTimeoutMs)), headersTimeoutMs);
+      request.once("error", (error) => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        if (signal?.aborted) return reject(signal.reason);
+        // A pooled connection the provider closed while it sat idle (its keep-alive timeout
+        // passed as we picked it up) fails before any answer: the request never reached it, so
+        // send it again on another connection rather than report a provider failure.
+        if (request.reusedSocket && retriesLeft > 0 && isStaleConnectionError(error)) return send(retriesLeft - 1);
+        reject(error);
+      });
+      request.once("response", (incoming) => {
+        clearTimeout(timer);
+        const status = incoming.statusCode ?? 502;
+        incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
+        const prematureClose = (cause?: Error) =>
+          signal?.aborted ? signal.reason : new Error("the provider closed the connection before the end of its answer", { cause });
+        const responseInit = { status, statusText: incoming.statusMessage };
+        let response: Response;
+        if (status === 204 || status === 304 || request.method === "HEAD") {
+          incoming.resume();
+          response = new Response(null, responseInit);
+        } else {
+          response = new NodeBodyResponse(incoming, prematureClose, responseInit);
+        }
+        // Straight into the response's own headers: a `headers` init would be copied a second time.
+        const raw = incoming.rawHeaders;
+        for (let index = 0; index < raw.length; index += 2) response.headers.append(raw[index]!, raw[index + 1]!);
+        resolve(response);
+      });
+      request.end(body);
+    };
+    send(STALE_CONNECTION_RETRIES);
   });
+}
+
+/** Each stale pooled connection costs one retry; a pool rarely holds more than a couple gone idle together. */
+const STALE_CONNECTION_RETRIES = 3;
+
+function isStaleConnectionError(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ECONNRESET" || code === "EPIPE";
 }
 
 /**
