@@ -9,6 +9,9 @@ const app = next({ dev: false, dir, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => void handle(req, res));
+// Well above the proxy pool's idle timeout (lib/net/keep-alive-pool.ts): the pool closes idle
+// connections, so this server never closes one the proxy may be writing a request to.
+server.keepAliveTimeout = 30_000;
 
 parentPort.on("message", async (message) => {
   if (message?.type !== "shutdown") return;

@@ -1,13 +1,18 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import { keepAlivePoolOptions } from "@/lib/net/keep-alive-pool";
 
 // Connection-scoped headers are the hop's own, not the request's (RFC 9110 §7.6.1).
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"]);
 
 export type ProxyTarget = { socketPath: string; agent: http.Agent };
 
-/** A keep-alive pool to a server listening on a Unix socket. */
+/**
+ * A keep-alive pool to a server listening on a Unix socket. A forwarded request streams its body,
+ * so it cannot be sent again on another connection: the pool's idle timeout, shorter than the
+ * target's keep-alive timeout, is what keeps it off connections the target is closing.
+ */
 export function proxyTarget(socketPath: string): ProxyTarget {
-  return { socketPath, agent: new http.Agent({ keepAlive: true }) };
+  return { socketPath, agent: new http.Agent(keepAlivePoolOptions) };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { POOLED_CONNECTION_IDLE_MS } from "@/lib/net/keep-alive-pool";
 import { upstreamFetch } from "./upstream-fetch";
 
 let server: Server | undefined;
@@ -149,6 +151,7 @@ describe("upstreamFetch", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await expect(upstreamFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(/ECONNREFUSED/);
   });
+
   it("a pooled connection the provider closed while idle is replaced: the request is sent again on a new one", async () => {
     // The provider's keep-alive timeout ends a connection just as it is picked from the pool:
     // the request written to it meets a reset before any answer.
@@ -181,4 +184,27 @@ describe("upstreamFetch", () => {
     await expect(upstreamFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(requests).toBe(1);
   });
+  it(
+    `closes a pooled connection idle for ${POOLED_CONNECTION_IDLE_MS} ms, before the provider's keep-alive timeout can; never one a slow answer is using`,
+    { timeout: 20_000 },
+    async () => {
+      const pause = POOLED_CONNECTION_IDLE_MS + 500;
+      const url = await serve(async (req, res) => {
+        await readBody(req);
+        res.writeHead(200);
+        res.write("a");
+        if (req.url === "/slow") await sleep(pause);
+        res.end("b");
+      });
+      const slow = await upstreamFetch(`${url}/slow`, { method: "POST", headers: {}, body: "{}" });
+      expect(await slow.text()).toBe("ab");
+      const next = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+      expect(await next.text()).toBe("ab");
+      expect(connections).toBe(1);
+      await sleep(pause);
+      const afterIdle = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+      expect(await afterIdle.text()).toBe("ab");
+      expect(connections).toBe(2);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
+import { keepAlivePoolOptions } from "@/lib/net/keep-alive-pool";
 import { readableToWebStream } from "@/lib/net/readable-to-web-stream";
 
 export type UpstreamRequestInit = {
@@ -20,7 +21,10 @@ export class UpstreamHeadersTimeout extends Error {
 }
 
 // Keep-alive pools per protocol: a provider call reuses a warm connection (and its TLS session).
-const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
+const agents = {
+  "http:": new http.Agent(keepAlivePoolOptions),
+  "https:": new https.Agent(keepAlivePoolOptions),
+};
 
 // A gateway calls a handful of provider URLs over and over: parse each once.
 const parsedUrls = new Map<string, URL>();
@@ -73,9 +77,9 @@ export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<R
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
         if (signal?.aborted) return reject(signal.reason);
-        // A pooled connection the provider closed while it sat idle (its keep-alive timeout
-        // passed as we picked it up) fails before any answer: the request never reached it, so
-        // send it again on another connection rather than report a provider failure.
+        // A pooled connection the provider closed while it sat idle (a keep-alive timeout
+        // shorter than the pool's, passing as we picked it up) fails before any answer, the request
+        // unread: send it again on another connection rather than report a provider failure.
         if (request.reusedSocket && retriesLeft > 0 && isStaleConnectionError(error)) return send(retriesLeft - 1);
         reject(error);
       });
@@ -104,8 +108,11 @@ export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<R
   });
 }
 
-/** Each stale pooled connection costs one retry; a pool rarely holds more than a couple gone idle together. */
-const STALE_CONNECTION_RETRIES = 3;
+/**
+ * Once: the idle timeout keeps stale connections rare, and a provider that did read the request
+ * before resetting must not be sent it (and bill it) again and again.
+ */
+const STALE_CONNECTION_RETRIES = 1;
 
 function isStaleConnectionError(error: Error): boolean {
   const code = (error as NodeJS.ErrnoException).code;
