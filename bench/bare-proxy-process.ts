@@ -17,7 +17,10 @@ const server = createServer({ noDelay: true }, (req, res) => {
   req.on("data", (chunk: Buffer) => chunks.push(chunk));
   req.on("end", () => {
     const body = Buffer.concat(chunks);
-    const headers: Record<string, string | number> = { "content-type": "application/json", "content-length": body.byteLength };
+    const headers: Record<string, string | number> = {
+      "content-type": "application/json",
+      "content-length": body.byteLength,
+    };
     for (const name of ["x-api-key", "anthropic-version"]) {
       const value = req.headers[name];
       if (typeof value === "string") headers[name] = value;
@@ -36,7 +39,10 @@ const server = createServer({ noDelay: true }, (req, res) => {
         incoming.on("data", (chunk: Buffer) => answer.push(chunk));
         incoming.on("end", () => {
           const whole = Buffer.concat(answer);
-          res.writeHead(incoming.statusCode ?? 502, { "content-type": contentType, "content-length": whole.byteLength });
+          res.writeHead(incoming.statusCode ?? 502, {
+            "content-type": contentType,
+            "content-length": whole.byteLength,
+          });
           res.end(whole);
         });
       },

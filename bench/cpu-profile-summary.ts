@@ -36,7 +36,9 @@ export function summarizeCpuProfile(file: string, top = 30): ProfileSummary {
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const selfMicros = new Map<number, number>();
-  profile.samples.forEach((nodeId, index) => selfMicros.set(nodeId, (selfMicros.get(nodeId) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  profile.samples.forEach((nodeId, index) =>
+    selfMicros.set(nodeId, (selfMicros.get(nodeId) ?? 0) + (profile.timeDeltas[index] ?? 0)),
+  );
 
   const frames = new Map<number, { area: string; name: string }>();
   const frameOf = (nodeId: number) => {
@@ -74,7 +76,9 @@ export function summarizeCpuProfile(file: string, top = 30): ProfileSummary {
     for (const area of areasOnStack) add(inclusiveByArea, area, micros);
   }
   const lines = (totals: Map<string, number>) =>
-    [...totals].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({ name, ms: micros / 1000, share: micros / busyMicros }));
+    [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, micros]) => ({ name, ms: micros / 1000, share: micros / busyMicros }));
   return {
     busyMs: busyMicros / 1000,
     selfByArea: lines(selfByArea),
@@ -93,15 +97,18 @@ function describeFrame(callFrame: CpuProfile["nodes"][number]["callFrame"]): { a
   const { functionName, url, lineNumber, columnNumber } = callFrame;
   if (functionName === "(garbage collector)") return { area: "garbage collection", name: functionName };
   if (!url) return { area: "V8 builtins / native", name: functionName || "(anonymous)" };
-  if (url.startsWith("node:")) return { area: `node:${url.slice(5).split("/").slice(0, 2).join("/")}`, name: `${functionName || "(anonymous)"} ${url}:${lineNumber + 1}` };
+  if (url.startsWith("node:"))
+    return {
+      area: `node:${url.slice(5).split("/").slice(0, 2).join("/")}`,
+      name: `${functionName || "(anonymous)"} ${url}:${lineNumber + 1}`,
+    };
 
   let source = url.startsWith("file://") ? fileURLToPath(url) : url;
   let line = lineNumber + 1;
   let name = functionName || "(anonymous)";
   if (source.includes("/.next/server/")) {
     const entry = sourceMapFor(source)?.findEntry(lineNumber, columnNumber) as
-      | { originalSource?: string; originalLine?: number; name?: string }
-      | undefined;
+      { originalSource?: string; originalLine?: number; name?: string } | undefined;
     if (entry?.originalSource) {
       source = entry.originalSource;
       line = (entry.originalLine ?? 0) + 1;

@@ -24,7 +24,11 @@ export function timedPost(target: Target, firstTokenMarker?: string): Promise<Ti
       {
         method: "POST",
         agent,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(target.body), ...target.headers },
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(target.body),
+          ...target.headers,
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -47,7 +47,10 @@ export function renderResults(results: BenchResults): string {
     return `| ${name} | ${ms(p50)} | ${verdict(p50, TARGETS.p50)} | ${ms(p99)} | ${verdict(p99, TARGETS.p99)} | ${ms(gateway.p50 - floor.p50)} | ${ms(gateway.p99 - floor.p99)} |`;
   };
   const ttftOverhead = (gateway: Summary) => gateway.p50 - firstToken.direct.p50;
-  const floorOverhead = { p50: nonStream.floor.p50 - nonStream.direct.p50, p99: nonStream.floor.p99 - nonStream.direct.p99 };
+  const floorOverhead = {
+    p50: nonStream.floor.p50 - nonStream.direct.p50,
+    p99: nonStream.floor.p99 - nonStream.direct.p99,
+  };
   const throughputRow = (name: keyof typeof throughput) => {
     const { streamsPerSecond, latency, serverCpu } = throughput[name];
     const cpu = serverCpu ? `${(serverCpu.coreShare * 100).toFixed(0)} % | ${ms(serverCpu.msPerCall)}` : "– | –";
@@ -81,7 +84,7 @@ export function renderResults(results: BenchResults): string {
     `Server CPU per gateway request (sequential phase): ${ms(results.serverCpuPerRequestMs)}. ` +
       `The floor — a bare Node.js proxy that only forwards bytes on the same loopback hop — adds ${ms(floorOverhead.p50)} at p50 and ` +
       `${ms(floorOverhead.p99)} at p99 on this machine and burns ${ms(results.floorCpuPerRequestMs)} of CPU per request: no proxy ` +
-      "written in Node.js can add less here, so \"beyond the floor\" is what Switchyard's own work costs.",
+      'written in Node.js can add less here, so "beyond the floor" is what Switchyard\'s own work costs.',
     "",
     `## Time to first token, streaming (sequential, ${settings.streams} streams per path)`,
     "",
@@ -167,7 +170,10 @@ function machine(root: string): string {
     `- Date: ${new Date().toISOString()}`,
     `- Commit: ${commit}${modified ? " (with uncommitted changes under lib/ or app/)" : ""}`,
     `- CPU: ${cpus[0]?.model ?? "unknown"} × ${cpus.length} logical cores; RAM ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    `- OS: ${os.type()} ${os.release()}; Node ${process.version}; load average at start ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}`,
+    `- OS: ${os.type()} ${os.release()}; Node ${process.version}; load average at start ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(" ")}`,
     "- Server: `switchyard start` (production build: Next.js behind the gateway fast path, lib/server/serve-app.ts), SQLite; the fake upstream and the load generator run in separate processes on the same machine; HTTP/1.1 keep-alive",
     "- The machine may be shared with other work (see the load average): expect run-to-run variation of a few tenths of a millisecond at p50, more at p99.",
   ].join("\n");
@@ -181,6 +187,9 @@ function latencyTable(rows: Array<[string, Summary]>): string {
   return [
     "| path | n | p50 | p90 | p99 | mean |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...rows.map(([label, summary]) => `| ${label} | ${summary.count} | ${ms(summary.p50)} | ${ms(summary.p90)} | ${ms(summary.p99)} | ${ms(summary.mean)} |`),
+    ...rows.map(
+      ([label, summary]) =>
+        `| ${label} | ${summary.count} | ${ms(summary.p50)} | ${ms(summary.p90)} | ${ms(summary.p99)} | ${ms(summary.mean)} |`,
+    ),
   ].join("\n");
 }

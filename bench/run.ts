@@ -40,10 +40,18 @@ type PathName = "direct" | "floor" | "chat" | "messages" | "chatGzip" | "chatNoL
  * The same question five ways; `direct` is exactly what the gateway sends upstream for `chat`,
  * `floor` the same through a bare Node.js proxy (the least any proxy adds on this machine).
  */
-function targetsFor(install: BenchInstall, stream: boolean): Record<"direct" | "floor" | "chat" | "messages" | "chatGzip", Target> {
+function targetsFor(
+  install: BenchInstall,
+  stream: boolean,
+): Record<"direct" | "floor" | "chat" | "messages" | "chatGzip", Target> {
   const gatewayAuth = { authorization: `Bearer ${install.gatewayKey}` };
   const anthropicMessages = [{ role: "user", content: [{ type: "text", text: QUESTION }] }];
-  const chatBody = JSON.stringify({ model: "anthropic/claude-sonnet-4-6", max_tokens: 1024, messages: [{ role: "user", content: QUESTION }], stream });
+  const chatBody = JSON.stringify({
+    model: "anthropic/claude-sonnet-4-6",
+    max_tokens: 1024,
+    messages: [{ role: "user", content: QUESTION }],
+    stream,
+  });
   const direct = {
     url: `${install.fakeUrl}/v1/messages`,
     headers: { "x-api-key": BENCH_PROVIDER_KEY, "anthropic-version": "2023-06-01" },
@@ -56,9 +64,18 @@ function targetsFor(install: BenchInstall, stream: boolean): Record<"direct" | "
     messages: {
       url: `${install.appUrl}/v3/router/v1/messages`,
       headers: { ...gatewayAuth, "anthropic-version": "2023-06-01" },
-      body: JSON.stringify({ model: "anthropic/claude-sonnet-4-6", max_tokens: 1024, messages: anthropicMessages, stream }),
+      body: JSON.stringify({
+        model: "anthropic/claude-sonnet-4-6",
+        max_tokens: 1024,
+        messages: anthropicMessages,
+        stream,
+      }),
     },
-    chatGzip: { url: `${install.appUrl}/v3/router/chat/completions`, headers: { ...gatewayAuth, "accept-encoding": "gzip, deflate" }, body: chatBody },
+    chatGzip: {
+      url: `${install.appUrl}/v3/router/chat/completions`,
+      headers: { ...gatewayAuth, "accept-encoding": "gzip, deflate" },
+      body: chatBody,
+    },
   };
 }
 
@@ -72,7 +89,8 @@ function logTargetsFor(install: BenchInstall, stream: boolean): Partial<Record<P
 async function post(target: Target, stream: boolean) {
   const timing = await timedPost(target, stream ? FIRST_TOKEN : undefined);
   const complete = !stream || timing.body.includes("[DONE]") || timing.body.includes("message_stop");
-  if (timing.status !== 200 || !complete) throw new Error(`${target.url} answered ${timing.status}: ${timing.body.slice(0, 500)}`);
+  if (timing.status !== 200 || !complete)
+    throw new Error(`${target.url} answered ${timing.status}: ${timing.body.slice(0, 500)}`);
   return timing;
 }
 
@@ -160,12 +178,17 @@ function profiler(pid: number, directory: string | undefined) {
 
 async function main() {
   const benchStarted = performance.now();
-  const profileDirectory = process.argv.includes("--profile") ? mkdtempSync(path.join(os.tmpdir(), "switchyard-cpu-prof-")) : undefined;
+  const profileDirectory = process.argv.includes("--profile")
+    ? mkdtempSync(path.join(os.tmpdir(), "switchyard-cpu-prof-"))
+    : undefined;
   process.stdout.write("Starting the fake upstream and the app (production build)…\n");
   const install = await startBenchInstall({
     port: PORT,
     serverEnv: profileDirectory
-      ? { NODE_OPTIONS: `--import ${path.join(ROOT, "bench/cpu-profiler-preload.mjs")}`, SWITCHYARD_CPU_PROFILE_DIR: profileDirectory }
+      ? {
+          NODE_OPTIONS: `--import ${path.join(ROOT, "bench/cpu-profiler-preload.mjs")}`,
+          SWITCHYARD_CPU_PROFILE_DIR: profileDirectory,
+        }
       : undefined,
   });
   const pid = install.serverPid;
@@ -192,7 +215,9 @@ async function main() {
     process.stdout.write(`Sequential streams: ${SETTINGS.streams} per path…\n`);
     const streams = await sequential(streaming, SETTINGS.streams, true);
 
-    process.stdout.write(`Request log on vs off (same build, same database, interleaved): ${SETTINGS.requests} per path…\n`);
+    process.stdout.write(
+      `Request log on vs off (same build, same database, interleaved): ${SETTINGS.requests} per path…\n`,
+    );
     await sequential(logTargetsFor(install, false), 200, false);
     const logNonStream = await sequential(logTargetsFor(install, false), SETTINGS.requests, false);
     const logStreams = await sequential(logTargetsFor(install, true), SETTINGS.streams, true);
@@ -220,7 +245,12 @@ async function main() {
       },
       serverCpuPerRequestMs,
       floorCpuPerRequestMs,
-      firstToken: { direct: streams.firstToken("direct"), floor: streams.firstToken("floor"), chat: streams.firstToken("chat"), messages: streams.firstToken("messages") },
+      firstToken: {
+        direct: streams.firstToken("direct"),
+        floor: streams.firstToken("floor"),
+        chat: streams.firstToken("chat"),
+        messages: streams.firstToken("messages"),
+      },
       throughput: { direct, chat, messages },
       rssMiB: { idle: idleRss, warm: warmRss, peak: peak.stop(), after: rssMiB(pid) },
       requestLog: {
@@ -250,8 +280,12 @@ async function main() {
   }
 
   if (profileDirectory) {
-    process.stdout.write(`\n${renderProfile(path.join(profileDirectory, `CPU.${pid}.1.cpuprofile`), "sequential non-streaming requests, all gateway paths")}\n`);
-    process.stdout.write(`\n${renderProfile(path.join(profileDirectory, `CPU.${pid}.2.cpuprofile`), `chat/completions streams, ${SETTINGS.concurrency} concurrent`)}\n`);
+    process.stdout.write(
+      `\n${renderProfile(path.join(profileDirectory, `CPU.${pid}.1.cpuprofile`), "sequential non-streaming requests, all gateway paths")}\n`,
+    );
+    process.stdout.write(
+      `\n${renderProfile(path.join(profileDirectory, `CPU.${pid}.2.cpuprofile`), `chat/completions streams, ${SETTINGS.concurrency} concurrent`)}\n`,
+    );
   }
 }
 

@@ -28,7 +28,10 @@ export type BenchInstall = {
  * credential whose base URL is the fake upstream, itself in a separate process.
  * `serverEnv` is added to the server's environment (e.g. the CPU profiler preload).
  */
-export async function startBenchInstall(options: { port: number; serverEnv?: Record<string, string> }): Promise<BenchInstall> {
+export async function startBenchInstall(options: {
+  port: number;
+  serverEnv?: Record<string, string>;
+}): Promise<BenchInstall> {
   const database = await createTestDatabase("sqlite");
   const fake = await startHelperProcess("bench/fake-upstream-process.ts", BENCH_PROVIDER_KEY);
   const floor = await startHelperProcess("bench/bare-proxy-process.ts", fake.url).catch(async (error: unknown) => {
@@ -49,7 +52,12 @@ export async function startBenchInstall(options: { port: number; serverEnv?: Rec
       ["provider", "add", "--provider", "anthropic", "--name", "Bench", "--api-key-stdin", "--base-url", fake.url],
       BENCH_PROVIDER_KEY,
     );
-    const env = { DATA_DIR: database.dataDir, DATABASE_URL: "", APP_SECRET: appEnv(database).APP_SECRET!, ...options.serverEnv };
+    const env = {
+      DATA_DIR: database.dataDir,
+      DATABASE_URL: "",
+      APP_SECRET: appEnv(database).APP_SECRET!,
+      ...options.serverEnv,
+    };
     server = await startAppServer(env, options.port);
     noLogServer = await startAppServer({ ...env, REQUEST_LOG: "off" }, options.port + 1);
     const started = server;
@@ -82,12 +90,14 @@ export async function startBenchInstall(options: { port: number; serverEnv?: Rec
 }
 
 /** A bench helper in its own process (the fake upstream, the bare proxy): prints `{"url": …}`, exits when stdin closes. */
-async function startHelperProcess(script: string, argument: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(ROOT, script), argument],
-    { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
-  );
+async function startHelperProcess(
+  script: string,
+  argument: string,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), argument], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const firstLine = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once("line", resolve);

@@ -18,4 +18,5 @@ export function summarize(values: number[]): Summary {
   };
 }
 
-export const ms = (value: number | undefined, digits = 2) => (value === undefined || Number.isNaN(value) ? "–" : `${value.toFixed(digits)} ms`);
+export const ms = (value: number | undefined, digits = 2) =>
+  value === undefined || Number.isNaN(value) ? "–" : `${value.toFixed(digits)} ms`;

@@ -15,9 +15,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // V8 takes the flag only at startup, so `start` re-runs this script with it.
 const SERVER_V8_FLAGS = ["--max-semi-space-size=64"];
 if (process.argv[2] === "start" && !process.execArgv.some((flag) => flag.startsWith("--max-semi-space-size"))) {
-  const child = spawn(process.execPath, [...SERVER_V8_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: "inherit",
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVER_V8_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+    },
+  );
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
   const code = await new Promise((resolve) =>
     child.once("exit", (exitCode, signal) => resolve(exitCode ?? 128 + (signal ? constants.signals[signal] : 1))),

@@ -35,7 +35,11 @@ export function buildFingerprint(root: string): string {
   const hash = createHash("sha256");
   for (const input of INPUTS) {
     for (const file of files(root, input)) {
-      hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+      hash
+        .update(file)
+        .update("\0")
+        .update(readFileSync(path.join(root, file)))
+        .update("\0");
     }
   }
   return hash.digest("hex");

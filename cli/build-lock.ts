@@ -28,7 +28,8 @@ export async function withBuildLock<T>(root: string, work: () => Promise<T>): Pr
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       if (!holderAlive(lockDir) && Date.now() - started > 2_000) rmSync(lockDir, { recursive: true, force: true });
-      else if (Date.now() - started > STALE_AFTER_MS) throw new Error(`another build has held ${lockDir} for 10 minutes`);
+      else if (Date.now() - started > STALE_AFTER_MS)
+        throw new Error(`another build has held ${lockDir} for 10 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

@@ -35,18 +35,27 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof ZodError) {
       const issue = error.issues[0]!;
-      process.stderr.write(`switchyard ${name}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}\n`);
+      process.stderr.write(
+        `switchyard ${name}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}\n`,
+      );
       return EXIT.usageError;
     }
     if (error instanceof AppError && error.code === "invalid_input") {
       process.stderr.write(`switchyard ${name}: ${error.message}\n`);
       return EXIT.usageError;
     }
-    if (error instanceof ConfigError || error instanceof AppError || error instanceof MigrationError || error instanceof SecretBoxError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof AppError ||
+      error instanceof MigrationError ||
+      error instanceof SecretBoxError
+    ) {
       process.stderr.write(`switchyard ${name}: ${error.message}\n`);
       return EXIT.runtimeError;
     }
-    process.stderr.write(`switchyard ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `switchyard ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.runtimeError;
   }
 }

@@ -6,6 +6,12 @@ export function printTable(rows: Array<Record<string, string>>) {
   }
   const columns = Object.keys(rows[0]!);
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (values: string[]) => values.map((value, index) => value.padEnd(widths[index]!)).join("  ").trimEnd();
-  process.stdout.write(`${line(columns)}\n${rows.map((row) => line(columns.map((column) => row[column] ?? ""))).join("\n")}\n`);
+  const line = (values: string[]) =>
+    values
+      .map((value, index) => value.padEnd(widths[index]!))
+      .join("  ")
+      .trimEnd();
+  process.stdout.write(
+    `${line(columns)}\n${rows.map((row) => line(columns.map((column) => row[column] ?? ""))).join("\n")}\n`,
+  );
 }

@@ -106,7 +106,9 @@ async function checkMigrations(): Promise<boolean> {
     if (drift.inSync) {
       console.log(`${schema.provider}: migrations match the schema`);
     } else {
-      console.error(`${schema.provider}: migrations do not match the schema; run npm run db:new-migration -- --name <name>`);
+      console.error(
+        `${schema.provider}: migrations do not match the schema; run npm run db:new-migration -- --name <name>`,
+      );
       console.error(indent(drift.script));
       inSync = false;
     }
@@ -125,7 +127,8 @@ function indent(text: string) {
 /** One line: Node's connection errors are AggregateErrors whose own message can be empty. */
 function describeError(error: unknown): string {
   if (error instanceof AggregateError && !error.message) return describeError(error.errors[0]);
-  const message = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code || error.name : String(error);
+  const message =
+    error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code || error.name : String(error);
   return message.replace(/\s+/g, " ").trim();
 }
 

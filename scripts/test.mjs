@@ -20,7 +20,8 @@ if (!postgresUrl) {
 const failures = [];
 if (run("npx", ["tsx", "scripts/db-schemas.ts", "--check"]) !== 0) failures.push("provider schemas");
 // Next's route types (PageProps, typed routes) are generated, not committed.
-if (run("npx", ["next", "typegen"]) !== 0 || run("npx", ["tsc", "--noEmit", "-p", "."]) !== 0) failures.push("typecheck");
+if (run("npx", ["next", "typegen"]) !== 0 || run("npx", ["tsc", "--noEmit", "-p", "."]) !== 0)
+  failures.push("typecheck");
 if (run("npx", ["vitest", "run"]) !== 0) failures.push("vitest");
 
 let e2eDatabase;

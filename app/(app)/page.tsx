@@ -16,8 +16,9 @@ export default function HomePage() {
           Your own gateway to Claude
         </h1>
         <p className="max-w-prose text-zinc-600 dark:text-zinc-400">
-          Switchyard serves an OpenAI- and Anthropic-compatible API at <code className="font-mono text-sm">/v3/router</code>,
-          with your own provider keys, and a playground to try every Claude feature.
+          Switchyard serves an OpenAI- and Anthropic-compatible API at{" "}
+          <code className="font-mono text-sm">/v3/router</code>, with your own provider keys, and a playground to try
+          every Claude feature.
         </p>
       </div>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

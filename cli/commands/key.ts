@@ -36,12 +36,26 @@ export const keyCommand: Command = {
         await withDb(async (db) => {
           const owner = values.user
             ? await db.user.findUnique({ where: { email: values.user.trim().toLowerCase() }, select: { id: true } })
-            : await db.user.findFirst({ where: { role: "admin" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+            : await db.user.findFirst({
+                where: { role: "admin" },
+                orderBy: { createdAt: "asc" },
+                select: { id: true },
+              });
           if (!owner) {
-            throw new AppError("not_found", values.user ? `no user ${values.user}` : "no admin exists yet: run `switchyard user create --admin` first");
+            throw new AppError(
+              "not_found",
+              values.user
+                ? `no user ${values.user}`
+                : "no admin exists yet: run `switchyard user create --admin` first",
+            );
           }
-          const { key, apiKey } = await createApiKey(db, owner.id, { name: values.name, expiresAt: values.expires ?? null });
-          process.stderr.write(`Created key "${apiKey.name}" (${apiKey.prefix}) for ${apiKey.owner}. It is shown only now:\n`);
+          const { key, apiKey } = await createApiKey(db, owner.id, {
+            name: values.name,
+            expiresAt: values.expires ?? null,
+          });
+          process.stderr.write(
+            `Created key "${apiKey.name}" (${apiKey.prefix}) for ${apiKey.owner}. It is shown only now:\n`,
+          );
           process.stdout.write(`${key}\n`);
         });
         return;
@@ -51,10 +65,27 @@ export const keyCommand: Command = {
         await withDb(async (db) => {
           const keys = await listApiKeys(db, "operator");
           if (values.json) {
-            const rows = keys.map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt }) => ({ id, name, prefix, createdAt, lastUsedAt, revokedAt }));
+            const rows = keys.map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt }) => ({
+              id,
+              name,
+              prefix,
+              createdAt,
+              lastUsedAt,
+              revokedAt,
+            }));
             process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
           } else {
-            printTable(keys.map((key) => ({ id: key.id, name: key.name, prefix: key.prefix, owner: key.owner, status: key.status, created: key.createdAt, "last used": key.lastUsedAt ?? "never" })));
+            printTable(
+              keys.map((key) => ({
+                id: key.id,
+                name: key.name,
+                prefix: key.prefix,
+                owner: key.owner,
+                status: key.status,
+                created: key.createdAt,
+                "last used": key.lastUsedAt ?? "never",
+              })),
+            );
           }
         });
         return;
@@ -71,14 +102,21 @@ export const keyCommand: Command = {
       case "limits": {
         const { values, positionals } = parseOptions(
           rest,
-          { rpm: { type: "string" }, tpm: { type: "string" }, "budget-usd": { type: "string" }, "log-bodies": { type: "string" } },
+          {
+            rpm: { type: "string" },
+            tpm: { type: "string" },
+            "budget-usd": { type: "string" },
+            "log-bodies": { type: "string" },
+          },
           true,
         );
         if (positionals.length !== 1) throw new UsageError("give exactly one key id or prefix");
         const input = {
           ...(values.rpm !== undefined ? { requestsPerMinute: limitValue("--rpm", values.rpm) } : {}),
           ...(values.tpm !== undefined ? { tokensPerMinute: limitValue("--tpm", values.tpm) } : {}),
-          ...(values["budget-usd"] !== undefined ? { monthlyBudgetUsd: limitValue("--budget-usd", values["budget-usd"]) } : {}),
+          ...(values["budget-usd"] !== undefined
+            ? { monthlyBudgetUsd: limitValue("--budget-usd", values["budget-usd"]) }
+            : {}),
           ...(values["log-bodies"] !== undefined ? { logBodies: onOff("--log-bodies", values["log-bodies"]) } : {}),
         };
         await withDb(async (db) => {
@@ -101,7 +139,8 @@ export const keyCommand: Command = {
 function limitValue(option: string, value: string): number | null {
   if (value === "none" || value === "0") return null;
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || value.trim() === "") throw new UsageError(`${option} must be a positive number or "none"`);
+  if (!Number.isFinite(number) || number <= 0 || value.trim() === "")
+    throw new UsageError(`${option} must be a positive number or "none"`);
   return number;
 }
 

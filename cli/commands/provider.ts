@@ -55,9 +55,12 @@ export const providerCommand: Command = {
             throw new UsageError("--json-stdin: standard input is not valid JSON");
           }
         } else {
-          const secretField = { anthropic: "apiKey", "openai-compatible": "apiKey", aws: "secretAccessKey", google: "serviceAccountJson" }[
-            provider as (typeof CREDENTIAL_PROVIDERS)[number]
-          ];
+          const secretField = {
+            anthropic: "apiKey",
+            "openai-compatible": "apiKey",
+            aws: "secretAccessKey",
+            google: "serviceAccountJson",
+          }[provider as (typeof CREDENTIAL_PROVIDERS)[number]];
           fields = {
             [secretField]: stdin,
             ...(values["access-key-id"] && { accessKeyId: values["access-key-id"] }),

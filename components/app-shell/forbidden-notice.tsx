@@ -16,8 +16,10 @@ export function ForbiddenNotice({ what }: { what?: string }) {
         Admins only
       </h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        {what ? `${what} can only be managed by an admin of this Switchyard.` : "Only an admin of this Switchyard can open this page."} Ask an
-        admin if you need access.
+        {what
+          ? `${what} can only be managed by an admin of this Switchyard.`
+          : "Only an admin of this Switchyard can open this page."}{" "}
+        Ask an admin if you need access.
       </p>
       <Link href="/" className="mt-4 inline-block text-sm font-medium text-amber-700 underline dark:text-amber-400">
         Back to home

@@ -42,7 +42,8 @@ export function SetupForm() {
         event.preventDefault();
         void createAdmin(new FormData(event.currentTarget));
       }}
-      className="space-y-4">
+      className="space-y-4"
+    >
       {error && (
         <Alert tone="error">
           {error.message}
@@ -60,12 +61,12 @@ export function SetupForm() {
         {(control) => <Input {...control} name="email" type="email" autoComplete="username" required autoFocus />}
       </Field>
       <Field label="Password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
-        {(control) => (
-          <Input {...control} name="password" type="password" autoComplete="new-password" required />
-        )}
+        {(control) => <Input {...control} name="password" type="password" autoComplete="new-password" required />}
       </Field>
       <Field label="Confirm password" error={mismatch ? "The passwords don't match." : undefined}>
-        {(control) => <Input {...control} name="confirmPassword" type="password" autoComplete="new-password" required />}
+        {(control) => (
+          <Input {...control} name="confirmPassword" type="password" autoComplete="new-password" required />
+        )}
       </Field>
       <Button type="submit" variant="primary" pending={pending} className="w-full">
         Create admin account

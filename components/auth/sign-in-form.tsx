@@ -33,7 +33,8 @@ export function SignInForm({ nextPath }: { nextPath: string }) {
         event.preventDefault();
         void signIn(new FormData(event.currentTarget));
       }}
-      className="space-y-4">
+      className="space-y-4"
+    >
       {error && <Alert tone="error">{error}</Alert>}
       <Field label="Email">
         {(control) => <Input {...control} name="email" type="email" autoComplete="username" required autoFocus />}

@@ -2,14 +2,27 @@ import type { AttachmentMeta } from "@/lib/playground/session-document";
 import { formatBytes } from "./format";
 
 /** A thumbnail for an image, name and pages for a PDF. */
-export function AttachmentPreview({ attachment, children }: { attachment: AttachmentMeta | undefined; children?: React.ReactNode }) {
+export function AttachmentPreview({
+  attachment,
+  children,
+}: {
+  attachment: AttachmentMeta | undefined;
+  children?: React.ReactNode;
+}) {
   if (!attachment) {
-    return <div className="rounded-md border border-dashed border-zinc-300 p-2 text-xs text-zinc-500 dark:border-zinc-700">Attachment unavailable</div>;
+    return (
+      <div className="rounded-md border border-dashed border-zinc-300 p-2 text-xs text-zinc-500 dark:border-zinc-700">
+        Attachment unavailable
+      </div>
+    );
   }
   const source = attachment.sourceUrl ?? `/api/playground/attachments/${encodeURIComponent(attachment.id)}`;
   const details =
     attachment.kind === "pdf"
-      ? [attachment.pageCount ? `${attachment.pageCount} page${attachment.pageCount === 1 ? "" : "s"}` : null, attachment.byteSize ? formatBytes(attachment.byteSize) : null]
+      ? [
+          attachment.pageCount ? `${attachment.pageCount} page${attachment.pageCount === 1 ? "" : "s"}` : null,
+          attachment.byteSize ? formatBytes(attachment.byteSize) : null,
+        ]
       : [attachment.byteSize ? formatBytes(attachment.byteSize) : null];
   return (
     <figure className="flex w-44 flex-col gap-1 rounded-md border border-zinc-200 bg-white p-1.5 text-xs dark:border-zinc-700 dark:bg-zinc-900">
@@ -17,7 +30,10 @@ export function AttachmentPreview({ attachment, children }: { attachment: Attach
         // eslint-disable-next-line @next/next/no-img-element -- a user's upload, served by our API
         <img src={source} alt={attachment.fileName} className="h-24 w-full rounded object-cover" />
       ) : (
-        <div aria-hidden className="flex h-24 items-center justify-center rounded bg-red-50 text-lg font-bold text-red-700 dark:bg-red-950/50 dark:text-red-300">
+        <div
+          aria-hidden
+          className="flex h-24 items-center justify-center rounded bg-red-50 text-lg font-bold text-red-700 dark:bg-red-950/50 dark:text-red-300"
+        >
           PDF
         </div>
       )}
@@ -26,7 +42,11 @@ export function AttachmentPreview({ attachment, children }: { attachment: Attach
           {attachment.fileName}
         </span>
         <span className="block text-zinc-500">
-          {[attachment.kind === "pdf" ? "PDF" : attachment.mediaType.replace("image/", "").toUpperCase(), ...details, attachment.sourceUrl ? "by URL" : null]
+          {[
+            attachment.kind === "pdf" ? "PDF" : attachment.mediaType.replace("image/", "").toUpperCase(),
+            ...details,
+            attachment.sourceUrl ? "by URL" : null,
+          ]
             .filter(Boolean)
             .join(" · ")}
         </span>

@@ -13,7 +13,15 @@ function remaining(expiresAt: string, now: number): string {
 }
 
 /** Breakpoints of the next request (with the model's minimum) and when each cached prefix expires. */
-export function CachePanel({ check, minimumCacheableTokens, timeline }: { check: CacheCheck; minimumCacheableTokens: number; timeline: CacheTimelineEntry[] }) {
+export function CachePanel({
+  check,
+  minimumCacheableTokens,
+  timeline,
+}: {
+  check: CacheCheck;
+  minimumCacheableTokens: number;
+  timeline: CacheTimelineEntry[];
+}) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (timeline.length === 0) return;
@@ -26,7 +34,8 @@ export function CachePanel({ check, minimumCacheableTokens, timeline }: { check:
         Prompt cache
       </h2>
       <p className="text-xs text-zinc-500">
-        Up to 4 breakpoints; 1h before 5m. This model caches prefixes of at least {formatTokens(minimumCacheableTokens)} tokens.
+        Up to 4 breakpoints; 1h before 5m. This model caches prefixes of at least {formatTokens(minimumCacheableTokens)}{" "}
+        tokens.
       </p>
       {check.breakpoints.length === 0 ? (
         <p className="text-xs text-zinc-500">No breakpoints: mark the system prompt, a message or an attachment.</p>

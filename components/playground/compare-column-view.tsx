@@ -61,7 +61,14 @@ export function CompareColumnView({
     >
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Column {number}</h2>
-        <Button size="sm" variant="ghost" aria-label={`Remove column ${number}`} title={canRemove ? undefined : "Compare needs at least two columns"} disabled={!canRemove} onClick={onRemove}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Remove column ${number}`}
+          title={canRemove ? undefined : "Compare needs at least two columns"}
+          disabled={!canRemove}
+          onClick={onRemove}
+        >
           ✕
         </Button>
       </div>
@@ -71,7 +78,10 @@ export function CompareColumnView({
         align={alignPicker}
         onChange={(id) => {
           const next = models.find((candidate) => candidate.id === id);
-          onChange({ model: id, thinking: next ? coerceThinking(column.thinking, next.capabilities) : column.thinking });
+          onChange({
+            model: id,
+            thinking: next ? coerceThinking(column.thinking, next.capabilities) : column.thinking,
+          });
         }}
       />
       <div className="rounded-md border border-zinc-200 dark:border-zinc-800">
@@ -92,10 +102,16 @@ export function CompareColumnView({
         </button>
         {settingsOpen && (
           <div id={settingsId} className="space-y-3 border-t border-zinc-200 p-3 dark:border-zinc-800">
-            {model && <ThinkingControl model={model} value={column.thinking} onChange={(thinking) => onChange({ thinking })} />}
+            {model && (
+              <ThinkingControl model={model} value={column.thinking} onChange={(thinking) => onChange({ thinking })} />
+            )}
             <div className="flex items-center justify-between gap-2">
               <span className="text-sm font-medium">Prompt cache</span>
-              <CacheTtlSelect label={`Column ${number} cache breakpoint on the message`} value={column.cache} onChange={(cache) => onChange({ cache })} />
+              <CacheTtlSelect
+                label={`Column ${number} cache breakpoint on the message`}
+                value={column.cache}
+                onChange={(cache) => onChange({ cache })}
+              />
             </div>
           </div>
         )}
@@ -111,7 +127,11 @@ export function CompareColumnView({
         </p>
       ))}
 
-      <div aria-label={`Answer of column ${number}`} role="group" className="flex min-h-24 flex-1 flex-col gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <div
+        aria-label={`Answer of column ${number}`}
+        role="group"
+        className="flex min-h-24 flex-1 flex-col gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800"
+      >
         {!run || !answer ? (
           <p className="text-sm text-zinc-500">This column’s answer appears here.</p>
         ) : (
@@ -131,7 +151,9 @@ export function CompareColumnView({
               <AnswerBody answer={answer} isLastTurn />
             </div>
             {answer.status === "interrupted" && !answer.metrics && (
-              <p className="text-xs text-zinc-500">Stopped before it finished, so its tokens and cost are not known here.</p>
+              <p className="text-xs text-zinc-500">
+                Stopped before it finished, so its tokens and cost are not known here.
+              </p>
             )}
             {answer.metrics && <TurnMetricsView metrics={answer.metrics} />}
             {run.promoteError && (
@@ -140,9 +162,23 @@ export function CompareColumnView({
               </Alert>
             )}
             <div className="mt-auto flex flex-wrap items-center gap-1 pt-1">
-              {text !== "" && <CopyButton size="sm" variant="ghost" value={text} label="Copy" aria-label={`Copy answer of column ${number}`} />}
+              {text !== "" && (
+                <CopyButton
+                  size="sm"
+                  variant="ghost"
+                  value={text}
+                  label="Copy"
+                  aria-label={`Copy answer of column ${number}`}
+                />
+              )}
               {!streaming && canRegenerate && (
-                <Button size="sm" variant="ghost" disabled={check.errors.length > 0} onClick={onRegenerate} aria-label={`Regenerate column ${number}`}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  disabled={check.errors.length > 0}
+                  onClick={onRegenerate}
+                  aria-label={`Regenerate column ${number}`}
+                >
                   Regenerate
                 </Button>
               )}

@@ -35,11 +35,16 @@ export function CompareView({
         <p className="min-w-0 flex-1 text-amber-950 dark:text-amber-100">
           <span className="font-medium">Comparing {columns.length} columns.</span>{" "}
           <span className="text-amber-900/80 dark:text-amber-200/80">
-            Each answers the conversation above plus your next message. The system prompt, parameters and tools are shared; nothing is saved until you use an
-            answer.
+            Each answers the conversation above plus your next message. The system prompt, parameters and tools are
+            shared; nothing is saved until you use an answer.
           </span>
         </p>
-        <Button size="sm" onClick={compare.add} disabled={columns.length >= maximumColumns} title={columns.length >= maximumColumns ? `At most ${maximumColumns} columns` : undefined}>
+        <Button
+          size="sm"
+          onClick={compare.add}
+          disabled={columns.length >= maximumColumns}
+          title={columns.length >= maximumColumns ? `At most ${maximumColumns} columns` : undefined}
+        >
           Add column
         </Button>
       </div>
@@ -51,7 +56,9 @@ export function CompareView({
             {compared.some((part) => part.type === "attachment") && (
               <div className="mt-2 flex flex-wrap gap-2">
                 {compared.map((part, index) =>
-                  part.type === "attachment" ? <AttachmentPreview key={index} attachment={attachments.get(part.attachmentId)} /> : null,
+                  part.type === "attachment" ? (
+                    <AttachmentPreview key={index} attachment={attachments.get(part.attachmentId)} />
+                  ) : null,
                 )}
               </div>
             )}

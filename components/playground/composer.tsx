@@ -49,7 +49,10 @@ export function Composer({
   const addAttachments = (attachments: AttachmentMeta[]) => {
     if (attachments.length === 0) return;
     onAttachmentsAdded(attachments);
-    onDraftChange((current) => ({ ...current, attachments: [...current.attachments, ...attachments.map((attachment) => ({ ...attachment, cache: null }))] }));
+    onDraftChange((current) => ({
+      ...current,
+      attachments: [...current.attachments, ...attachments.map((attachment) => ({ ...attachment, cache: null }))],
+    }));
   };
 
   async function addFiles(files: File[]) {
@@ -59,7 +62,10 @@ export function Composer({
       if (problem) found.push(problem);
       return !problem;
     });
-    const total = [...draft.attachments.map((attachment) => attachment.byteSize), ...accepted.map((file) => file.size)].reduce((a, b) => a + b, 0);
+    const total = [
+      ...draft.attachments.map((attachment) => attachment.byteSize),
+      ...accepted.map((file) => file.size),
+    ].reduce((a, b) => a + b, 0);
     const sizeProblem = requestSizeProblem(total);
     if (sizeProblem) {
       setProblems([...found, sizeProblem]);
@@ -133,7 +139,9 @@ export function Composer({
                     onChange={(cache) =>
                       onDraftChange((current) => ({
                         ...current,
-                        attachments: current.attachments.map((candidate) => (candidate.id === attachment.id ? { ...candidate, cache } : candidate)),
+                        attachments: current.attachments.map((candidate) =>
+                          candidate.id === attachment.id ? { ...candidate, cache } : candidate,
+                        ),
                       }))
                     }
                   />
@@ -141,7 +149,12 @@ export function Composer({
                     size="sm"
                     variant="dangerGhost"
                     aria-label={`Remove ${attachment.fileName}`}
-                    onClick={() => onDraftChange((current) => ({ ...current, attachments: current.attachments.filter((candidate) => candidate.id !== attachment.id) }))}
+                    onClick={() =>
+                      onDraftChange((current) => ({
+                        ...current,
+                        attachments: current.attachments.filter((candidate) => candidate.id !== attachment.id),
+                      }))
+                    }
                   >
                     ✕
                   </Button>
@@ -229,7 +242,11 @@ export function Composer({
           From URL
         </Button>
         {cacheControl && (
-          <CacheTtlSelect label="Cache breakpoint on this message" value={draft.cache} onChange={(cache) => onDraftChange((current) => ({ ...current, cache }))} />
+          <CacheTtlSelect
+            label="Cache breakpoint on this message"
+            value={draft.cache}
+            onChange={(cache) => onDraftChange((current) => ({ ...current, cache }))}
+          />
         )}
         {uploading > 0 && (
           <span role="status" className="text-xs text-zinc-500">

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { compareSetupSchema, type CompareSetup } from "@/lib/playground/compare-columns";
-import { attachmentMetaSchema, cacheMarkSchema, type AttachmentMeta, type MessagePart } from "@/lib/playground/session-document";
+import {
+  attachmentMetaSchema,
+  cacheMarkSchema,
+  type AttachmentMeta,
+  type MessagePart,
+} from "@/lib/playground/session-document";
 import { userPartsSchema } from "@/lib/playground/turn-action";
 
 /** What the composer holds, kept in localStorage so a reload or a crash never loses it. */
@@ -14,7 +19,10 @@ export type ComposerDraft = z.infer<typeof composerDraftSchema>;
 export const emptyDraft: ComposerDraft = { text: "", attachments: [], cache: null };
 
 /** A message's parts back in the composer (attachments it cannot describe any more are left out). */
-export function toDraft(parts: readonly MessagePart[], attachments: ReadonlyMap<string, AttachmentMeta>): ComposerDraft {
+export function toDraft(
+  parts: readonly MessagePart[],
+  attachments: ReadonlyMap<string, AttachmentMeta>,
+): ComposerDraft {
   return {
     text: parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n"),
     attachments: parts.flatMap((part) => {
@@ -28,7 +36,11 @@ export function toDraft(parts: readonly MessagePart[], attachments: ReadonlyMap<
 /** What the composer sends: its attachments, then its text. */
 export function draftParts(draft: ComposerDraft): Array<Extract<MessagePart, { type: "text" | "attachment" }>> {
   return [
-    ...draft.attachments.map((attachment) => ({ type: "attachment" as const, attachmentId: attachment.id, cache: attachment.cache })),
+    ...draft.attachments.map((attachment) => ({
+      type: "attachment" as const,
+      attachmentId: attachment.id,
+      cache: attachment.cache,
+    })),
     ...(draft.text.trim() !== "" ? [{ type: "text" as const, text: draft.text }] : []),
   ];
 }
@@ -77,4 +89,5 @@ export const saveCompareSetup = (setup: CompareSetup) => write(COMPARE_KEY, setu
  */
 const comparedKey = (sessionId: string) => `switchyard.playground.compared.${sessionId}`;
 export const loadComparedMessage = (sessionId: string) => read(comparedKey(sessionId), userPartsSchema);
-export const saveComparedMessage = (sessionId: string, parts: z.infer<typeof userPartsSchema> | null) => write(comparedKey(sessionId), parts);
+export const saveComparedMessage = (sessionId: string, parts: z.infer<typeof userPartsSchema> | null) =>
+  write(comparedKey(sessionId), parts);

@@ -24,7 +24,8 @@ export type MessageActions = {
   turnExtras?: (message: StoredMessage) => React.ReactNode;
 };
 
-export const textOf = (parts: readonly MessagePart[]) => parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n");
+export const textOf = (parts: readonly MessagePart[]) =>
+  parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n");
 
 export function MessageView({
   message,
@@ -44,24 +45,45 @@ export function MessageView({
   return <AssistantMessage message={message} next={next} isLast={isLast} actions={actions} />;
 }
 
-function CacheMarkControl({ message, actions, label }: { message: StoredMessage; actions: MessageActions; label: string }) {
+function CacheMarkControl({
+  message,
+  actions,
+  label,
+}: {
+  message: StoredMessage;
+  actions: MessageActions;
+  label: string;
+}) {
   return (
     <CacheTtlSelect
       label={label}
       value={message.cache}
       disabled={actions.busy}
-      onChange={(cache: CacheMark | null) => actions.onMarkCache({ position: message.position, partIndex: null, cache })}
+      onChange={(cache: CacheMark | null) =>
+        actions.onMarkCache({ position: message.position, partIndex: null, cache })
+      }
     />
   );
 }
 
-function UserMessage({ message, attachments, actions }: { message: StoredMessage; attachments: ReadonlyMap<string, AttachmentMeta>; actions: MessageActions }) {
+function UserMessage({
+  message,
+  attachments,
+  actions,
+}: {
+  message: StoredMessage;
+  attachments: ReadonlyMap<string, AttachmentMeta>;
+  actions: MessageActions;
+}) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(textOf(message.parts));
   const editId = useId();
   const label = `Message ${message.position + 1}`;
   return (
-    <article aria-label={`You, message ${message.position + 1}`} className="ml-auto w-full max-w-[92%] space-y-2 sm:max-w-[85%]">
+    <article
+      aria-label={`You, message ${message.position + 1}`}
+      className="ml-auto w-full max-w-[92%] space-y-2 sm:max-w-[85%]"
+    >
       <div className="rounded-lg bg-zinc-100 px-3 py-2 dark:bg-zinc-800/80">
         {editing ? (
           <form
@@ -80,7 +102,8 @@ function UserMessage({ message, attachments, actions }: { message: StoredMessage
               rows={Math.min(12, Math.max(3, draft.split("\n").length))}
               onChange={(event) => setDraft(event.target.value)}
               onKeyDown={(event) => {
-                if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) event.currentTarget.form?.requestSubmit();
+                if (event.key === "Enter" && (event.metaKey || event.ctrlKey))
+                  event.currentTarget.form?.requestSubmit();
                 if (event.key === "Escape") setEditing(false);
               }}
               className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
@@ -115,10 +138,20 @@ function UserMessage({ message, attachments, actions }: { message: StoredMessage
         )}
       </div>
       <div className="flex flex-wrap items-center justify-end gap-1">
-        <CacheMarkControl message={message} actions={actions} label={`Cache breakpoint on message ${message.position + 1}`} />
+        <CacheMarkControl
+          message={message}
+          actions={actions}
+          label={`Cache breakpoint on message ${message.position + 1}`}
+        />
         <CopyButton size="sm" variant="ghost" value={textOf(message.parts)} label="Copy" aria-label={`Copy ${label}`} />
         {!editing && (
-          <Button size="sm" variant="ghost" disabled={actions.busy} onClick={() => setEditing(true)} aria-label={`Edit message ${message.position + 1}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={actions.busy}
+            onClick={() => setEditing(true)}
+            aria-label={`Edit message ${message.position + 1}`}
+          >
             Edit
           </Button>
         )}
@@ -162,7 +195,13 @@ export function AnswerBody({
   return (
     <>
       {reasoningParts.map((part, index) => (
-        <ReasoningBlock key={index} part={part} index={index} streaming={reasoningStreaming && index === reasoningParts.length - 1} isLastTurn={isLastTurn} />
+        <ReasoningBlock
+          key={index}
+          part={part}
+          index={index}
+          streaming={reasoningStreaming && index === reasoningParts.length - 1}
+          isLastTurn={isLastTurn}
+        />
       ))}
       {text !== "" && <Markdown text={text} streaming={streaming} />}
       {streaming && answer.parts.length === 0 && <p className="text-sm text-zinc-500">Waiting for the first token…</p>}
@@ -171,7 +210,9 @@ export function AnswerBody({
       ))}
       {children}
       {answer.status === "interrupted" && (
-        <p className="text-xs text-amber-700 dark:text-amber-300">The answer was stopped before it finished; what arrived is kept.</p>
+        <p className="text-xs text-amber-700 dark:text-amber-300">
+          The answer was stopped before it finished; what arrived is kept.
+        </p>
       )}
       {answer.error && (
         <Alert tone="error">
@@ -183,14 +224,28 @@ export function AnswerBody({
   );
 }
 
-function AssistantMessage({ message, next, isLast, actions }: { message: StoredMessage; next: StoredMessage | undefined; isLast: boolean; actions: MessageActions }) {
+function AssistantMessage({
+  message,
+  next,
+  isLast,
+  actions,
+}: {
+  message: StoredMessage;
+  next: StoredMessage | undefined;
+  isLast: boolean;
+  actions: MessageActions;
+}) {
   const streaming = message.status === "streaming";
   const text = textOf(message.parts);
   const toolCalls = message.parts.filter((part) => part.type === "tool_call");
   const results = next?.role === "tool" ? next.parts.filter((part) => part.type === "tool_result") : [];
   const awaitingResults = isLast && message.status === "complete" && toolCalls.length > 0;
   return (
-    <article aria-label={`Assistant, message ${message.position + 1}`} aria-busy={streaming || undefined} className="space-y-2">
+    <article
+      aria-label={`Assistant, message ${message.position + 1}`}
+      aria-busy={streaming || undefined}
+      className="space-y-2"
+    >
       <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
         <span className="font-medium text-zinc-700 dark:text-zinc-300">Assistant</span>
         {message.request && <span className="font-mono">{message.metrics?.servedModel ?? message.request.model}</span>}
@@ -203,10 +258,30 @@ function AssistantMessage({ message, next, isLast, actions }: { message: StoredM
       <div className="flex flex-wrap items-center gap-1">
         {message.metrics && <TurnMetricsView metrics={message.metrics} />}
         <span className="ml-auto flex flex-wrap items-center gap-1">
-          {!streaming && <CacheMarkControl message={message} actions={actions} label={`Cache breakpoint on message ${message.position + 1}`} />}
-          {text !== "" && <CopyButton size="sm" variant="ghost" value={text} label="Copy" aria-label={`Copy answer ${message.position + 1}`} />}
           {!streaming && (
-            <Button size="sm" variant="ghost" disabled={actions.busy} onClick={() => actions.onRegenerate(message.position)} aria-label={`Regenerate message ${message.position + 1}`}>
+            <CacheMarkControl
+              message={message}
+              actions={actions}
+              label={`Cache breakpoint on message ${message.position + 1}`}
+            />
+          )}
+          {text !== "" && (
+            <CopyButton
+              size="sm"
+              variant="ghost"
+              value={text}
+              label="Copy"
+              aria-label={`Copy answer ${message.position + 1}`}
+            />
+          )}
+          {!streaming && (
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={actions.busy}
+              onClick={() => actions.onRegenerate(message.position)}
+              aria-label={`Regenerate message ${message.position + 1}`}
+            >
               Regenerate
             </Button>
           )}
@@ -217,7 +292,13 @@ function AssistantMessage({ message, next, isLast, actions }: { message: StoredM
   );
 }
 
-function ToolResultsForm({ toolCalls, actions }: { toolCalls: Array<Extract<MessagePart, { type: "tool_call" }>>; actions: MessageActions }) {
+function ToolResultsForm({
+  toolCalls,
+  actions,
+}: {
+  toolCalls: Array<Extract<MessagePart, { type: "tool_call" }>>;
+  actions: MessageActions;
+}) {
   const id = useId();
   const [values, setValues] = useState<Record<string, { content: string; isError: boolean }>>({});
   const complete = toolCalls.every((call) => (values[call.id]?.content ?? "").trim() !== "");
@@ -228,12 +309,18 @@ function ToolResultsForm({ toolCalls, actions }: { toolCalls: Array<Extract<Mess
       onSubmit={async (event) => {
         event.preventDefault();
         const ok = await actions.onToolResults(
-          toolCalls.map((call) => ({ toolCallId: call.id, content: values[call.id]?.content ?? "", isError: values[call.id]?.isError ?? false })),
+          toolCalls.map((call) => ({
+            toolCallId: call.id,
+            content: values[call.id]?.content ?? "",
+            isError: values[call.id]?.isError ?? false,
+          })),
         );
         if (ok) setValues({});
       }}
     >
-      <p className="text-sm font-medium">The model is waiting for {toolCalls.length === 1 ? "the tool's result" : "the tools' results"}.</p>
+      <p className="text-sm font-medium">
+        The model is waiting for {toolCalls.length === 1 ? "the tool's result" : "the tools' results"}.
+      </p>
       {toolCalls.map((call, index) => (
         <div key={call.id} className="space-y-1">
           <label htmlFor={`${id}-${index}`} className="text-xs font-medium">
@@ -243,7 +330,12 @@ function ToolResultsForm({ toolCalls, actions }: { toolCalls: Array<Extract<Mess
             id={`${id}-${index}`}
             rows={3}
             value={values[call.id]?.content ?? ""}
-            onChange={(event) => setValues({ ...values, [call.id]: { content: event.target.value, isError: values[call.id]?.isError ?? false } })}
+            onChange={(event) =>
+              setValues({
+                ...values,
+                [call.id]: { content: event.target.value, isError: values[call.id]?.isError ?? false },
+              })
+            }
             onKeyDown={(event) => {
               if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) event.currentTarget.form?.requestSubmit();
             }}
@@ -253,7 +345,12 @@ function ToolResultsForm({ toolCalls, actions }: { toolCalls: Array<Extract<Mess
             <input
               type="checkbox"
               checked={values[call.id]?.isError ?? false}
-              onChange={(event) => setValues({ ...values, [call.id]: { content: values[call.id]?.content ?? "", isError: event.target.checked } })}
+              onChange={(event) =>
+                setValues({
+                  ...values,
+                  [call.id]: { content: values[call.id]?.content ?? "", isError: event.target.checked },
+                })
+              }
             />
             {call.name} failed (send as an error)
           </label>

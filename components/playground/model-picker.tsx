@@ -50,7 +50,8 @@ export function ModelPicker({
       return words.every((word) => haystack.includes(word));
     });
     const byProvider = new Map<string, PlaygroundModel[]>();
-    for (const model of matches) byProvider.set(model.providerLabel, [...(byProvider.get(model.providerLabel) ?? []), model]);
+    for (const model of matches)
+      byProvider.set(model.providerLabel, [...(byProvider.get(model.providerLabel) ?? []), model]);
     return [...byProvider.entries()];
   }, [models, query]);
 
@@ -152,7 +153,8 @@ function ModelOption({ model, selected, onPick }: { model: PlaygroundModel; sele
         <span className="mt-1 flex flex-wrap gap-x-3 text-[11px] text-zinc-500">
           <span>{formatContext(model.contextWindow)} context</span>
           <span>
-            {formatPrice(model.pricing.inputPerMillionTokens)} in / {formatPrice(model.pricing.outputPerMillionTokens)} out per MTok
+            {formatPrice(model.pricing.inputPerMillionTokens)} in / {formatPrice(model.pricing.outputPerMillionTokens)}{" "}
+            out per MTok
           </span>
           {model.lifecycle !== "active" && <span>{model.lifecycle}</span>}
         </span>

@@ -6,7 +6,15 @@ import type { SettingsProblem } from "@/lib/playground/validate-turn-settings";
 
 type NumberField = "maxTokens" | "temperature" | "topP" | "topK";
 
-const FIELDS: Array<{ field: NumberField; label: string; placeholder: string; step: string; min: number; max?: number; integer: boolean }> = [
+const FIELDS: Array<{
+  field: NumberField;
+  label: string;
+  placeholder: string;
+  step: string;
+  min: number;
+  max?: number;
+  integer: boolean;
+}> = [
   { field: "maxTokens", label: "Max tokens", placeholder: "model default", step: "1", min: 1, integer: true },
   { field: "temperature", label: "Temperature", placeholder: "unset", step: "0.1", min: 0, max: 1, integer: false },
   { field: "topP", label: "Top P", placeholder: "unset", step: "0.05", min: 0, max: 1, integer: false },
@@ -33,8 +41,12 @@ export function ParametersPanel({
       <div className="grid grid-cols-2 gap-3">
         {FIELDS.map(({ field, label, placeholder, step, min, max, integer }) => {
           const fieldProblems = [
-            ...problems.errors.filter((problem) => problem.field === field).map((problem) => ({ ...problem, tone: "error" as const })),
-            ...problems.warnings.filter((problem) => problem.field === field).map((problem) => ({ ...problem, tone: "warning" as const })),
+            ...problems.errors
+              .filter((problem) => problem.field === field)
+              .map((problem) => ({ ...problem, tone: "error" as const })),
+            ...problems.warnings
+              .filter((problem) => problem.field === field)
+              .map((problem) => ({ ...problem, tone: "warning" as const })),
           ];
           const describedBy = fieldProblems.length || disabledReason[field] ? `${id}-${field}-help` : undefined;
           return (
@@ -67,7 +79,11 @@ export function ParametersPanel({
                   {fieldProblems.map((problem) => (
                     <p
                       key={problem.message}
-                      className={problem.tone === "error" ? "text-[11px] text-red-600 dark:text-red-400" : "text-[11px] text-amber-700 dark:text-amber-300"}
+                      className={
+                        problem.tone === "error"
+                          ? "text-[11px] text-red-600 dark:text-red-400"
+                          : "text-[11px] text-amber-700 dark:text-amber-300"
+                      }
                     >
                       {problem.message}
                     </p>
@@ -88,7 +104,13 @@ export function ParametersPanel({
           value={stopText}
           onChange={(event) => {
             setStopText(event.target.value);
-            onChange({ ...value, stopSequences: event.target.value.split("\n").filter((line) => line !== "").slice(0, 8) });
+            onChange({
+              ...value,
+              stopSequences: event.target.value
+                .split("\n")
+                .filter((line) => line !== "")
+                .slice(0, 8),
+            });
           }}
           className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
         />

@@ -14,12 +14,16 @@ export function createSession(body: { model: string; settings: PlaygroundSetting
   return requestJson<{ session: SessionDocument }>("/api/playground/sessions", { method: "POST", body });
 }
 
-export function updateSession(sessionId: string, body: { model?: string; settings?: PlaygroundSettings; title?: string }) {
+export function updateSession(
+  sessionId: string,
+  body: { model?: string; settings?: PlaygroundSettings; title?: string },
+) {
   return requestJson<unknown>(`/api/playground/sessions/${encodeURIComponent(sessionId)}`, { method: "PATCH", body });
 }
 
 export async function getSession(sessionId: string) {
-  return (await requestJson<{ session: SessionDocument }>(`/api/playground/sessions/${encodeURIComponent(sessionId)}`)).session;
+  return (await requestJson<{ session: SessionDocument }>(`/api/playground/sessions/${encodeURIComponent(sessionId)}`))
+    .session;
 }
 
 export async function uploadFile(file: File): Promise<AttachmentMeta> {
@@ -31,28 +35,53 @@ export async function uploadFile(file: File): Promise<AttachmentMeta> {
   } catch {
     throw new ApiRequestError(0, "network_error", `Could not upload ${file.name}: the server is unreachable.`);
   }
-  const body = (await response.json().catch(() => undefined)) as { attachment?: AttachmentMeta; error?: { code?: string; message?: string } } | undefined;
+  const body = (await response.json().catch(() => undefined)) as
+    { attachment?: AttachmentMeta; error?: { code?: string; message?: string } } | undefined;
   if (!response.ok || !body?.attachment) {
-    throw new ApiRequestError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? `Upload failed (${response.status}).`);
+    throw new ApiRequestError(
+      response.status,
+      body?.error?.code ?? "http_error",
+      body?.error?.message ?? `Upload failed (${response.status}).`,
+    );
   }
   return body.attachment;
 }
 
 export async function attachUrl(url: string): Promise<AttachmentMeta> {
-  return (await requestJson<{ attachment: AttachmentMeta }>("/api/playground/attachments", { method: "POST", body: { url } })).attachment;
+  return (
+    await requestJson<{ attachment: AttachmentMeta }>("/api/playground/attachments", { method: "POST", body: { url } })
+  ).attachment;
 }
 
 /**
  * Starts a turn and yields its events. A 4xx (validation) throws ApiRequestError before any
  * event; aborting `signal` (Stop) ends the request, which the server turns into an upstream abort.
  */
-export function streamTurn(sessionId: string, body: TurnRequestBody, signal: AbortSignal): AsyncGenerator<PlaygroundStreamEvent> {
-  return streamEvents(`/api/playground/sessions/${encodeURIComponent(sessionId)}/turns`, body, playgroundStreamEventSchema, signal);
+export function streamTurn(
+  sessionId: string,
+  body: TurnRequestBody,
+  signal: AbortSignal,
+): AsyncGenerator<PlaygroundStreamEvent> {
+  return streamEvents(
+    `/api/playground/sessions/${encodeURIComponent(sessionId)}/turns`,
+    body,
+    playgroundStreamEventSchema,
+    signal,
+  );
 }
 
 /** Runs one compare column (not saved) and yields its events; errors and Stop as for `streamTurn`. */
-export function streamCompareColumn(sessionId: string, body: CompareRequestBody, signal: AbortSignal): AsyncGenerator<CompareStreamEvent> {
-  return streamEvents(`/api/playground/sessions/${encodeURIComponent(sessionId)}/compare`, body, compareStreamEventSchema, signal);
+export function streamCompareColumn(
+  sessionId: string,
+  body: CompareRequestBody,
+  signal: AbortSignal,
+): AsyncGenerator<CompareStreamEvent> {
+  return streamEvents(
+    `/api/playground/sessions/${encodeURIComponent(sessionId)}/compare`,
+    body,
+    compareStreamEventSchema,
+    signal,
+  );
 }
 
 /** Saves a compare column's turn to the conversation; answers with the conversation as saved. */
@@ -62,7 +91,12 @@ export async function promoteCompareAnswer(sessionId: string, body: PromoteReque
 }
 
 /** POSTs `body` and yields the NDJSON response's events, each checked with `schema`. */
-async function* streamEvents<T>(path: string, body: unknown, schema: z.ZodType<T>, signal: AbortSignal): AsyncGenerator<T> {
+async function* streamEvents<T>(
+  path: string,
+  body: unknown,
+  schema: z.ZodType<T>,
+  signal: AbortSignal,
+): AsyncGenerator<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -76,7 +110,8 @@ async function* streamEvents<T>(path: string, body: unknown, schema: z.ZodType<T
     throw new ApiRequestError(0, "network_error", "Could not reach the server. Check your connection and try again.");
   }
   if (!response.ok || !response.body) {
-    const error = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; param?: string } } | undefined;
+    const error = (await response.json().catch(() => undefined)) as
+      { error?: { code?: string; message?: string; param?: string } } | undefined;
     throw new ApiRequestError(
       response.status,
       error?.error?.code ?? "http_error",

@@ -9,7 +9,12 @@ import { checkCacheBreakpoints } from "@/lib/playground/cache-breakpoints";
 import { cacheTimeline } from "@/lib/playground/cache-timeline";
 import { checkColumn } from "@/lib/playground/compare-columns";
 import { defaultPlaygroundModel, type PlaygroundModel } from "@/lib/playground/playground-models";
-import { defaultPlaygroundSettings, type MessagePart, type SessionDocument, type StoredMessage } from "@/lib/playground/session-document";
+import {
+  defaultPlaygroundSettings,
+  type MessagePart,
+  type SessionDocument,
+  type StoredMessage,
+} from "@/lib/playground/session-document";
 import { coerceThinking } from "@/lib/playground/thinking-options";
 import { conversationTotals } from "@/lib/playground/turn-metrics";
 import { validateTurnSettings } from "@/lib/playground/validate-turn-settings";
@@ -34,8 +39,16 @@ import { parseToolDraft, toToolDrafts, type ToolDraft } from "./tool-drafts";
 import { useCompare } from "./use-compare";
 import { usePlayground } from "./use-playground";
 
-export function PlaygroundScreen({ models, document }: { models: PlaygroundModel[]; document: SessionDocument | null }) {
-  const initialModel = document ? (models.find((model) => model.id === document.model) ?? defaultPlaygroundModel(models)) : defaultPlaygroundModel(models);
+export function PlaygroundScreen({
+  models,
+  document,
+}: {
+  models: PlaygroundModel[];
+  document: SessionDocument | null;
+}) {
+  const initialModel = document
+    ? (models.find((model) => model.id === document.model) ?? defaultPlaygroundModel(models))
+    : defaultPlaygroundModel(models);
   const playground = usePlayground({
     document,
     model: document?.model ?? initialModel.id,
@@ -131,7 +144,9 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
   });
   const timeline = cacheTimeline(messages);
   const totals = conversationTotals(messages.map((message) => message.metrics));
-  const toolProblems = parsedTools.flatMap((parsed, index) => (parsed.problem ? [`Tool ${index + 1}: ${parsed.problem}`] : []));
+  const toolProblems = parsedTools.flatMap((parsed, index) =>
+    parsed.problem ? [`Tool ${index + 1}: ${parsed.problem}`] : [],
+  );
   // In compare mode each column is checked with its own model, thinking and cache breakpoint.
   const columnChecks = comparing
     ? compare.columns.map((column) =>
@@ -146,7 +161,10 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
       )
     : [];
   const blockers = comparing
-    ? [...columnChecks.flatMap((check, index) => check.errors.map((problem) => `Column ${index + 1}: ${problem}`)), ...toolProblems]
+    ? [
+        ...columnChecks.flatMap((check, index) => check.errors.map((problem) => `Column ${index + 1}: ${problem}`)),
+        ...toolProblems,
+      ]
     : [
         ...(model.available ? [] : [`${model.displayName} cannot be used: ${model.unavailableReason}`]),
         ...settingsCheck.errors.map((problem) => problem.message),
@@ -154,19 +172,27 @@ export function PlaygroundScreen({ models, document }: { models: PlaygroundModel
         ...cacheCheck.errors,
       ];
 
-  const viewCodeSource = { model: modelId, settings, messages: pendingMessage ? [...messages, pendingMessage] : messages, attachments: allAttachments };
+  const viewCodeSource = {
+    model: modelId,
+    settings,
+    messages: pendingMessage ? [...messages, pendingMessage] : messages,
+    attachments: allAttachments,
+  };
   const actions: MessageActions = {
     busy: streaming,
     onRegenerate: (position) => void playground.runTurn({ type: "regenerate", position }),
     onEdit: async (position, text) => {
       const original = messages.find((message) => message.position === position);
-      const kept = (original?.parts ?? []).filter((part): part is Extract<MessagePart, { type: "attachment" }> => part.type === "attachment");
+      const kept = (original?.parts ?? []).filter(
+        (part): part is Extract<MessagePart, { type: "attachment" }> => part.type === "attachment",
+      );
       const parts = [...kept, ...(text.trim() ? [{ type: "text" as const, text }] : [])];
       return playground.runTurn({ type: "edit", position, parts, cache: original?.cache ?? null });
     },
     onMarkCache: playground.markCache,
     onToolResults: (results) => playground.runTurn({ type: "tool_results", results, cache: null }),
-    turnExtras: (message) => (message.request ? <TurnViewCode position={message.position} source={viewCodeSource} /> : null),
+    turnExtras: (message) =>
+      message.request ? <TurnViewCode position={message.position} source={viewCodeSource} /> : null,
   };
 
   function send() {

@@ -52,7 +52,8 @@ export function SettingsPanel({
   timeline: CacheTimelineEntry[];
   totals: ConversationTotals;
 }) {
-  const samplingReason = comparing || model.capabilities.samplingParameters ? undefined : `${model.displayName} does not accept it.`;
+  const samplingReason =
+    comparing || model.capabilities.samplingParameters ? undefined : `${model.displayName} does not accept it.`;
   const thinkingOn = !comparing && thinkingIsOn(settings.thinking, model.capabilities);
   return (
     <div className="space-y-6">
@@ -61,7 +62,11 @@ export function SettingsPanel({
           Comparing: each column has its own model, thinking and prompt cache. The settings below apply to every column.
         </p>
       ) : (
-        <ModelPicker models={models} value={model.id} onChange={(id) => onModelChange(models.find((candidate) => candidate.id === id)!)} />
+        <ModelPicker
+          models={models}
+          value={model.id}
+          onChange={(id) => onModelChange(models.find((candidate) => candidate.id === id)!)}
+        />
       )}
       <SystemPromptEditor
         value={settings.systemPrompt}
@@ -71,7 +76,11 @@ export function SettingsPanel({
       />
       {!comparing && (
         <>
-          <ThinkingControl model={model} value={settings.thinking} onChange={(thinking) => setSettings((current) => ({ ...current, thinking }))} />
+          <ThinkingControl
+            model={model}
+            value={settings.thinking}
+            onChange={(thinking) => setSettings((current) => ({ ...current, thinking }))}
+          />
           {settingsCheck.errors
             .filter((problem) => problem.field === "thinking")
             .map((problem) => (

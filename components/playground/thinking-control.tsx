@@ -36,7 +36,9 @@ export function ThinkingControl({
             title={option.disabledReason ?? undefined}
             className={classNames(
               "relative flex cursor-pointer items-center justify-center rounded px-2 py-1 text-sm has-focus-visible:outline-2 has-focus-visible:outline-amber-500",
-              value.mode === option.mode ? "bg-white font-medium shadow-sm dark:bg-zinc-950" : "text-zinc-600 dark:text-zinc-400",
+              value.mode === option.mode
+                ? "bg-white font-medium shadow-sm dark:bg-zinc-950"
+                : "text-zinc-600 dark:text-zinc-400",
               option.disabledReason && "cursor-not-allowed opacity-50",
             )}
           >
@@ -67,13 +69,32 @@ export function ThinkingControl({
           {option.label}: {option.disabledReason}
         </p>
       ))}
-      {value.mode === "adaptive" && <EffortSelect model={model} value={value.effort} onChange={(effort) => onChange({ mode: "adaptive", effort })} />}
-      {value.mode === "manual" && <BudgetControl value={value.budgetTokens} onChange={(budgetTokens) => onChange({ mode: "manual", budgetTokens })} />}
+      {value.mode === "adaptive" && (
+        <EffortSelect
+          model={model}
+          value={value.effort}
+          onChange={(effort) => onChange({ mode: "adaptive", effort })}
+        />
+      )}
+      {value.mode === "manual" && (
+        <BudgetControl
+          value={value.budgetTokens}
+          onChange={(budgetTokens) => onChange({ mode: "manual", budgetTokens })}
+        />
+      )}
     </fieldset>
   );
 }
 
-function EffortSelect({ model, value, onChange }: { model: PlaygroundModel; value: EffortLevel | null; onChange: (value: EffortLevel | null) => void }) {
+function EffortSelect({
+  model,
+  value,
+  onChange,
+}: {
+  model: PlaygroundModel;
+  value: EffortLevel | null;
+  onChange: (value: EffortLevel | null) => void;
+}) {
   const id = useId();
   const levels = model.capabilities.effortLevels;
   return (
@@ -81,7 +102,12 @@ function EffortSelect({ model, value, onChange }: { model: PlaygroundModel; valu
       <label htmlFor={id} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
         Effort
       </label>
-      <Select id={id} value={value ?? ""} disabled={levels.length === 0} onChange={(event) => onChange((event.target.value || null) as EffortLevel | null)}>
+      <Select
+        id={id}
+        value={value ?? ""}
+        disabled={levels.length === 0}
+        onChange={(event) => onChange((event.target.value || null) as EffortLevel | null)}
+      >
         <option value="">Model default</option>
         {levels.map((level) => (
           <option key={level} value={level}>
@@ -96,7 +122,8 @@ function EffortSelect({ model, value, onChange }: { model: PlaygroundModel; valu
 
 function BudgetControl({ value, onChange }: { value: number; onChange: (value: number) => void }) {
   const id = useId();
-  const clamp = (budget: number) => Math.min(maximumThinkingBudget, Math.max(minimumThinkingBudget, Math.round(budget)));
+  const clamp = (budget: number) =>
+    Math.min(maximumThinkingBudget, Math.max(minimumThinkingBudget, Math.round(budget)));
   return (
     <div className="space-y-2">
       <div className="flex items-center justify-between gap-2">

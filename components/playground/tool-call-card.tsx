@@ -11,9 +11,20 @@ function prettyArguments(text: string): string {
 }
 
 /** A tool call the model made: its name and arguments; `children` holds the answer form when it awaits one. */
-export function ToolCallCard({ part, result, children }: { part: ToolCallPart; result?: Extract<MessagePart, { type: "tool_result" }>; children?: React.ReactNode }) {
+export function ToolCallCard({
+  part,
+  result,
+  children,
+}: {
+  part: ToolCallPart;
+  result?: Extract<MessagePart, { type: "tool_result" }>;
+  children?: React.ReactNode;
+}) {
   return (
-    <section aria-label={`Tool call ${part.name}`} className="rounded-md border border-sky-200 bg-sky-50/60 text-sm dark:border-sky-900 dark:bg-sky-950/30">
+    <section
+      aria-label={`Tool call ${part.name}`}
+      className="rounded-md border border-sky-200 bg-sky-50/60 text-sm dark:border-sky-900 dark:bg-sky-950/30"
+    >
       <header className="flex flex-wrap items-center gap-2 border-b border-sky-200 px-3 py-1.5 dark:border-sky-900">
         <span className="font-medium text-sky-900 dark:text-sky-200">Tool call</span>
         <code className="font-mono text-xs">{part.name}</code>

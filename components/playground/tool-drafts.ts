@@ -27,7 +27,11 @@ export function parseToolDraft(draft: ToolDraft): { tool: ToolDefinition | null;
   } catch (error) {
     return { tool: null, problem: `The input schema is not valid JSON: ${(error as Error).message}` };
   }
-  const parsed = toolDefinitionSchema.safeParse({ name: draft.name.trim(), description: draft.description, parameters });
+  const parsed = toolDefinitionSchema.safeParse({
+    name: draft.name.trim(),
+    description: draft.description,
+    parameters,
+  });
   if (!parsed.success) return { tool: null, problem: parsed.error.issues[0]?.message ?? "invalid tool" };
   const problem = toolSchemaProblem(parsed.data);
   return problem ? { tool: null, problem } : { tool: parsed.data, problem: null };

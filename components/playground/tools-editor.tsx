@@ -6,14 +6,24 @@ import { inputClassName } from "@/components/ui/input";
 import { exampleToolSchema, parseToolDraft, type ToolDraft } from "./tool-drafts";
 
 /** Function tools defined as JSON Schema; each is checked as it is typed. */
-export function ToolsEditor({ drafts, onChange, disabledReason }: { drafts: ToolDraft[]; onChange: (drafts: ToolDraft[]) => void; disabledReason: string | null }) {
+export function ToolsEditor({
+  drafts,
+  onChange,
+  disabledReason,
+}: {
+  drafts: ToolDraft[];
+  onChange: (drafts: ToolDraft[]) => void;
+  disabledReason: string | null;
+}) {
   const update = (key: string, changes: Partial<ToolDraft>) =>
     onChange(drafts.map((draft) => (draft.key === key ? { ...draft, ...changes } : draft)));
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium">Tools</legend>
       {disabledReason && <p className="text-xs text-zinc-500">{disabledReason}</p>}
-      {drafts.length === 0 && <p className="text-xs text-zinc-500">No tools. Add a function the model may call; you answer its calls.</p>}
+      {drafts.length === 0 && (
+        <p className="text-xs text-zinc-500">No tools. Add a function the model may call; you answer its calls.</p>
+      )}
       {drafts.map((draft, index) => (
         <ToolDraftEditor
           key={draft.key}
@@ -28,7 +38,12 @@ export function ToolsEditor({ drafts, onChange, disabledReason }: { drafts: Tool
         onClick={() =>
           onChange([
             ...drafts,
-            { key: `${Date.now()}`, name: drafts.length === 0 ? "get_weather" : `tool_${drafts.length + 1}`, description: "", schemaText: exampleToolSchema },
+            {
+              key: `${Date.now()}`,
+              name: drafts.length === 0 ? "get_weather" : `tool_${drafts.length + 1}`,
+              description: "",
+              schemaText: exampleToolSchema,
+            },
           ])
         }
       >
@@ -38,7 +53,17 @@ export function ToolsEditor({ drafts, onChange, disabledReason }: { drafts: Tool
   );
 }
 
-function ToolDraftEditor({ draft, index, onChange, onRemove }: { draft: ToolDraft; index: number; onChange: (changes: Partial<ToolDraft>) => void; onRemove: () => void }) {
+function ToolDraftEditor({
+  draft,
+  index,
+  onChange,
+  onRemove,
+}: {
+  draft: ToolDraft;
+  index: number;
+  onChange: (changes: Partial<ToolDraft>) => void;
+  onRemove: () => void;
+}) {
   const id = useId();
   const { problem } = parseToolDraft(draft);
   return (
@@ -48,9 +73,19 @@ function ToolDraftEditor({ draft, index, onChange, onRemove }: { draft: ToolDraf
           <label htmlFor={`${id}-name`} className="text-xs font-medium">
             Tool {index + 1} name
           </label>
-          <input id={`${id}-name`} value={draft.name} onChange={(event) => onChange({ name: event.target.value })} className={`${inputClassName} h-8 font-mono text-xs`} />
+          <input
+            id={`${id}-name`}
+            value={draft.name}
+            onChange={(event) => onChange({ name: event.target.value })}
+            className={`${inputClassName} h-8 font-mono text-xs`}
+          />
         </div>
-        <Button size="sm" variant="dangerGhost" onClick={onRemove} aria-label={`Remove tool ${draft.name || index + 1}`}>
+        <Button
+          size="sm"
+          variant="dangerGhost"
+          onClick={onRemove}
+          aria-label={`Remove tool ${draft.name || index + 1}`}
+        >
           Remove
         </Button>
       </div>
@@ -58,7 +93,12 @@ function ToolDraftEditor({ draft, index, onChange, onRemove }: { draft: ToolDraf
         <label htmlFor={`${id}-description`} className="text-xs font-medium">
           Description
         </label>
-        <input id={`${id}-description`} value={draft.description} onChange={(event) => onChange({ description: event.target.value })} className={`${inputClassName} h-8 text-xs`} />
+        <input
+          id={`${id}-description`}
+          value={draft.description}
+          onChange={(event) => onChange({ description: event.target.value })}
+          className={`${inputClassName} h-8 text-xs`}
+        />
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-schema`} className="text-xs font-medium">

@@ -12,8 +12,15 @@ export function TurnMetricsView({ metrics }: { metrics: TurnMetrics }) {
     if (usage.cacheWrite1hTokens) items.push(["Cache write 1h", formatTokens(usage.cacheWrite1hTokens)]);
   }
   if (metrics.costUsd !== null) items.push(["Cost", formatUsd(metrics.costUsd)]);
-  if (metrics.cacheSavingsUsd !== null && usage && usage.cacheReadTokens + usage.cacheWrite5mTokens + usage.cacheWrite1hTokens > 0) {
-    items.push([metrics.cacheSavingsUsd >= 0 ? "Saved by cache" : "Cache write premium", formatUsd(Math.abs(metrics.cacheSavingsUsd))]);
+  if (
+    metrics.cacheSavingsUsd !== null &&
+    usage &&
+    usage.cacheReadTokens + usage.cacheWrite5mTokens + usage.cacheWrite1hTokens > 0
+  ) {
+    items.push([
+      metrics.cacheSavingsUsd >= 0 ? "Saved by cache" : "Cache write premium",
+      formatUsd(Math.abs(metrics.cacheSavingsUsd)),
+    ]);
   }
   if (metrics.timeToFirstTokenMs !== null) items.push(["First token", formatMs(metrics.timeToFirstTokenMs)]);
   if (metrics.latencyMs !== null) items.push(["Latency", formatMs(metrics.latencyMs)]);

@@ -60,7 +60,10 @@ export function useCompare({ playground, models }: { playground: PlaygroundState
   const frame = useRef<number | null>(null);
   const setupLoaded = useRef(false);
 
-  const withKey = useCallback((column: CompareColumn): ColumnEntry => ({ ...column, key: `column-${(keyCounter.current += 1)}` }), []);
+  const withKey = useCallback(
+    (column: CompareColumn): ColumnEntry => ({ ...column, key: `column-${(keyCounter.current += 1)}` }),
+    [],
+  );
 
   // The browser remembers compare mode and its columns (client-only, so after hydration).
   useEffect(() => {
@@ -106,7 +109,10 @@ export function useCompare({ playground, models }: { playground: PlaygroundState
       controllers.current.set(key, controller);
       setActiveCount(controllers.current.size);
       live.current.set(key, { run, answer: pendingAnswer });
-      setRuns((current) => ({ ...current, [key]: { sent, answer: pendingAnswer, promoting: false, promoteError: null } }));
+      setRuns((current) => ({
+        ...current,
+        [key]: { sent, answer: pendingAnswer, promoting: false, promoteError: null },
+      }));
       // Only this run may write this column's answer: a newer run (Regenerate, a new send) wins.
       const update = (change: (answer: ColumnAnswer) => ColumnAnswer) => {
         const entry = live.current.get(key);
@@ -192,7 +198,11 @@ export function useCompare({ playground, models }: { playground: PlaygroundState
       setPromoting(key, { promoting: true, promoteError: null });
       try {
         const { parts, status, error, metrics, base } = run.answer;
-        const document = await promoteCompareAnswer(sessionId, { ...run.sent, base, answer: { parts, status, error, metrics } });
+        const document = await promoteCompareAnswer(sessionId, {
+          ...run.sent,
+          base,
+          answer: { parts, status, error, metrics },
+        });
         clearRuns();
         playground.showSavedConversation(document);
       } catch (error) {
@@ -204,7 +214,9 @@ export function useCompare({ playground, models }: { playground: PlaygroundState
 
   const enable = useCallback(() => {
     setColumns((current) =>
-      current.length > 0 ? current : initialColumns({ model: playground.model, thinking: playground.settings.thinking }, models).map(withKey),
+      current.length > 0
+        ? current
+        : initialColumns({ model: playground.model, thinking: playground.settings.thinking }, models).map(withKey),
     );
     setEnabled(true);
   }, [playground.model, playground.settings.thinking, models, withKey]);
@@ -223,7 +235,12 @@ export function useCompare({ playground, models }: { playground: PlaygroundState
   const remove = useCallback((key: string) => {
     controllers.current.get(key)?.abort();
     live.current.delete(key);
-    setColumns((current) => removeColumn(current, current.findIndex((column) => column.key === key)));
+    setColumns((current) =>
+      removeColumn(
+        current,
+        current.findIndex((column) => column.key === key),
+      ),
+    );
     setRuns((current) => {
       const { [key]: _removed, ...rest } = current;
       return rest;
@@ -256,7 +273,11 @@ export function useCompare({ playground, models }: { playground: PlaygroundState
 /** Why a column's request failed before or outside its stream, in the words (and with the hints) a turn error uses. */
 function requestFailure(error: unknown): TurnError {
   if (error instanceof ApiRequestError) {
-    return toTurnError({ message: errorMessage(error), code: error.code, status: error.status === 0 ? null : error.status });
+    return toTurnError({
+      message: errorMessage(error),
+      code: error.code,
+      status: error.status === 0 ? null : error.status,
+    });
   }
   return toTurnError({ message: "The connection to the server was lost.", code: "network_error", status: null });
 }

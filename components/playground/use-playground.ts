@@ -3,7 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/components/api-client/request-json";
 import { applyChatDelta } from "@/lib/playground/apply-chat-delta";
-import type { AttachmentMeta, MessagePart, PlaygroundSettings, SessionDocument, StoredMessage } from "@/lib/playground/session-document";
+import type {
+  AttachmentMeta,
+  MessagePart,
+  PlaygroundSettings,
+  SessionDocument,
+  StoredMessage,
+} from "@/lib/playground/session-document";
 import type { CacheMarkChange, TurnAction } from "@/lib/playground/turn-action";
 import { createSession, getSession, streamTurn, updateSession } from "./playground-api";
 
@@ -13,7 +19,11 @@ export type PlaygroundState = ReturnType<typeof usePlayground>;
  * The conversation on screen and the one request that may be streaming. The server owns the
  * conversation: every turn starts from what it saved and ends with what it saved.
  */
-export function usePlayground(initial: { document: SessionDocument | null; model: string; settings: PlaygroundSettings }) {
+export function usePlayground(initial: {
+  document: SessionDocument | null;
+  model: string;
+  settings: PlaygroundSettings;
+}) {
   const [sessionId, setSessionId] = useState<string | null>(initial.document?.id ?? null);
   const [title, setTitle] = useState(initial.document?.title ?? "");
   const [messages, setMessages] = useState<StoredMessage[]>(initial.document?.messages ?? []);
@@ -49,12 +59,15 @@ export function usePlayground(initial: { document: SessionDocument | null; model
     return () => clearTimeout(timer);
   }, [sessionId, model, settings]);
 
-  const refresh = useCallback(async (id: string) => {
-    const document = await getSession(id);
-    setMessages(document.messages);
-    setTitle(document.title);
-    rememberAttachments(document.attachments);
-  }, [rememberAttachments]);
+  const refresh = useCallback(
+    async (id: string) => {
+      const document = await getSession(id);
+      setMessages(document.messages);
+      setTitle(document.title);
+      rememberAttachments(document.attachments);
+    },
+    [rememberAttachments],
+  );
 
   // A turn that streams elsewhere (another tab, or a server that stopped mid-answer) is
   // followed until the server settles it: finished, or read as interrupted once its stream is lost.
@@ -127,7 +140,9 @@ export function usePlayground(initial: { document: SessionDocument | null; model
             case "end":
               if (frame.current !== null) cancelAnimationFrame(frame.current);
               frame.current = null;
-              setMessages((current) => current.map((message) => (message.id === event.message.id ? event.message : message)));
+              setMessages((current) =>
+                current.map((message) => (message.id === event.message.id ? event.message : message)),
+              );
               break;
           }
         }
@@ -170,7 +185,9 @@ export function usePlayground(initial: { document: SessionDocument | null; model
         if (change.partIndex === null) return { ...message, cache: change.cache };
         return {
           ...message,
-          parts: message.parts.map((part, index) => (index === change.partIndex && part.type === "attachment" ? { ...part, cache: change.cache } : part)),
+          parts: message.parts.map((part, index) =>
+            index === change.partIndex && part.type === "attachment" ? { ...part, cache: change.cache } : part,
+          ),
         };
       }),
     );
@@ -183,7 +200,8 @@ export function usePlayground(initial: { document: SessionDocument | null; model
   const rename = useCallback(
     async (nextTitle: string) => {
       setTitle(nextTitle);
-      if (sessionId) await updateSession(sessionId, { title: nextTitle }).catch((error) => setTurnError(errorMessage(error)));
+      if (sessionId)
+        await updateSession(sessionId, { title: nextTitle }).catch((error) => setTurnError(errorMessage(error)));
     },
     [sessionId],
   );

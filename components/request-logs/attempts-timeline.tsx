@@ -3,7 +3,8 @@ import { formatMs } from "./format";
 
 /** The fallback chain as a timeline: each attempt's model, provider, status and time, bars to scale. */
 export function AttemptsTimeline({ attempts }: { attempts: LoggedAttempt[] }) {
-  if (attempts.length === 0) return <p className="text-[13px] text-zinc-500">No upstream attempt (the request was refused before routing).</p>;
+  if (attempts.length === 0)
+    return <p className="text-[13px] text-zinc-500">No upstream attempt (the request was refused before routing).</p>;
   const longest = Math.max(1, ...attempts.map((attempt) => attempt.latencyMs));
   return (
     <ol aria-label="Attempts" className="space-y-2">
@@ -28,7 +29,10 @@ export function AttemptsTimeline({ attempts }: { attempts: LoggedAttempt[] }) {
                 <span className="text-zinc-500 tabular-nums">{formatMs(attempt.latencyMs)}</span>
               </p>
               <div className="h-1.5 rounded bg-zinc-100 dark:bg-zinc-800">
-                <div className={`h-1.5 rounded ${ok ? "bg-emerald-500" : "bg-red-500"}`} style={{ width: `${Math.max(2, (attempt.latencyMs / longest) * 100)}%` }} />
+                <div
+                  className={`h-1.5 rounded ${ok ? "bg-emerald-500" : "bg-red-500"}`}
+                  style={{ width: `${Math.max(2, (attempt.latencyMs / longest) * 100)}%` }}
+                />
               </div>
             </div>
           </li>

@@ -3,7 +3,9 @@ export function formatUsd(micros: number, decimals = 6): string {
   const sign = micros < 0 ? "-" : "";
   const absolute = Math.abs(Math.round(micros));
   const whole = Math.floor(absolute / 1e6);
-  const fraction = String(absolute % 1e6).padStart(6, "0").slice(0, decimals);
+  const fraction = String(absolute % 1e6)
+    .padStart(6, "0")
+    .slice(0, decimals);
   return `${sign}$${whole.toLocaleString("en-US")}${decimals > 0 ? `.${fraction}` : ""}`;
 }
 

@@ -26,7 +26,9 @@ function Body({ title, text }: { title: string; text: string | null }) {
   return (
     <section aria-label={title} className="space-y-1.5">
       <h3 className="text-[13px] font-semibold">{title}</h3>
-      <pre className="max-h-72 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950">{pretty}</pre>
+      <pre className="max-h-72 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950">
+        {pretty}
+      </pre>
     </section>
   );
 }
@@ -44,7 +46,8 @@ export function LogDetailDrawer({ id, onClose }: { id: string | null; onClose: (
           <dl className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3">
             <Fact label="Time">{new Date(row.createdAt).toLocaleString()}</Fact>
             <Fact label="Status">
-              <StatusBadge status={row.status} errorType={row.errorType} /> {row.errorType && <span className="text-zinc-500">{row.errorType}</span>}
+              <StatusBadge status={row.status} errorType={row.errorType} />{" "}
+              {row.errorType && <span className="text-zinc-500">{row.errorType}</span>}
             </Fact>
             <Fact label="API key">{row.key ? `${row.key.name} (${row.key.prefix})` : "none"}</Fact>
             <Fact label="Endpoint">
@@ -78,7 +81,9 @@ export function LogDetailDrawer({ id, onClose }: { id: string | null; onClose: (
               <Body title="Response body" text={row.responseBody} />
             </>
           ) : (
-            <p className="text-[13px] text-zinc-500">Bodies are not logged for this key. An admin can turn body logging on in API keys.</p>
+            <p className="text-[13px] text-zinc-500">
+              Bodies are not logged for this key. An admin can turn body logging on in API keys.
+            </p>
           )}
         </div>
       )}

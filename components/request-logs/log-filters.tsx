@@ -23,7 +23,17 @@ const STATUSES = [
   ...[200, 400, 401, 404, 429, 499, 500, 502, 503].map((code) => ({ value: String(code), label: String(code) })),
 ];
 
-function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: React.ReactNode }) {
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: React.ReactNode;
+}) {
   const id = useId();
   return (
     <div className="min-w-36 flex-1 space-y-1">

@@ -5,7 +5,13 @@ import { Table, TableBody, TableCell, TableHead, TableHeader } from "@/component
 import { formatCount, formatMs, formatUsd } from "./format";
 import { StatusBadge } from "./status-badge";
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 
 /** One row per request; a row's time is a button that opens its detail drawer. */
 export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id: string) => void }) {
@@ -47,8 +53,13 @@ export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id
                 <span className="text-zinc-400">no key</span>
               )}
             </TableCell>
-            <TableCell className="font-mono text-xs whitespace-nowrap">{row.endpoint.replace(/^\/v3\/router/, "")}</TableCell>
-            <TableCell className="max-w-48 truncate font-mono text-xs" title={row.servedModel ?? row.requestedModel ?? undefined}>
+            <TableCell className="font-mono text-xs whitespace-nowrap">
+              {row.endpoint.replace(/^\/v3\/router/, "")}
+            </TableCell>
+            <TableCell
+              className="max-w-48 truncate font-mono text-xs"
+              title={row.servedModel ?? row.requestedModel ?? undefined}
+            >
               {row.servedModel ?? row.requestedModel ?? "—"}
               {row.attempts.length > 1 && <span className="ml-1 text-zinc-500">({row.attempts.length} attempts)</span>}
               {row.stream && <span className="ml-1 text-zinc-500">stream</span>}
@@ -59,7 +70,8 @@ export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id
             <TableCell className="text-right tabular-nums whitespace-nowrap">{formatMs(row.latencyMs)}</TableCell>
             <TableCell className="text-right tabular-nums whitespace-nowrap">{formatMs(row.ttftMs)}</TableCell>
             <TableCell className="text-right tabular-nums whitespace-nowrap">
-              {formatCount(row.inputTokens + row.cacheReadTokens + row.cacheWrite5mTokens + row.cacheWrite1hTokens)} / {formatCount(row.outputTokens)}
+              {formatCount(row.inputTokens + row.cacheReadTokens + row.cacheWrite5mTokens + row.cacheWrite1hTokens)} /{" "}
+              {formatCount(row.outputTokens)}
             </TableCell>
             <TableCell className="text-right tabular-nums whitespace-nowrap">{formatUsd(row.costMicros)}</TableCell>
           </tr>

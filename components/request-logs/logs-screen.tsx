@@ -9,7 +9,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LogDetailDrawer } from "./log-detail-drawer";
 import { LogFiltersBar } from "./log-filters";
 import { LogTable } from "./log-table";
-import { emptyFilters, filterParams, loggedModelsQueryOptions, requestLogsQueryOptions, type LogFilters } from "./request-log-queries";
+import {
+  emptyFilters,
+  filterParams,
+  loggedModelsQueryOptions,
+  requestLogsQueryOptions,
+  type LogFilters,
+} from "./request-log-queries";
 import { RetentionSetting } from "./retention-setting";
 
 /** AI Gateway › Logs: every gateway request, filtered, 50 at a time, newest first. */
@@ -25,7 +31,9 @@ export function LogsScreen({ isAdmin }: { isAdmin: boolean }) {
     <div className="space-y-5">
       <PageHeader
         title="Logs"
-        description={isAdmin ? "Every request through the gateway, from every key." : "Every request made with your API keys."}
+        description={
+          isAdmin ? "Every request through the gateway, from every key." : "Every request made with your API keys."
+        }
         actions={
           <>
             <Button

@@ -6,7 +6,12 @@ export type LogFilters = { range: string; key: string; model: string; status: st
 
 export const emptyFilters: LogFilters = { range: "24h", key: "", model: "", status: "", endpoint: "" };
 
-const RANGES_MS: Record<string, number> = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 };
+const RANGES_MS: Record<string, number> = {
+  "1h": 3_600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+};
 
 /** The filters as the API's query string; the time range is resolved to `from` now. */
 export function filterParams(filters: LogFilters, now = Date.now()): URLSearchParams {
@@ -41,7 +46,8 @@ export type RequestLogDetail = RequestLogView & { requestBody: string | null; re
 export const requestLogDetailQueryOptions = (id: string) =>
   queryOptions({
     queryKey: ["request-log", id],
-    queryFn: async () => (await requestJson<{ request: RequestLogDetail }>(`/api/request-logs/${encodeURIComponent(id)}`)).request,
+    queryFn: async () =>
+      (await requestJson<{ request: RequestLogDetail }>(`/api/request-logs/${encodeURIComponent(id)}`)).request,
   });
 
 export const loggedModelsQueryOptions = () =>

@@ -14,7 +14,11 @@ export function RetentionSetting() {
   const retention = useQuery(retentionQueryOptions());
   const [draft, setDraft] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (retentionDays: number) => requestJson<{ retentionDays: number }>("/api/request-logs/retention", { method: "PATCH", body: { retentionDays } }),
+    mutationFn: (retentionDays: number) =>
+      requestJson<{ retentionDays: number }>("/api/request-logs/retention", {
+        method: "PATCH",
+        body: { retentionDays },
+      }),
     onSuccess: () => {
       setDraft(null);
       void queryClient.invalidateQueries({ queryKey: retentionQueryOptions().queryKey });
@@ -31,13 +35,31 @@ export function RetentionSetting() {
     >
       <Label className="text-xs">
         Keep requests for (days, 0 = forever)
-        <Input type="number" aria-label="Keep requests for (days)" min={0} max={3650} step={1} required value={value} onChange={(event) => setDraft(event.target.value)} className="mt-1 h-8 w-28 text-[13px]" />
+        <Input
+          type="number"
+          aria-label="Keep requests for (days)"
+          min={0}
+          max={3650}
+          step={1}
+          required
+          value={value}
+          onChange={(event) => setDraft(event.target.value)}
+          className="mt-1 h-8 w-28 text-[13px]"
+        />
       </Label>
       <Button type="submit" size="sm" pending={save.isPending} disabled={draft === null}>
         Save retention
       </Button>
-      {save.isError && <p role="alert" className="text-xs text-red-600">{errorMessage(save.error)}</p>}
-      {save.isSuccess && draft === null && <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">Saved</p>}
+      {save.isError && (
+        <p role="alert" className="text-xs text-red-600">
+          {errorMessage(save.error)}
+        </p>
+      )}
+      {save.isSuccess && draft === null && (
+        <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">
+          Saved
+        </p>
+      )}
     </form>
   );
 }

@@ -29,7 +29,9 @@ export function ForkButton({ token, signedIn }: { token: string; signedIn: boole
           setPending(true);
           setProblem(null);
           try {
-            const { id } = await requestJson<{ id: string }>(`/api/shares/${encodeURIComponent(token)}/fork`, { method: "POST" });
+            const { id } = await requestJson<{ id: string }>(`/api/shares/${encodeURIComponent(token)}/fork`, {
+              method: "POST",
+            });
             router.push(`/playground?session=${encodeURIComponent(id)}`);
           } catch (error) {
             setProblem(errorMessage(error));

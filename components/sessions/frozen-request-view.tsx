@@ -17,12 +17,18 @@ function thinkingLabel(thinking: PlaygroundSettings["thinking"]): string {
 }
 
 /** Every cache breakpoint in prompt order: the system prompt, attachments, whole messages. */
-export function cacheBreakpointLabels(settings: PlaygroundSettings, messages: readonly StoredMessage[], attachments: ReadonlyMap<string, AttachmentMeta>) {
+export function cacheBreakpointLabels(
+  settings: PlaygroundSettings,
+  messages: readonly StoredMessage[],
+  attachments: ReadonlyMap<string, AttachmentMeta>,
+) {
   const labels: Array<{ label: string; ttl: string }> = [];
-  if (settings.systemCache && settings.systemPrompt.trim()) labels.push({ label: "System prompt", ttl: settings.systemCache.ttl });
+  if (settings.systemCache && settings.systemPrompt.trim())
+    labels.push({ label: "System prompt", ttl: settings.systemCache.ttl });
   for (const message of messages) {
     for (const part of message.parts) {
-      if (part.type === "attachment" && part.cache) labels.push({ label: attachments.get(part.attachmentId)?.fileName ?? "Attachment", ttl: part.cache.ttl });
+      if (part.type === "attachment" && part.cache)
+        labels.push({ label: attachments.get(part.attachmentId)?.fileName ?? "Attachment", ttl: part.cache.ttl });
     }
     if (message.cache) labels.push({ label: `Message ${message.position + 1}`, ttl: message.cache.ttl });
   }
@@ -30,7 +36,12 @@ export function cacheBreakpointLabels(settings: PlaygroundSettings, messages: re
 }
 
 /** The whole request a shared session froze: model, thinking, cache breakpoints, parameters, tools, system prompt. */
-export function FrozenRequestView({ model, settings, messages, attachments }: {
+export function FrozenRequestView({
+  model,
+  settings,
+  messages,
+  attachments,
+}: {
   model: string;
   settings: PlaygroundSettings;
   messages: readonly StoredMessage[];
@@ -39,11 +50,18 @@ export function FrozenRequestView({ model, settings, messages, attachments }: {
   const { parameters } = settings;
   const breakpoints = cacheBreakpointLabels(settings, messages, attachments);
   const rows: Array<[string, React.ReactNode]> = [
-    ["Model", <code key="model" className="font-mono text-xs">{model}</code>],
+    [
+      "Model",
+      <code key="model" className="font-mono text-xs">
+        {model}
+      </code>,
+    ],
     ["Thinking", thinkingLabel(settings.thinking)],
     [
       "Cache breakpoints",
-      breakpoints.length === 0 ? "None" : (
+      breakpoints.length === 0 ? (
+        "None"
+      ) : (
         <ul key="cache" className="space-y-0.5">
           {breakpoints.map((breakpoint, index) => (
             <li key={index} className="flex items-center gap-1.5">
@@ -58,10 +76,18 @@ export function FrozenRequestView({ model, settings, messages, attachments }: {
     ["Temperature", parameters.temperature ?? "Default"],
     ["Top P", parameters.topP ?? "Default"],
     ["Top K", parameters.topK ?? "Default"],
-    ["Stop sequences", parameters.stopSequences.length ? parameters.stopSequences.map((stop) => JSON.stringify(stop)).join(", ") : "None"],
+    [
+      "Stop sequences",
+      parameters.stopSequences.length
+        ? parameters.stopSequences.map((stop) => JSON.stringify(stop)).join(", ")
+        : "None",
+    ],
   ];
   return (
-    <section aria-label="Request settings" className="space-y-4 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
+    <section
+      aria-label="Request settings"
+      className="space-y-4 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800"
+    >
       <h2 className="font-semibold">Request</h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
         {rows.map(([label, value]) => (
@@ -73,10 +99,16 @@ export function FrozenRequestView({ model, settings, messages, attachments }: {
       </dl>
       <div className="space-y-1">
         <h3 className="flex items-center gap-2 text-xs font-medium text-zinc-500">
-          System prompt {settings.systemCache && settings.systemPrompt.trim() && <Badge tone="accent">Cache {settings.systemCache.ttl}</Badge>}
+          System prompt{" "}
+          {settings.systemCache && settings.systemPrompt.trim() && (
+            <Badge tone="accent">Cache {settings.systemCache.ttl}</Badge>
+          )}
         </h3>
         {settings.systemPrompt.trim() ? (
-          <pre aria-label="System prompt" className="max-h-60 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-900">
+          <pre
+            aria-label="System prompt"
+            className="max-h-60 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-900"
+          >
             {settings.systemPrompt}
           </pre>
         ) : (
@@ -92,7 +124,9 @@ export function FrozenRequestView({ model, settings, messages, attachments }: {
             <details key={tool.name} className="rounded-md border border-zinc-200 dark:border-zinc-800">
               <summary className="cursor-pointer px-2 py-1 font-mono text-xs">{tool.name}</summary>
               {tool.description && <p className="px-2 text-xs text-zinc-600 dark:text-zinc-400">{tool.description}</p>}
-              <pre className="overflow-x-auto px-2 py-1 font-mono text-[11px]">{JSON.stringify(tool.parameters, null, 2)}</pre>
+              <pre className="overflow-x-auto px-2 py-1 font-mono text-[11px]">
+                {JSON.stringify(tool.parameters, null, 2)}
+              </pre>
             </details>
           ))
         )}

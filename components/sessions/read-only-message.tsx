@@ -10,17 +10,32 @@ import { TurnMetricsView } from "@/components/playground/turn-metrics-view";
 import type { AttachmentMeta, MessagePart, StoredMessage } from "@/lib/playground/session-document";
 import { ViewCodeButton, type ViewCodeSource } from "./view-code-button";
 
-const textOf = (parts: readonly MessagePart[]) => parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n");
+const textOf = (parts: readonly MessagePart[]) =>
+  parts.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n");
 
-function SharedAttachment({ attachment, url, cache }: { attachment: AttachmentMeta | undefined; url: string; cache: string | null }) {
-  if (!attachment) return <div className="rounded-md border border-dashed p-2 text-xs text-zinc-500">Attachment unavailable</div>;
+function SharedAttachment({
+  attachment,
+  url,
+  cache,
+}: {
+  attachment: AttachmentMeta | undefined;
+  url: string;
+  cache: string | null;
+}) {
+  if (!attachment)
+    return <div className="rounded-md border border-dashed p-2 text-xs text-zinc-500">Attachment unavailable</div>;
   return (
     <figure className="flex w-44 flex-col gap-1 rounded-md border border-zinc-200 bg-white p-1.5 text-xs dark:border-zinc-700 dark:bg-zinc-900">
       {attachment.kind === "image" ? (
         // eslint-disable-next-line @next/next/no-img-element -- served through the share link
         <img src={url} alt={attachment.fileName} className="h-24 w-full rounded object-cover" />
       ) : (
-        <a href={url} target="_blank" rel="noreferrer" className="flex h-24 items-center justify-center rounded bg-red-50 text-lg font-bold text-red-700 dark:bg-red-950/50 dark:text-red-300">
+        <a
+          href={url}
+          target="_blank"
+          rel="noreferrer"
+          className="flex h-24 items-center justify-center rounded bg-red-50 text-lg font-bold text-red-700 dark:bg-red-950/50 dark:text-red-300"
+        >
           PDF
         </a>
       )}
@@ -29,7 +44,12 @@ function SharedAttachment({ attachment, url, cache }: { attachment: AttachmentMe
           {attachment.fileName}
         </span>
         <span className="block text-zinc-500">
-          {[attachment.kind === "pdf" ? "PDF" : attachment.mediaType.replace("image/", "").toUpperCase(), attachment.pageCount ? `${attachment.pageCount} pages` : null, attachment.byteSize ? formatBytes(attachment.byteSize) : null, attachment.sourceUrl ? "by URL" : null]
+          {[
+            attachment.kind === "pdf" ? "PDF" : attachment.mediaType.replace("image/", "").toUpperCase(),
+            attachment.pageCount ? `${attachment.pageCount} pages` : null,
+            attachment.byteSize ? formatBytes(attachment.byteSize) : null,
+            attachment.sourceUrl ? "by URL" : null,
+          ]
             .filter(Boolean)
             .join(" · ")}
         </span>
@@ -40,7 +60,15 @@ function SharedAttachment({ attachment, url, cache }: { attachment: AttachmentMe
 }
 
 /** A message of a shared conversation: what the playground shows, without anything that changes it. */
-export function ReadOnlyMessage({ message, next, source }: { message: StoredMessage; next: StoredMessage | undefined; source: ViewCodeSource }) {
+export function ReadOnlyMessage({
+  message,
+  next,
+  source,
+}: {
+  message: StoredMessage;
+  next: StoredMessage | undefined;
+  source: ViewCodeSource;
+}) {
   const number = message.position + 1;
   if (message.role === "tool") return null; // shown on the tool call cards it answers
   if (message.role === "user") {
@@ -73,7 +101,9 @@ export function ReadOnlyMessage({ message, next, source }: { message: StoredMess
       </article>
     );
   }
-  const reasoningParts = message.parts.filter((part) => part.type === "reasoning" || part.type === "redacted_reasoning");
+  const reasoningParts = message.parts.filter(
+    (part) => part.type === "reasoning" || part.type === "redacted_reasoning",
+  );
   const text = textOf(message.parts);
   const results = next?.role === "tool" ? next.parts.filter((part) => part.type === "tool_result") : [];
   return (
@@ -81,7 +111,9 @@ export function ReadOnlyMessage({ message, next, source }: { message: StoredMess
       <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
         <span className="font-medium text-zinc-700 dark:text-zinc-300">Assistant</span>
         {message.request && <span className="font-mono">{message.metrics?.servedModel ?? message.request.model}</span>}
-        {(message.status === "interrupted" || message.status === "streaming") && <Badge tone="warning">Interrupted</Badge>}
+        {(message.status === "interrupted" || message.status === "streaming") && (
+          <Badge tone="warning">Interrupted</Badge>
+        )}
         {message.status === "error" && <Badge tone="danger">Failed</Badge>}
         {message.cache && <Badge tone="accent">Cache {message.cache.ttl}</Badge>}
       </div>
@@ -90,7 +122,9 @@ export function ReadOnlyMessage({ message, next, source }: { message: StoredMess
       ))}
       {text !== "" && <Markdown text={text} streaming={false} />}
       {message.parts.map((part) =>
-        part.type === "tool_call" ? <ToolCallCard key={part.id} part={part} result={results.find((result) => result.toolCallId === part.id)} /> : null,
+        part.type === "tool_call" ? (
+          <ToolCallCard key={part.id} part={part} result={results.find((result) => result.toolCallId === part.id)} />
+        ) : null,
       )}
       {message.error && (
         <Alert tone="error">
@@ -101,7 +135,12 @@ export function ReadOnlyMessage({ message, next, source }: { message: StoredMess
         {message.metrics && <TurnMetricsView metrics={message.metrics} />}
         {message.request && (
           <span className="ml-auto">
-            <ViewCodeButton source={source} position={message.position} label={`View code for message ${number}`} variant="ghost" />
+            <ViewCodeButton
+              source={source}
+              position={message.position}
+              label={`View code for message ${number}`}
+              variant="ghost"
+            />
           </span>
         )}
       </div>

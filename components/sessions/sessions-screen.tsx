@@ -39,7 +39,9 @@ export function SessionsScreen() {
   const sessions = useInfiniteQuery({
     queryKey: sessionsKey(query),
     queryFn: ({ pageParam }) =>
-      requestJson<SessionListPage>(`/api/sessions?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(pageParam ? { cursor: pageParam } : {}) })}`),
+      requestJson<SessionListPage>(
+        `/api/sessions?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(pageParam ? { cursor: pageParam } : {}) })}`,
+      ),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -123,7 +125,13 @@ export function SessionsScreen() {
           </>
         }
       />
-      <Input type="search" aria-label="Search sessions" placeholder="Search titles and messages…" value={search} onChange={(event) => setSearch(event.target.value)} />
+      <Input
+        type="search"
+        aria-label="Search sessions"
+        placeholder="Search titles and messages…"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
       {problem && <Alert tone="error">{problem}</Alert>}
       {sessions.isError && <Alert tone="error">{errorMessage(sessions.error)}</Alert>}
       {sessions.isSuccess && rows.length === 0 && (
@@ -131,9 +139,19 @@ export function SessionsScreen() {
           {query ? `No session matches “${query}”.` : "No sessions yet. Start a conversation in the playground."}
         </p>
       )}
-      <ul aria-label="Sessions" className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+      <ul
+        aria-label="Sessions"
+        className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+      >
         {rows.map((session) => (
-          <SessionRow key={session.id} session={session} onRename={rename} onDuplicate={duplicate} onDelete={remove} onShare={() => setSharing(session.id)} />
+          <SessionRow
+            key={session.id}
+            session={session}
+            onRename={rename}
+            onDuplicate={duplicate}
+            onDelete={remove}
+            onShare={() => setSharing(session.id)}
+          />
         ))}
       </ul>
       {sessions.hasNextPage && (
@@ -157,7 +175,11 @@ export function SessionsScreen() {
         {deleted && (
           <div className="flex items-center gap-3 rounded-lg bg-zinc-900 px-4 py-2 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
             <span>Deleted “{deleted.title || "Untitled conversation"}”.</span>
-            <button type="button" className="font-semibold underline underline-offset-2" onClick={() => void undo(deleted)}>
+            <button
+              type="button"
+              className="font-semibold underline underline-offset-2"
+              onClick={() => void undo(deleted)}
+            >
               Undo
             </button>
           </div>
@@ -167,7 +189,13 @@ export function SessionsScreen() {
   );
 }
 
-function SessionRow({ session, onRename, onDuplicate, onDelete, onShare }: {
+function SessionRow({
+  session,
+  onRename,
+  onDuplicate,
+  onDelete,
+  onShare,
+}: {
   session: SessionListItem;
   onRename: (session: SessionListItem, title: string) => Promise<void>;
   onDuplicate: (session: SessionListItem) => Promise<void>;
@@ -188,13 +216,22 @@ function SessionRow({ session, onRename, onDuplicate, onDelete, onShare }: {
             }}
             className="flex gap-2"
           >
-            <Input name="title" defaultValue={session.title} aria-label={`New title for ${title}`} autoFocus onKeyDown={(event) => event.key === "Escape" && setRenaming(false)} />
+            <Input
+              name="title"
+              defaultValue={session.title}
+              aria-label={`New title for ${title}`}
+              autoFocus
+              onKeyDown={(event) => event.key === "Escape" && setRenaming(false)}
+            />
             <Button type="submit" size="sm" variant="primary">
               Save
             </Button>
           </form>
         ) : (
-          <Link href={`/playground?session=${encodeURIComponent(session.id)}`} className="block truncate font-medium hover:underline">
+          <Link
+            href={`/playground?session=${encodeURIComponent(session.id)}`}
+            className="block truncate font-medium hover:underline"
+          >
             {title}
           </Link>
         )}
@@ -217,7 +254,11 @@ function SessionRow({ session, onRename, onDuplicate, onDelete, onShare }: {
         <Button size="sm" variant="ghost" onClick={onShare}>
           Share
         </Button>
-        <a href={`/api/sessions/${encodeURIComponent(session.id)}/export`} download className={buttonClassName("ghost", "sm")}>
+        <a
+          href={`/api/sessions/${encodeURIComponent(session.id)}/export`}
+          download
+          className={buttonClassName("ghost", "sm")}
+        >
           Export
         </a>
         <Button size="sm" variant="dangerGhost" onClick={() => void onDelete(session)}>

@@ -51,7 +51,10 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
 
   const create = () =>
     run(async () => {
-      const body = await requestJson<{ share: ShareInfo }>(shareUrl(sessionId), { method: "POST", body: { expiresInDays: expiry ? Number(expiry) : null } });
+      const body = await requestJson<{ share: ShareInfo }>(shareUrl(sessionId), {
+        method: "POST",
+        body: { expiresInDays: expiry ? Number(expiry) : null },
+      });
       setShare(body.share);
     });
   const revoke = () =>
@@ -62,7 +65,12 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
   const link = share ? `${window.location.origin}${share.path}` : "";
 
   return (
-    <Dialog open={open} onClose={onClose} title="Share conversation" description="Anyone with the link can read this conversation and its settings. Nobody can change it; signed-in people can fork a copy.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Share conversation"
+      description="Anyone with the link can read this conversation and its settings. Nobody can change it; signed-in people can fork a copy."
+    >
       <div className="space-y-4 text-sm">
         {problem && <Alert tone="error">{problem}</Alert>}
         {share === undefined && !problem && <p className="text-zinc-500">Loading…</p>}
@@ -72,7 +80,13 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
               Public link
             </label>
             <div className="flex gap-2">
-              <input id={linkId} readOnly value={link} onFocus={(event) => event.target.select()} className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900" />
+              <input
+                id={linkId}
+                readOnly
+                value={link}
+                onFocus={(event) => event.target.select()}
+                className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+              />
               <CopyButton value={link} label="Copy link" size="sm" />
             </div>
             <p className="text-xs text-zinc-500">

@@ -12,14 +12,26 @@ import { ReadOnlyMessage } from "./read-only-message";
 import { ViewCodeButton, type ViewCodeSource } from "./view-code-button";
 
 /** The public, read-only page of a shared session: the frozen request, the conversation, its usage. */
-export function SharedSessionScreen({ token, session, signedIn }: { token: string; session: SharedSession; signedIn: boolean }) {
-  const attachments = useMemo(() => new Map(session.attachments.map((attachment) => [attachment.id, attachment])), [session.attachments]);
+export function SharedSessionScreen({
+  token,
+  session,
+  signedIn,
+}: {
+  token: string;
+  session: SharedSession;
+  signedIn: boolean;
+}) {
+  const attachments = useMemo(
+    () => new Map(session.attachments.map((attachment) => [attachment.id, attachment])),
+    [session.attachments],
+  );
   const source: ViewCodeSource = {
     model: session.model,
     settings: session.settings,
     messages: session.messages,
     attachments,
-    attachmentUrl: (attachment: AttachmentMeta) => `/s/${encodeURIComponent(token)}/attachments/${encodeURIComponent(attachment.id)}`,
+    attachmentUrl: (attachment: AttachmentMeta) =>
+      `/s/${encodeURIComponent(token)}/attachments/${encodeURIComponent(attachment.id)}`,
   };
   const totals = conversationTotals(session.messages.map((message) => message.metrics));
   return (
@@ -29,7 +41,8 @@ export function SharedSessionScreen({ token, session, signedIn }: { token: strin
           <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Shared conversation · read-only</p>
           <h1 className="truncate text-2xl font-semibold tracking-tight">{session.title || "Untitled conversation"}</h1>
           <p className="text-sm text-zinc-500">
-            <code className="font-mono">{session.model}</code> · last active <Timestamp value={session.lastActivityAt} />
+            <code className="font-mono">{session.model}</code> · last active{" "}
+            <Timestamp value={session.lastActivityAt} />
             {session.expiresAt && (
               <>
                 {" "}
@@ -45,13 +58,20 @@ export function SharedSessionScreen({ token, session, signedIn }: { token: strin
       </header>
       <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
         <section aria-label="Conversation" className="min-w-0 flex-1 space-y-6">
-          {session.messages.length === 0 && <p className="text-sm text-zinc-500">This conversation has no messages yet.</p>}
+          {session.messages.length === 0 && (
+            <p className="text-sm text-zinc-500">This conversation has no messages yet.</p>
+          )}
           {session.messages.map((message, index) => (
             <ReadOnlyMessage key={message.id} message={message} next={session.messages[index + 1]} source={source} />
           ))}
         </section>
         <aside className="w-full shrink-0 space-y-4 lg:sticky lg:top-4 lg:w-80">
-          <FrozenRequestView model={session.model} settings={session.settings} messages={session.messages} attachments={attachments} />
+          <FrozenRequestView
+            model={session.model}
+            settings={session.settings}
+            messages={session.messages}
+            attachments={attachments}
+          />
           <ConversationTotalsView totals={totals} />
         </aside>
       </div>

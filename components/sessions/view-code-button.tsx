@@ -20,7 +20,13 @@ export type ViewCodeSource = {
  * "View code" for the next request (no `position`) or for the assistant turn at `position`:
  * loads the attachments' bytes, rebuilds the exact gateway request, opens the snippets dialog.
  */
-export function ViewCodeButton({ source, position, label, size = "sm", variant = "secondary" }: {
+export function ViewCodeButton({
+  source,
+  position,
+  label,
+  size = "sm",
+  variant = "secondary",
+}: {
   source: ViewCodeSource;
   position?: number;
   label: string;
@@ -35,8 +41,13 @@ export function ViewCodeButton({ source, position, label, size = "sm", variant =
     setLoading(true);
     setProblem(null);
     try {
-      const messages = position === undefined ? source.messages : source.messages.filter((message) => message.position < position);
-      const attachments = await fetchSendableAttachments(source.attachments, referencedAttachmentIds(messages), source.attachmentUrl);
+      const messages =
+        position === undefined ? source.messages : source.messages.filter((message) => message.position < position);
+      const attachments = await fetchSendableAttachments(
+        source.attachments,
+        referencedAttachmentIds(messages),
+        source.attachmentUrl,
+      );
       setRequest(turnRequestBody({ ...source, attachments, position }));
     } catch (error) {
       setProblem(error instanceof Error ? error.message : "This request cannot be shown as code.");

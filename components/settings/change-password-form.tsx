@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-type Outcome = { kind: "done" } | { kind: "error"; message: string; field?: "currentPassword" | "newPassword" | "confirmPassword" };
+type Outcome =
+  { kind: "done" } | { kind: "error"; message: string; field?: "currentPassword" | "newPassword" | "confirmPassword" };
 
 export function ChangePasswordForm() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -41,7 +42,8 @@ export function ChangePasswordForm() {
     }
   }
 
-  const fieldError = (field: string) => (outcome?.kind === "error" && outcome.field === field ? outcome.message : undefined);
+  const fieldError = (field: string) =>
+    outcome?.kind === "error" && outcome.field === field ? outcome.message : undefined;
 
   return (
     <form
@@ -54,13 +56,17 @@ export function ChangePasswordForm() {
       {outcome?.kind === "done" && <Alert tone="success">Password changed.</Alert>}
       {outcome?.kind === "error" && !outcome.field && <Alert tone="error">{outcome.message}</Alert>}
       <Field label="Current password" error={fieldError("currentPassword")}>
-        {(control) => <Input {...control} name="currentPassword" type="password" autoComplete="current-password" required />}
+        {(control) => (
+          <Input {...control} name="currentPassword" type="password" autoComplete="current-password" required />
+        )}
       </Field>
       <Field label="New password" hint="At least 8 characters." error={fieldError("newPassword")}>
         {(control) => <Input {...control} name="newPassword" type="password" autoComplete="new-password" required />}
       </Field>
       <Field label="Confirm new password" error={fieldError("confirmPassword")}>
-        {(control) => <Input {...control} name="confirmPassword" type="password" autoComplete="new-password" required />}
+        {(control) => (
+          <Input {...control} name="confirmPassword" type="password" autoComplete="new-password" required />
+        )}
       </Field>
       <Button type="submit" variant="primary" pending={pending}>
         Change password

@@ -5,8 +5,10 @@ const VARIANTS = {
     "bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white disabled:hover:bg-zinc-900 dark:disabled:hover:bg-zinc-100",
   secondary:
     "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
-  ghost: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50",
-  dangerGhost: "text-red-600 hover:bg-red-50 hover:text-red-700 dark:text-red-400 dark:hover:bg-red-950/60 dark:hover:text-red-300",
+  ghost:
+    "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50",
+  dangerGhost:
+    "text-red-600 hover:bg-red-50 hover:text-red-700 dark:text-red-400 dark:hover:bg-red-950/60 dark:hover:text-red-300",
   danger: "bg-red-600 text-white hover:bg-red-500 dark:bg-red-600 dark:hover:bg-red-500",
 } as const;
 
@@ -30,7 +32,16 @@ export const buttonClassName = (variant: keyof typeof VARIANTS = "secondary", si
     SIZES[size],
   );
 
-export function Button({ variant, size, pending, disabled, className, type = "button", children, ...props }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  pending,
+  disabled,
+  className,
+  type = "button",
+  children,
+  ...props
+}: ButtonProps) {
   return (
     <button
       type={type}
@@ -46,5 +57,7 @@ export function Button({ variant, size, pending, disabled, className, type = "bu
 }
 
 function Spinner() {
-  return <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />;
+  return (
+    <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />
+  );
 }

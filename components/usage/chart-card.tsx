@@ -1,5 +1,13 @@
 /** A titled chart; the figure is named for screen readers and tests, the chart itself is decorative SVG. */
-export function ChartCard({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+export function ChartCard({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+}) {
   return (
     <figure aria-label={title} className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <figcaption>

@@ -1,6 +1,20 @@
 "use client";
 
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatCount } from "@/components/request-logs/format";
 import { ChartCard, SERIES_COLORS } from "./chart-card";
 import type { toChartSeries } from "./usage-series";
@@ -27,7 +41,14 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <Tooltip {...tooltipStyle} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {groups.map((group, index) => (
-              <Bar isAnimationActive={false} key={group} dataKey={`requests:${group}`} name={group} stackId="requests" fill={SERIES_COLORS[index % SERIES_COLORS.length]} />
+              <Bar
+                isAnimationActive={false}
+                key={group}
+                dataKey={`requests:${group}`}
+                name={group}
+                stackId="requests"
+                fill={SERIES_COLORS[index % SERIES_COLORS.length]}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -40,10 +61,46 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <YAxis {...axis} tickFormatter={formatCount} width={44} />
             <Tooltip {...tooltipStyle} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Area isAnimationActive={false} type="monotone" dataKey="inputTokens" name="Input" stackId="tokens" stroke={SERIES_COLORS[1]} fill={SERIES_COLORS[1]} fillOpacity={0.35} />
-            <Area isAnimationActive={false} type="monotone" dataKey="outputTokens" name="Output" stackId="tokens" stroke={SERIES_COLORS[0]} fill={SERIES_COLORS[0]} fillOpacity={0.35} />
-            <Area isAnimationActive={false} type="monotone" dataKey="cacheReadTokens" name="Cache reads" stackId="tokens" stroke={SERIES_COLORS[2]} fill={SERIES_COLORS[2]} fillOpacity={0.35} />
-            <Area isAnimationActive={false} type="monotone" dataKey="cacheWriteTokens" name="Cache writes" stackId="tokens" stroke={SERIES_COLORS[3]} fill={SERIES_COLORS[3]} fillOpacity={0.35} />
+            <Area
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="inputTokens"
+              name="Input"
+              stackId="tokens"
+              stroke={SERIES_COLORS[1]}
+              fill={SERIES_COLORS[1]}
+              fillOpacity={0.35}
+            />
+            <Area
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="outputTokens"
+              name="Output"
+              stackId="tokens"
+              stroke={SERIES_COLORS[0]}
+              fill={SERIES_COLORS[0]}
+              fillOpacity={0.35}
+            />
+            <Area
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="cacheReadTokens"
+              name="Cache reads"
+              stackId="tokens"
+              stroke={SERIES_COLORS[2]}
+              fill={SERIES_COLORS[2]}
+              fillOpacity={0.35}
+            />
+            <Area
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="cacheWriteTokens"
+              name="Cache writes"
+              stackId="tokens"
+              stroke={SERIES_COLORS[3]}
+              fill={SERIES_COLORS[3]}
+              fillOpacity={0.35}
+            />
           </AreaChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -56,22 +113,51 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <Tooltip {...tooltipStyle} formatter={(value) => usd(Number(value))} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {groups.map((group, index) => (
-              <Bar isAnimationActive={false} key={group} dataKey={`cost:${group}`} name={group} stackId="cost" fill={SERIES_COLORS[index % SERIES_COLORS.length]} />
+              <Bar
+                isAnimationActive={false}
+                key={group}
+                dataKey={`cost:${group}`}
+                name={group}
+                stackId="cost"
+                fill={SERIES_COLORS[index % SERIES_COLORS.length]}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
       </ChartCard>
-      <ChartCard title="Caching" description="Cache hit ratio (share of prompt tokens read from the cache) and money saved">
+      <ChartCard
+        title="Caching"
+        description="Cache hit ratio (share of prompt tokens read from the cache) and money saved"
+      >
         <ResponsiveContainer>
           <ComposedChart data={rows}>
             {grid}
             <XAxis dataKey="label" {...axis} />
             <YAxis yAxisId="ratio" {...axis} domain={[0, 100]} tickFormatter={(value) => `${value}%`} width={40} />
             <YAxis yAxisId="saved" orientation="right" {...axis} tickFormatter={usd} width={56} />
-            <Tooltip {...tooltipStyle} formatter={(value, name) => (name === "Saved" ? usd(Number(value)) : `${Number(value).toFixed(1)}%`)} />
+            <Tooltip
+              {...tooltipStyle}
+              formatter={(value, name) => (name === "Saved" ? usd(Number(value)) : `${Number(value).toFixed(1)}%`)}
+            />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Bar isAnimationActive={false} yAxisId="saved" dataKey="savedUsd" name="Saved" fill={SERIES_COLORS[2]} fillOpacity={0.5} />
-            <Line isAnimationActive={false} yAxisId="ratio" type="monotone" dataKey="cacheHitPercent" name="Cache hit ratio" stroke={SERIES_COLORS[0]} dot={{ r: 2 }} strokeWidth={2} />
+            <Bar
+              isAnimationActive={false}
+              yAxisId="saved"
+              dataKey="savedUsd"
+              name="Saved"
+              fill={SERIES_COLORS[2]}
+              fillOpacity={0.5}
+            />
+            <Line
+              isAnimationActive={false}
+              yAxisId="ratio"
+              type="monotone"
+              dataKey="cacheHitPercent"
+              name="Cache hit ratio"
+              stroke={SERIES_COLORS[0]}
+              dot={{ r: 2 }}
+              strokeWidth={2}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -83,8 +169,26 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <YAxis {...axis} width={44} />
             <Tooltip {...tooltipStyle} formatter={(value) => `${value} ms`} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Line isAnimationActive={false} type="monotone" dataKey="p50" name="p50" stroke={SERIES_COLORS[1]} strokeWidth={2} dot={{ r: 2 }} connectNulls />
-            <Line isAnimationActive={false} type="monotone" dataKey="p95" name="p95" stroke={SERIES_COLORS[3]} strokeWidth={2} dot={{ r: 2 }} connectNulls />
+            <Line
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="p50"
+              name="p50"
+              stroke={SERIES_COLORS[1]}
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              connectNulls
+            />
+            <Line
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="p95"
+              name="p95"
+              stroke={SERIES_COLORS[3]}
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              connectNulls
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>

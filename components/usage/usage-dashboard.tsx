@@ -34,21 +34,32 @@ export function UsageDashboard({ isAdmin }: { isAdmin: boolean }) {
   }, [range]);
   const usage = useQuery({
     queryKey: ["usage", range, groupBy],
-    queryFn: () => requestJson<UsageSummary>(`/api/usage?${new URLSearchParams({ from: from.toISOString(), groupBy })}`),
+    queryFn: () =>
+      requestJson<UsageSummary>(`/api/usage?${new URLSearchParams({ from: from.toISOString(), groupBy })}`),
   });
-  const series = useMemo(() => (usage.data ? toChartSeries(usage.data, daysBetween(from, new Date())) : undefined), [usage.data, from]);
+  const series = useMemo(
+    () => (usage.data ? toChartSeries(usage.data, daysBetween(from, new Date())) : undefined),
+    [usage.data, from],
+  );
   const totals = usage.data?.totals;
 
   return (
     <div className="space-y-5">
       <PageHeader
         title="Usage"
-        description={isAdmin ? "Traffic and spend through the gateway, every key." : "Traffic and spend of your API keys."}
+        description={
+          isAdmin ? "Traffic and spend through the gateway, every key." : "Traffic and spend of your API keys."
+        }
       />
       <div className="flex flex-wrap gap-3">
         <Label className="text-xs">
           Period
-          <Select value={range} onChange={(event) => setRange(event.target.value as keyof typeof RANGE_DAYS)} className="mt-1 h-8 w-40 text-[13px]" aria-label="Period">
+          <Select
+            value={range}
+            onChange={(event) => setRange(event.target.value as keyof typeof RANGE_DAYS)}
+            className="mt-1 h-8 w-40 text-[13px]"
+            aria-label="Period"
+          >
             <option value="7">Last 7 days</option>
             <option value="30">Last 30 days</option>
             <option value="90">Last 90 days</option>
@@ -56,7 +67,12 @@ export function UsageDashboard({ isAdmin }: { isAdmin: boolean }) {
         </Label>
         <Label className="text-xs">
           Group by
-          <Select value={groupBy} onChange={(event) => setGroupBy(event.target.value as "model" | "key")} className="mt-1 h-8 w-40 text-[13px]" aria-label="Group by">
+          <Select
+            value={groupBy}
+            onChange={(event) => setGroupBy(event.target.value as "model" | "key")}
+            className="mt-1 h-8 w-40 text-[13px]"
+            aria-label="Group by"
+          >
             <option value="model">Model</option>
             <option value="key">API key</option>
           </Select>
@@ -68,7 +84,12 @@ export function UsageDashboard({ isAdmin }: { isAdmin: boolean }) {
         <dl aria-label="Totals" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           <Total label="Requests" value={formatCount(totals.requests)} />
           <Total label="Errors" value={formatCount(totals.errors)} />
-          <Total label="Tokens" value={formatCount(totals.inputTokens + totals.outputTokens + totals.cacheReadTokens + totals.cacheWriteTokens)} />
+          <Total
+            label="Tokens"
+            value={formatCount(
+              totals.inputTokens + totals.outputTokens + totals.cacheReadTokens + totals.cacheWriteTokens,
+            )}
+          />
           <Total label="Cost" value={formatUsdCents(totals.costMicros)} />
           <Total label="Cache hit ratio" value={formatPercent(usage.data?.cacheHitRatio ?? 0)} />
           <Total label="Saved by caching" value={formatUsdCents(totals.cacheSavingsMicros)} />

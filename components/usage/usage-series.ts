@@ -21,7 +21,8 @@ export function daysBetween(from: Date, to: Date): string[] {
  */
 export function toChartSeries(summary: UsageSummary, days: string[]) {
   const costByGroup = new Map<string, number>();
-  for (const bucket of summary.buckets) costByGroup.set(bucket.group, (costByGroup.get(bucket.group) ?? 0) + bucket.costMicros + bucket.requests);
+  for (const bucket of summary.buckets)
+    costByGroup.set(bucket.group, (costByGroup.get(bucket.group) ?? 0) + bucket.costMicros + bucket.requests);
   const ranked = [...costByGroup.entries()].sort((a, b) => b[1] - a[1]).map(([group]) => group);
   const kept = ranked.slice(0, MAX_GROUPS);
   const groups = ranked.length > MAX_GROUPS ? [...kept, OTHER_GROUP] : kept;

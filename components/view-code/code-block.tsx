@@ -14,7 +14,15 @@ const TOKEN_CLASSES: Record<TokenKind, string | undefined> = {
 };
 
 /** Highlighted, scrollable source; `label` names the region for assistive tech. */
-export const CodeBlock = memo(function CodeBlock({ code, language, label }: { code: string; language: SnippetLanguage; label: string }) {
+export const CodeBlock = memo(function CodeBlock({
+  code,
+  language,
+  label,
+}: {
+  code: string;
+  language: SnippetLanguage;
+  label: string;
+}) {
   const tokens = useMemo(() => tokenizeCode(code, language), [code, language]);
   return (
     <pre

@@ -20,7 +20,11 @@ const noSubscription = () => () => {};
  * gateway. `serverOrigin` is what the server saw; the browser's own origin wins once known.
  */
 export function QuickstartScreen({ serverOrigin }: { serverOrigin: string }) {
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => serverOrigin);
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => serverOrigin,
+  );
   const groups = useMemo(quickstartModelGroups, []);
   const [model, setModel] = useState(DEFAULT_QUICKSTART_MODEL);
   const examples = useMemo(() => quickstartExamples(model), [model]);
@@ -38,7 +42,10 @@ export function QuickstartScreen({ serverOrigin }: { serverOrigin: string }) {
         <li className="space-y-1.5 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <p className="font-medium">1. Get an API key</p>
           <p className="text-zinc-600 dark:text-zinc-400">
-            <Link href="/gateway/api-keys" className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100">
+            <Link
+              href="/gateway/api-keys"
+              className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100"
+            >
               Create a gateway API key
             </Link>{" "}
             and put it in your shell:
@@ -87,7 +94,12 @@ export function QuickstartScreen({ serverOrigin }: { serverOrigin: string }) {
                 <h3 className="text-sm font-medium">{example.title}</h3>
                 <p className="text-[13px] text-zinc-600 dark:text-zinc-400">{example.description}</p>
               </div>
-              <Button size="sm" className="self-start" onClick={() => setOpened(example)} aria-label={`View code: ${example.title}`}>
+              <Button
+                size="sm"
+                className="self-start"
+                onClick={() => setOpened(example)}
+                aria-label={`View code: ${example.title}`}
+              >
                 View code
               </Button>
             </li>

@@ -26,7 +26,10 @@ export type ViewCodePanelProps = {
 export function ViewCodePanel({ request, origin, initialSnippet = "curl" }: ViewCodePanelProps) {
   const [selected, setSelected] = useState<SnippetId>(initialSnippet);
   const [includeFullBase64, setIncludeFullBase64] = useState(false);
-  const result = useMemo(() => generateViewCode(request, { baseUrl: origin, includeFullBase64 }), [request, origin, includeFullBase64]);
+  const result = useMemo(
+    () => generateViewCode(request, { baseUrl: origin, includeFullBase64 }),
+    [request, origin, includeFullBase64],
+  );
   const idPrefix = useId();
   const panelId = `${idPrefix}-panel`;
   const tabId = (id: SnippetId) => `${idPrefix}-tab-${id}`;
@@ -41,10 +44,21 @@ export function ViewCodePanel({ request, origin, initialSnippet = "curl" }: View
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <SnippetTabs snippets={result.snippets} selected={snippet.id} onSelect={setSelected} panelId={panelId} tabId={tabId} />
+        <SnippetTabs
+          snippets={result.snippets}
+          selected={snippet.id}
+          onSelect={setSelected}
+          panelId={panelId}
+          tabId={tabId}
+        />
         {hasLargeValues && (
           <div className="flex items-center gap-2">
-            <Switch checked={includeFullBase64} onCheckedChange={setIncludeFullBase64} label="Include full base64" id={switchLabelId} />
+            <Switch
+              checked={includeFullBase64}
+              onCheckedChange={setIncludeFullBase64}
+              label="Include full base64"
+              id={switchLabelId}
+            />
             <label htmlFor={switchLabelId} className="text-[13px] text-zinc-700 dark:text-zinc-300">
               Include full base64
             </label>
@@ -67,14 +81,19 @@ export function ViewCodePanel({ request, origin, initialSnippet = "curl" }: View
               <p>
                 {result.abbreviatedValues > 0 ? (
                   <>
-                    {result.abbreviatedValues === 1 ? "1 large base64 value is" : `${result.abbreviatedValues} large base64 values are`}{" "}
-                    abbreviated for reading. Switch on <strong className="font-medium">Include full base64</strong> before
-                    copying code to run.
+                    {result.abbreviatedValues === 1
+                      ? "1 large base64 value is"
+                      : `${result.abbreviatedValues} large base64 values are`}{" "}
+                    abbreviated for reading. Switch on <strong className="font-medium">Include full base64</strong>{" "}
+                    before copying code to run.
                   </>
                 ) : (
                   <>
                     Reads your gateway API key from <code className="font-mono text-[12px]">${API_KEY_ENV_VAR}</code> (
-                    <Link href="/gateway/api-keys" className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100">
+                    <Link
+                      href="/gateway/api-keys"
+                      className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100"
+                    >
                       create one
                     </Link>
                     ).

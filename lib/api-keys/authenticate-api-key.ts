@@ -78,7 +78,10 @@ async function lookup(db: Db, presented: string): Promise<Lookup> {
 
 export async function authenticateApiKey(db: Db, presented: string | undefined): Promise<GatewayPrincipal> {
   if (!presented) {
-    throw new AppError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>` or `x-api-key: <key>`.");
+    throw new AppError(
+      "unauthorized",
+      "Missing API key: send it as `Authorization: Bearer <key>` or `x-api-key: <key>`.",
+    );
   }
   const { row } = await lookup(db, presented);
   if (!row) throw new AppError("unauthorized", "Invalid API key.");

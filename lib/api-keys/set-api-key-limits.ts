@@ -10,9 +10,13 @@ import { API_KEY_VIEW_SELECT, toApiKeyView } from "./api-key-view";
  * are; null removes a limit. Every instance sees the change within a second (the key cache).
  */
 export async function setApiKeyLimits(db: Db, idOrPrefix: string, input: unknown, viewer: SessionUser | "operator") {
-  if (viewer !== "operator" && viewer.role !== "admin") throw new AppError("forbidden", "only an admin can change a key's limits");
+  if (viewer !== "operator" && viewer.role !== "admin")
+    throw new AppError("forbidden", "only an admin can change a key's limits");
   const limits = keyLimitsInput.parse(input);
-  const key = await db.apiKey.findFirst({ where: { OR: [{ id: idOrPrefix }, { prefix: idOrPrefix }] }, select: { id: true } });
+  const key = await db.apiKey.findFirst({
+    where: { OR: [{ id: idOrPrefix }, { prefix: idOrPrefix }] },
+    select: { id: true },
+  });
   if (!key) throw new AppError("not_found", `no API key ${idOrPrefix}`);
   const row = await db.apiKey.update({
     where: { id: key.id },
@@ -20,7 +24,10 @@ export async function setApiKeyLimits(db: Db, idOrPrefix: string, input: unknown
       ...(limits.requestsPerMinute !== undefined ? { rpmLimit: limits.requestsPerMinute } : {}),
       ...(limits.tokensPerMinute !== undefined ? { tpmLimit: limits.tokensPerMinute } : {}),
       ...(limits.monthlyBudgetUsd !== undefined
-        ? { monthlyBudgetMicros: limits.monthlyBudgetUsd === null ? null : BigInt(Math.round(limits.monthlyBudgetUsd * 1e6)) }
+        ? {
+            monthlyBudgetMicros:
+              limits.monthlyBudgetUsd === null ? null : BigInt(Math.round(limits.monthlyBudgetUsd * 1e6)),
+          }
         : {}),
       ...(limits.logBodies !== undefined ? { logBodies: limits.logBodies } : {}),
     },

@@ -8,7 +8,11 @@ const everyId = () => listAnthropicModels(query({ limit: "1000" })).data.map((mo
 describe("listAnthropicModels (GET /v3/router/v1/models)", () => {
   it("lists the same ids as GET /v3/router/models, newest release first, in Anthropic's model shape", () => {
     const all = listAnthropicModels(query({ limit: "1000" }));
-    expect(all.data.map((model) => model.id).sort()).toEqual(listRouterModels().data.map((model) => model.id).sort());
+    expect(all.data.map((model) => model.id).sort()).toEqual(
+      listRouterModels()
+        .data.map((model) => model.id)
+        .sort(),
+    );
     const created = all.data.map((model) => Date.parse(model.created_at));
     expect(created).toEqual([...created].sort((a, b) => b - a));
     expect(all.data.find((model) => model.id === "anthropic/claude-sonnet-4-6")).toEqual({

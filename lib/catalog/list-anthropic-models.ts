@@ -32,7 +32,12 @@ export const anthropicModelListQuerySchema = z
 export type AnthropicModelListQuery = z.infer<typeof anthropicModelListQuerySchema>;
 
 function toAnthropicModel(model: RouterModel): AnthropicModelInfo {
-  return { type: "model", id: model.id, display_name: model.display_name, created_at: new Date(model.created * 1000).toISOString() };
+  return {
+    type: "model",
+    id: model.id,
+    display_name: model.display_name,
+    created_at: new Date(model.created * 1000).toISOString(),
+  };
 }
 
 let allModels: AnthropicModelInfo[] | undefined;

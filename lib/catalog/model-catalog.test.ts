@@ -1,15 +1,38 @@
 import { describe, expect, it } from "vitest";
 import { computeUsageCost } from "./compute-cost";
 import { listRouterModels } from "./list-router-models";
-import { defaultCapabilities, findCatalogEntry, modelCatalog, parseGatewayModelId, resolveGatewayModel } from "./model-catalog";
+import {
+  defaultCapabilities,
+  findCatalogEntry,
+  modelCatalog,
+  parseGatewayModelId,
+  resolveGatewayModel,
+} from "./model-catalog";
 
 /** Every id in @anthropic-ai/sdk 1.12's `Model` type. */
 const sdkModelIds = [
-  "claude-fable-5-2", "claude-mythos-5-2", "claude-haiku-5-5", "claude-sonnet-5-5", "claude-fable-5-1",
-  "claude-opus-5-5", "claude-mythos-5-1", "claude-sonnet-5", "claude-fable-5", "claude-mythos-5", "claude-opus-5",
-  "claude-opus-4-8", "claude-opus-4-7", "claude-mythos-preview", "claude-opus-4-6", "claude-sonnet-4-6",
-  "claude-haiku-4-5", "claude-haiku-4-5-20251001", "claude-opus-4-5", "claude-opus-4-5-20251101",
-  "claude-sonnet-4-5", "claude-sonnet-4-5-20250929",
+  "claude-fable-5-2",
+  "claude-mythos-5-2",
+  "claude-haiku-5-5",
+  "claude-sonnet-5-5",
+  "claude-fable-5-1",
+  "claude-opus-5-5",
+  "claude-mythos-5-1",
+  "claude-sonnet-5",
+  "claude-fable-5",
+  "claude-mythos-5",
+  "claude-opus-5",
+  "claude-opus-4-8",
+  "claude-opus-4-7",
+  "claude-mythos-preview",
+  "claude-opus-4-6",
+  "claude-sonnet-4-6",
+  "claude-haiku-4-5",
+  "claude-haiku-4-5-20251001",
+  "claude-opus-4-5",
+  "claude-opus-4-5-20251101",
+  "claude-sonnet-4-5",
+  "claude-sonnet-4-5-20250929",
 ];
 
 describe("model catalog", () => {
@@ -74,10 +97,13 @@ describe("resolveGatewayModel", () => {
     );
   });
 
-  it.each(["openai/gpt-5", "azure/anthropic/claude-sonnet-4-6", "anthropic/", "gpt-4o"])("rejects the unknown prefix in %s", (id) => {
-    expect(parseGatewayModelId(id)).toBeUndefined();
-    expect(resolveGatewayModel(id)).toBeUndefined();
-  });
+  it.each(["openai/gpt-5", "azure/anthropic/claude-sonnet-4-6", "anthropic/", "gpt-4o"])(
+    "rejects the unknown prefix in %s",
+    (id) => {
+      expect(parseGatewayModelId(id)).toBeUndefined();
+      expect(resolveGatewayModel(id)).toBeUndefined();
+    },
+  );
 });
 
 describe("listRouterModels", () => {
@@ -85,7 +111,14 @@ describe("listRouterModels", () => {
 
   it("lists every catalog model under anthropic/, aws/anthropic/ and google/anthropic/", () => {
     expect(list.object).toBe("list");
-    for (const id of ["claude-opus-4-7", "claude-opus-4-6", "claude-sonnet-4-6", "claude-haiku-4-5-20251001", "claude-opus-4-5-20251101", "claude-sonnet-4-5"]) {
+    for (const id of [
+      "claude-opus-4-7",
+      "claude-opus-4-6",
+      "claude-sonnet-4-6",
+      "claude-haiku-4-5-20251001",
+      "claude-opus-4-5-20251101",
+      "claude-sonnet-4-5",
+    ]) {
       for (const prefix of ["anthropic/", "aws/anthropic/", "google/anthropic/"]) {
         expect(list.data.map((model) => model.id)).toContain(`${prefix}${id}`);
       }
@@ -117,7 +150,15 @@ describe("listRouterModels", () => {
         sampling_parameters: true,
       },
       provider_features: { url_sources: "native", files_api: true, mcp_connector: true, count_tokens: true },
-      pricing: { currency: "USD", unit: "per_million_tokens", input: 3, output: 15, cache_write_5m: 3.75, cache_write_1h: 6, cache_read: 0.3 },
+      pricing: {
+        currency: "USD",
+        unit: "per_million_tokens",
+        input: 3,
+        output: 15,
+        cache_write_5m: 3.75,
+        cache_write_1h: 6,
+        cache_read: 0.3,
+      },
       strengths: "Best balance of speed and intelligence",
       best_for: "Most tasks, coding",
     });
@@ -149,7 +190,10 @@ describe("computeUsageCost", () => {
   });
 
   it("bills cache writes at the 5-minute rate when no TTL split is reported", () => {
-    const cost = computeUsageCost({ inputTokens: 0, outputTokens: 0, cacheReadInputTokens: 0, cacheCreationInputTokens: 1_000_000 }, sonnet);
+    const cost = computeUsageCost(
+      { inputTokens: 0, outputTokens: 0, cacheReadInputTokens: 0, cacheCreationInputTokens: 1_000_000 },
+      sonnet,
+    );
     expect(cost.cacheWrite).toBe(3.75);
   });
 });

@@ -79,7 +79,9 @@ export function findCatalogEntry(modelId: string): ModelCatalogEntry | undefined
  * (as Claude Code and Anthropic SDK users send) means the Anthropic provider.
  * Returns undefined for an unknown prefix.
  */
-export function parseGatewayModelId(gatewayModelId: string): { provider: GatewayProvider; modelId: string } | undefined {
+export function parseGatewayModelId(
+  gatewayModelId: string,
+): { provider: GatewayProvider; modelId: string } | undefined {
   for (const provider of ["aws", "google", "anthropic"] as const) {
     const prefix = providerPrefixes[provider];
     if (gatewayModelId.startsWith(prefix) && gatewayModelId.length > prefix.length) {

@@ -21,5 +21,11 @@ export type ProviderFeatures = {
 export const providerFeatures: Record<GatewayProvider, ProviderFeatures> = {
   anthropic: { urlSources: "native", filesApi: true, mcpConnector: true, countTokens: true, betas: "header" },
   aws: { urlSources: "fetched_by_gateway", filesApi: false, mcpConnector: false, countTokens: true, betas: "body" },
-  google: { urlSources: "fetched_by_gateway", filesApi: false, mcpConnector: false, countTokens: true, betas: "header" },
+  google: {
+    urlSources: "fetched_by_gateway",
+    filesApi: false,
+    mcpConnector: false,
+    countTokens: true,
+    betas: "header",
+  },
 };

@@ -21,7 +21,9 @@ export function readOrCreateAppSecret(dataDir: string): string {
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const secret = readFileSync(file, "utf8").trim();
   if (secret.length < 32) {
-    throw new ConfigError(`${file} holds an APP_SECRET shorter than 32 characters; delete it only if no data was encrypted with it`);
+    throw new ConfigError(
+      `${file} holds an APP_SECRET shorter than 32 characters; delete it only if no data was encrypted with it`,
+    );
   }
   return secret;
 }

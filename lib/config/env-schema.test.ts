@@ -55,7 +55,10 @@ describe("parseConfig", () => {
     [{ PORT: "abc" }, /^PORT must be a number$/],
     [{ PORT: "70000" }, /^PORT must be between 1 and 65535$/],
     [{ PORT: "3.5" }, /^PORT must be a whole number$/],
-    [{ DATABASE_URL: "mysql://db/app", APP_SECRET: SECRET }, /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    [
+      { DATABASE_URL: "mysql://db/app", APP_SECRET: SECRET },
+      /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    ],
     [{ APP_SECRET: "short" }, /^APP_SECRET must be at least 32 characters/],
     [{ DATABASE_URL: "postgres://db/app" }, /^APP_SECRET is required when DATABASE_URL is set/],
     [{ GATEWAY_MAX_BODY_MB: "lots" }, /^GATEWAY_MAX_BODY_MB must be a number of megabytes$/],
@@ -78,13 +81,17 @@ describe("parseConfig", () => {
   });
 
   it("takes the playground's external gateway from GATEWAY_BASE_URL + GATEWAY_API_KEY, both or neither", () => {
-    expect(parseConfig({ GATEWAY_BASE_URL: "https://gw.example/v3/router/", GATEWAY_API_KEY: "key" }).externalGateway).toEqual({
+    expect(
+      parseConfig({ GATEWAY_BASE_URL: "https://gw.example/v3/router/", GATEWAY_API_KEY: "key" }).externalGateway,
+    ).toEqual({
       baseUrl: "https://gw.example/v3/router",
       apiKey: "key",
     });
     expect(parseConfig({ GATEWAY_BASE_URL: "", GATEWAY_API_KEY: "" }).externalGateway).toBeUndefined();
     expect(() => parseConfig({ GATEWAY_BASE_URL: "https://gw.example/v3/router" })).toThrow(/go together/);
     expect(() => parseConfig({ GATEWAY_API_KEY: "key" })).toThrow(/go together/);
-    expect(() => parseConfig({ GATEWAY_BASE_URL: "ftp://gw.example", GATEWAY_API_KEY: "key" })).toThrow(/GATEWAY_BASE_URL must be/);
+    expect(() => parseConfig({ GATEWAY_BASE_URL: "ftp://gw.example", GATEWAY_API_KEY: "key" })).toThrow(
+      /GATEWAY_BASE_URL must be/,
+    );
   });
 });

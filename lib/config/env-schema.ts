@@ -19,7 +19,8 @@ export const envSchema = z.object({
     z
       .string()
       .refine((value) => /^postgres(ql)?:\/\//.test(value), {
-        message: "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)",
+        message:
+          "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)",
       })
       .refine((value) => URL.canParse(value), { message: "DATABASE_URL is not a valid URL" })
       .optional(),
@@ -41,7 +42,8 @@ export const envSchema = z.object({
     z
       .string()
       .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), {
-        message: "GATEWAY_BASE_URL must be an http(s) URL of an OpenAI-compatible API, e.g. https://my.gateway/v3/router",
+        message:
+          "GATEWAY_BASE_URL must be an http(s) URL of an OpenAI-compatible API, e.g. https://my.gateway/v3/router",
       })
       .optional(),
   ),
@@ -51,8 +53,7 @@ export const envSchema = z.object({
 export type RawEnv = z.infer<typeof envSchema>;
 
 export type DatabaseConfig =
-  | { provider: "sqlite"; url: string; file: string }
-  | { provider: "postgresql"; url: string };
+  { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string };
 
 export type Config = {
   port: number;
@@ -93,7 +94,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     );
   }
   if (Boolean(raw.GATEWAY_BASE_URL) !== Boolean(raw.GATEWAY_API_KEY)) {
-    throw new ConfigError("GATEWAY_BASE_URL and GATEWAY_API_KEY go together: set both (an external gateway) or neither");
+    throw new ConfigError(
+      "GATEWAY_BASE_URL and GATEWAY_API_KEY go together: set both (an external gateway) or neither",
+    );
   }
   const externalGateway =
     raw.GATEWAY_BASE_URL && raw.GATEWAY_API_KEY

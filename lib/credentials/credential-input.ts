@@ -64,7 +64,10 @@ export const createCredentialInput = z.discriminatedUnion("provider", [
     accessKeyId: secret("access key id"),
     secretAccessKey: secret("secret access key"),
     sessionToken: z.string().trim().max(5_000).nullish(),
-    region: z.string().trim().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "region must look like us-east-1"),
+    region: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "region must look like us-east-1"),
     inferenceProfile: inferenceProfile.nullish(),
     modelIds,
   }),

@@ -32,7 +32,11 @@ export function splitCredentialInput(input: CreateCredentialInput): {
       return { secrets: { apiKey: input.apiKey }, settings: {} };
     case "aws":
       return {
-        secrets: { accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey, sessionToken: input.sessionToken ?? null },
+        secrets: {
+          accessKeyId: input.accessKeyId,
+          secretAccessKey: input.secretAccessKey,
+          sessionToken: input.sessionToken ?? null,
+        },
         settings: {
           region: input.region,
           ...(input.inferenceProfile ? { inferenceProfile: input.inferenceProfile } : {}),

@@ -4,7 +4,12 @@ import { AppError } from "@/lib/errors/app-error";
 import { appSecretKey } from "@/lib/crypto/app-secret-key";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { createCredentialInput, updateCredentialInput, type UpdateCredentialInput } from "./credential-input";
-import { secretHint, splitCredentialInput, type CredentialSecrets, type CredentialSettings } from "./credential-secrets";
+import {
+  secretHint,
+  splitCredentialInput,
+  type CredentialSecrets,
+  type CredentialSettings,
+} from "./credential-secrets";
 import { toCredentialView } from "./credential-view";
 import { forgetResolvedCredentials } from "./resolve-credential";
 
@@ -61,7 +66,11 @@ export async function updateCredential(db: Db, id: string, input: unknown) {
   };
   if (changes.serviceAccountJson) {
     // Validate a replacement key file exactly as on creation.
-    createCredentialInput.parse({ provider: "google", name: existing.name, serviceAccountJson: changes.serviceAccountJson });
+    createCredentialInput.parse({
+      provider: "google",
+      name: existing.name,
+      serviceAccountJson: changes.serviceAccountJson,
+    });
   }
   const settings: CredentialSettings = {
     ...(JSON.parse(existing.settings) as CredentialSettings),

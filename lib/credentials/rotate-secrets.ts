@@ -20,7 +20,10 @@ export async function rotateSecrets(db: Db, previousAppSecret: string) {
     if (keyId === current.id) alreadyCurrent++;
     else if (keyId === previous.id) {
       const plaintext = open(row.secretCiphertext, previous, row.id);
-      await db.providerCredential.update({ where: { id: row.id }, data: { secretCiphertext: seal(plaintext, current, row.id) } });
+      await db.providerCredential.update({
+        where: { id: row.id },
+        data: { secretCiphertext: seal(plaintext, current, row.id) },
+      });
       rotated++;
     } else unknown.push(row.id);
   }

@@ -65,7 +65,11 @@ export async function testCredential(db: Db, id: string): Promise<ConnectionTest
         return exhaustive;
       }
     }
-    return { ok: true, message: `${PROVIDER_LABELS[credential.provider]} accepted the credential.`, latencyMs: elapsed() };
+    return {
+      ok: true,
+      message: `${PROVIDER_LABELS[credential.provider]} accepted the credential.`,
+      latencyMs: elapsed(),
+    };
   } catch (error) {
     // Gateway errors name the credential, never its secret.
     return { ok: false, message: toGatewayError(error).message, latencyMs: elapsed() };

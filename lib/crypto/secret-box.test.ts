@@ -28,7 +28,9 @@ describe("secret box", () => {
       "a flipped ciphertext byte",
       (sealed: string) => {
         const parts = sealed.split(".");
-        parts[3] = Buffer.from(Buffer.from(parts[3]!, "base64url").map((byte, index) => (index === 0 ? byte ^ 1 : byte))).toString("base64url");
+        parts[3] = Buffer.from(
+          Buffer.from(parts[3]!, "base64url").map((byte, index) => (index === 0 ? byte ^ 1 : byte)),
+        ).toString("base64url");
         return open(parts.join("."), key, "cred_1");
       },
       /integrity check/,

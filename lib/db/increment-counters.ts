@@ -14,7 +14,9 @@ export async function incrementCounters(
   increments: Array<{ window: { id: string; expiresAt: Date }; by: number }>,
 ): Promise<Map<string, number>> {
   if (increments.length === 0) return new Map();
-  const rows = increments.map(({ window, by }) => sql`(${apiKeyId}, ${window.id}, ${BigInt(Math.round(by))}, ${window.expiresAt})`);
+  const rows = increments.map(
+    ({ window, by }) => sql`(${apiKeyId}, ${window.id}, ${BigInt(Math.round(by))}, ${window.expiresAt})`,
+  );
   const result = await db.$queryRaw<Array<{ window: string; value: bigint | number | string }>>(sql`
     INSERT INTO "RateLimitCounter" ("apiKeyId", "window", "value", "expiresAt")
     VALUES ${join(rows)}

@@ -60,5 +60,7 @@ const COLUMN_LIST = raw(COLUMNS.map((column) => `"${column}"`).join(", "));
 export async function insertRequestLogRows(db: Db, rows: readonly RequestLogInsert[]): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map((row) => sql`(${join(COLUMNS.map((column) => row[column]))})`);
-  await db.$executeRaw(sql`INSERT INTO "RequestLog" (${COLUMN_LIST}) VALUES ${join(values)} ON CONFLICT ("id") DO NOTHING`);
+  await db.$executeRaw(
+    sql`INSERT INTO "RequestLog" (${COLUMN_LIST}) VALUES ${join(values)} ON CONFLICT ("id") DO NOTHING`,
+  );
 }

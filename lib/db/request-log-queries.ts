@@ -104,7 +104,12 @@ function normalize(row: Record<string, unknown>): RequestLogListRow {
   };
 }
 
-export async function readRequestLogPage(db: Db, filter: RequestLogFilter, limit: number, cursor?: RequestLogCursor): Promise<RequestLogListRow[]> {
+export async function readRequestLogPage(
+  db: Db,
+  filter: RequestLogFilter,
+  limit: number,
+  cursor?: RequestLogCursor,
+): Promise<RequestLogListRow[]> {
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>(requestLogPageSql(filter, limit, cursor));
   return rows.map(normalize);
 }

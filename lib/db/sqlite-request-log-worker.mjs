@@ -23,6 +23,9 @@ parentPort.on("message", ({ id, rows }) => {
     insertAll(rows);
     parentPort.postMessage({ id });
   } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? `${error.code ? `${error.code}: ` : ""}${error.message}` : String(error) });
+    parentPort.postMessage({
+      id,
+      error: error instanceof Error ? `${error.code ? `${error.code}: ` : ""}${error.message}` : String(error),
+    });
   }
 });

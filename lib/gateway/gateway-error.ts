@@ -78,7 +78,12 @@ const appErrorTypes: Record<AppErrorCode, { type: string; code: string | null; a
 export function toGatewayError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;
   if (error instanceof AppError) {
-    return new GatewayError({ status: error.status, message: error.message, param: error.param, ...appErrorTypes[error.code] });
+    return new GatewayError({
+      status: error.status,
+      message: error.message,
+      param: error.param,
+      ...appErrorTypes[error.code],
+    });
   }
   return new GatewayError({
     status: 500,

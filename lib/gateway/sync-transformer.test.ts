@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { concatBytes, fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "./sync-transformer";
+import {
+  concatBytes,
+  fuseTransformers,
+  transformReadable,
+  utf8EncodingTransformer,
+  type SyncTransformer,
+} from "./sync-transformer";
 
 async function readAll<T>(stream: ReadableStream<T>): Promise<T[]> {
   const out: T[] = [];
@@ -59,12 +65,17 @@ describe("fuseTransformers", () => {
       },
     };
     const { stream } = recordingSource([1, 2]);
-    expect(await readAll(stream.pipeThrough(new TransformStream(fuseTransformers(first, second))))).toEqual(["<10>", "<20>", "<99>", "done"]);
+    expect(await readAll(stream.pipeThrough(new TransformStream(fuseTransformers(first, second))))).toEqual([
+      "<10>",
+      "<20>",
+      "<99>",
+      "done",
+    ]);
     expect(events).toEqual(["first flush", "second flush"]);
   });
 
   it("fused behind a text encoder produces the same bytes as a TextEncoderStream", async () => {
-    const text = ["data: {\"a\":\"é\"}\n\n", "", "data: [DONE]\n\n"];
+    const text = ['data: {"a":"é"}\n\n', "", "data: [DONE]\n\n"];
     const viaStage = await readAll(recordingSource(text).stream.pipeThrough(new TextEncoderStream()));
     const fused = await readAll(transformReadable(recordingSource(text).stream, utf8EncodingTransformer));
     expect(Buffer.concat(fused)).toEqual(Buffer.concat(viaStage));
@@ -99,7 +110,9 @@ describe("transformReadable", () => {
   it("with onSourceError, a failing source ends the output through flush instead of erroring it", async () => {
     const errors: unknown[] = [];
     const { stream } = recordingSource([1, 2, 3], { failAfter: 2 });
-    const out = await readAll(transformReadable(stream, labeller(""), { onSourceError: (error) => errors.push(error) }));
+    const out = await readAll(
+      transformReadable(stream, labeller(""), { onSourceError: (error) => errors.push(error) }),
+    );
     expect(out).toEqual(["1", "2", "end"]);
     expect(errors).toHaveLength(1);
     expect((errors[0] as Error).message).toBe("connection reset");
@@ -136,7 +149,10 @@ describe("transformReadable", () => {
   it("starts the transformer and reads the source only once a consumer reads", async () => {
     const { stream, state } = recordingSource([1, 2]);
     let starts = 0;
-    const output = transformReadable(stream, { start: () => void (starts += 1), transform: (value, controller) => controller.enqueue(value) });
+    const output = transformReadable(stream, {
+      start: () => void (starts += 1),
+      transform: (value, controller) => controller.enqueue(value),
+    });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(starts).toBe(0);
     expect(state.pulled).toBe(0);
@@ -156,13 +172,21 @@ describe("transformReadable", () => {
         controller.enqueue("?");
       },
     };
-    expect(await readAll(transformReadable(stream, perCharacter, { coalesce: (parts) => parts.join("") }))).toEqual(["a", "bc", "!?"]);
+    expect(await readAll(transformReadable(stream, perCharacter, { coalesce: (parts) => parts.join("") }))).toEqual([
+      "a",
+      "bc",
+      "!?",
+    ]);
   });
 });
 
 describe("transformReadable on an unread transformReadable stream", () => {
   it("fuses the two into one stage over the first one's source, with the same output", async () => {
-    const viaBoth = await readAll(recordingSource([1, 2, 3]).stream.pipeThrough(new TransformStream(doubler)).pipeThrough(new TransformStream(labeller("#"))));
+    const viaBoth = await readAll(
+      recordingSource([1, 2, 3])
+        .stream.pipeThrough(new TransformStream(doubler))
+        .pipeThrough(new TransformStream(labeller("#"))),
+    );
     const { stream, state } = recordingSource([1, 2, 3]);
     const doubled = transformReadable(stream, doubler);
     const fused = transformReadable(doubled, labeller("#"), { coalesce: (parts) => parts.join(",") });
@@ -176,8 +200,12 @@ describe("transformReadable on an unread transformReadable stream", () => {
   it("keeps the first stage's source-error handling and cancels its source", async () => {
     const errors: unknown[] = [];
     const failing = recordingSource(["x", "y"], { failAfter: 1 });
-    const decoded = transformReadable(failing.stream, labeller("") as unknown as SyncTransformer<string, string>, { onSourceError: (error) => errors.push(error) });
-    expect(await readAll(transformReadable(decoded, labeller(">") as unknown as SyncTransformer<string, string>))).toEqual([">x", ">end", ">end"]);
+    const decoded = transformReadable(failing.stream, labeller("") as unknown as SyncTransformer<string, string>, {
+      onSourceError: (error) => errors.push(error),
+    });
+    expect(
+      await readAll(transformReadable(decoded, labeller(">") as unknown as SyncTransformer<string, string>)),
+    ).toEqual([">x", ">end", ">end"]);
     expect(errors).toHaveLength(1);
 
     const { stream, state } = recordingSource([1, 2, 3]);
@@ -200,4 +228,3 @@ describe("transformReadable on an unread transformReadable stream", () => {
     expect(Buffer.from(concatBytes([new Uint8Array([1, 2]), new Uint8Array([3])]))).toEqual(Buffer.from([1, 2, 3]));
   });
 });
-

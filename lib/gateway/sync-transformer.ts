@@ -14,7 +14,10 @@ export type SyncTransformer<In, Out> = {
  * per chunk, which showed in time to first token (bench --profile); the translation steps stay
  * separate, testable transformers. Flushing flushes the first, then the second.
  */
-export function fuseTransformers<A, B, C>(first: SyncTransformer<A, B>, second: SyncTransformer<B, C>): SyncTransformer<A, C> {
+export function fuseTransformers<A, B, C>(
+  first: SyncTransformer<A, B>,
+  second: SyncTransformer<B, C>,
+): SyncTransformer<A, C> {
   let inner: TransformStreamDefaultController<B>;
   return {
     start(controller) {
@@ -63,7 +66,11 @@ export type TransformReadableOptions<Out> = {
   coalesce?: (parts: Out[]) => Out;
 };
 
-type Unread = { source: ReadableStream<unknown>; transformer: SyncTransformer<unknown, unknown>; onSourceError?: (error: unknown) => void };
+type Unread = {
+  source: ReadableStream<unknown>;
+  transformer: SyncTransformer<unknown, unknown>;
+  onSourceError?: (error: unknown) => void;
+};
 
 /** Streams made by transformReadable that nobody has read yet: a later stage may fuse with them. */
 const unread = new WeakMap<ReadableStream<unknown>, Unread>();
@@ -86,10 +93,14 @@ export function transformReadable<In, Out>(
   const upstream = unread.get(source);
   if (upstream && !source.locked) {
     unread.delete(source);
-    return transformReadable(upstream.source, fuseTransformers(upstream.transformer, transformer as SyncTransformer<unknown, Out>), {
-      onSourceError: upstream.onSourceError,
-      coalesce: options.coalesce,
-    });
+    return transformReadable(
+      upstream.source,
+      fuseTransformers(upstream.transformer, transformer as SyncTransformer<unknown, Out>),
+      {
+        onSourceError: upstream.onSourceError,
+        coalesce: options.coalesce,
+      },
+    );
   }
 
   let reader: ReadableStreamDefaultReader<In> | undefined;

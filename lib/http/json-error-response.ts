@@ -7,10 +7,15 @@ export function jsonErrorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
     const issue = error.issues[0]!;
     const param = issue.path.join(".") || undefined;
-    return jsonErrorResponse(new AppError("invalid_input", param ? `${param}: ${issue.message}` : issue.message, param));
+    return jsonErrorResponse(
+      new AppError("invalid_input", param ? `${param}: ${issue.message}` : issue.message, param),
+    );
   }
   console.error("internal error:", error instanceof Error ? error.message : error);
-  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, { status: 500 });
+  return Response.json(
+    { error: { code: "internal_error", message: "Something went wrong on our side." } },
+    { status: 500 },
+  );
 }
 
 /** Parses a JSON body against a schema: malformed JSON and invalid fields become 400s. */

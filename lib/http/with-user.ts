@@ -18,10 +18,7 @@ export type UserHandlerArgs = {
  * The one wrapper for our UI's JSON API: CSRF check on mutations, session
  * required (401), role check (403), errors rendered as JSON.
  */
-export function withUser(
-  handler: (args: UserHandlerArgs) => Promise<Response>,
-  options: { role?: "admin" } = {},
-) {
+export function withUser(handler: (args: UserHandlerArgs) => Promise<Response>, options: { role?: "admin" } = {}) {
   return async (request: Request, context: RouteContext) => {
     try {
       if (isCrossSiteMutation(request)) throw new AppError("forbidden", "cross-site request refused");

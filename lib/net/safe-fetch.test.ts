@@ -7,7 +7,9 @@ import { safeFetch, SafeFetchError, type ResolvedAddress, type SafeFetchReason }
 /** A local server that counts every TCP connection made to it. */
 type CountingServer = { port: number; connections: number; hosts: string[]; close(): Promise<void> };
 
-async function startCountingServer(handler: Parameters<typeof createServer>[1]): Promise<CountingServer & { server: Server }> {
+async function startCountingServer(
+  handler: Parameters<typeof createServer>[1],
+): Promise<CountingServer & { server: Server }> {
   const server = createServer((request, response) => {
     state.hosts.push(request.headers.host ?? "");
     handler!(request, response);
@@ -162,13 +164,16 @@ describe("safeFetch refuses before connecting", () => {
     expect(dialled.length).toBe(dialledBefore);
   });
 
-  it.each(["file:///etc/passwd", "ftp://media.test/a.png", "gopher://media.test/", "data:image/png;base64,AAAA", "http://user:pw@media.test/"])(
-    "%s (not plain http/https)",
-    async (url) => {
-      expect(await refusal(url)).toBe("unsupported_url");
-      expect(media.connections).toBe(0);
-    },
-  );
+  it.each([
+    "file:///etc/passwd",
+    "ftp://media.test/a.png",
+    "gopher://media.test/",
+    "data:image/png;base64,AAAA",
+    "http://user:pw@media.test/",
+  ])("%s (not plain http/https)", async (url) => {
+    expect(await refusal(url)).toBe("unsupported_url");
+    expect(media.connections).toBe(0);
+  });
 
   it("a name that does not resolve", async () => {
     expect(await refusal("http://nowhere.test/")).toBe("unresolvable_host");

@@ -143,7 +143,11 @@ function request(
 ): Promise<IncomingMessage> {
   const dialled = options.dialAddress?.(checked) ?? checked;
   // Node may ask for one address or (autoSelectFamily) for all of them: answer with the checked one only.
-  const pinnedLookup = ((_hostname: string, lookupOptions: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+  const pinnedLookup = ((
+    _hostname: string,
+    lookupOptions: { all?: boolean },
+    callback: (...args: unknown[]) => void,
+  ) => {
     if (lookupOptions?.all) callback(null, [dialled]);
     else callback(null, dialled.address, dialled.family);
   }) as unknown as LookupFunction;
@@ -198,7 +202,10 @@ async function readLimited(
 }
 
 function tooLarge(url: URL, maxBytes: number) {
-  return new SafeFetchError("too_large", `${url.toString()} is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB.`);
+  return new SafeFetchError(
+    "too_large",
+    `${url.toString()} is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB.`,
+  );
 }
 
 function toFetchError(error: unknown, url: URL, signal: AbortSignal, timeoutMs: number): unknown {
@@ -206,7 +213,10 @@ function toFetchError(error: unknown, url: URL, signal: AbortSignal, timeoutMs: 
   if (signal.aborted) {
     const reason: unknown = signal.reason;
     if (reason instanceof DOMException && reason.name === "TimeoutError") {
-      return new SafeFetchError("timeout", `${url.toString()} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+      return new SafeFetchError(
+        "timeout",
+        `${url.toString()} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+      );
     }
     return reason ?? error;
   }

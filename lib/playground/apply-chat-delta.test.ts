@@ -15,7 +15,11 @@ describe("applyChatDelta", () => {
         { type: "text", text: "Answer" },
       ],
     ],
-    ["a signature-only block has no text", [{ reasoning_signature: "sig" }], [{ type: "reasoning", text: "", signature: "sig" }]],
+    [
+      "a signature-only block has no text",
+      [{ reasoning_signature: "sig" }],
+      [{ type: "reasoning", text: "", signature: "sig" }],
+    ],
     [
       "reasoning after a signed block starts a new block",
       [{ reasoning: "one" }, { reasoning_signature: "s1" }, { reasoning: "two" }],

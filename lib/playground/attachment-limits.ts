@@ -26,7 +26,8 @@ export function attachmentKindOf(mediaType: string): AttachmentKind | null {
 /** The problem with a file before upload (browser) and on arrival (server), or null. */
 export function attachmentProblem(file: { name: string; type: string; size: number }): string | null {
   const kind = attachmentKindOf(file.type);
-  if (!kind) return `${file.name}: only PNG, JPEG, GIF, WebP images and PDFs can be attached${file.type ? ` (this is ${file.type})` : ""}.`;
+  if (!kind)
+    return `${file.name}: only PNG, JPEG, GIF, WebP images and PDFs can be attached${file.type ? ` (this is ${file.type})` : ""}.`;
   if (file.size === 0) return `${file.name} is empty.`;
   if (kind === "image" && file.size > attachmentLimits.imageBytes) {
     return `${file.name} is ${megabytes(file.size)}; images may be at most ${megabytes(attachmentLimits.imageBytes)}.`;

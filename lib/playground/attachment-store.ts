@@ -14,7 +14,14 @@ function sniffMediaType(bytes: Uint8Array): string | null {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
   if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
   if (starts(0x47, 0x49, 0x46, 0x38)) return "image/gif";
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return "image/webp";
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  )
+    return "image/webp";
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "application/pdf";
   return null;
 }
@@ -40,7 +47,10 @@ export async function saveUploadedAttachment(db: Db, userId: string, file: File)
   const kind = attachmentKindOf(mediaType)!;
   const pageCount = kind === "pdf" ? await countPdfPages(bytes, file.name) : null;
   if (pageCount !== null && pageCount > attachmentLimits.pdfPages) {
-    throw new AppError("invalid_input", `${file.name} has ${pageCount} pages; PDFs may have at most ${attachmentLimits.pdfPages}.`);
+    throw new AppError(
+      "invalid_input",
+      `${file.name} has ${pageCount} pages; PDFs may have at most ${attachmentLimits.pdfPages}.`,
+    );
   }
   const row = await db.playgroundAttachment.create({
     data: {
@@ -60,7 +70,8 @@ export async function saveUploadedAttachment(db: Db, userId: string, file: File)
 
 /** A URL attachment: the model's provider fetches it, so the app keeps the URL and no bytes. */
 export async function saveUrlAttachment(db: Db, userId: string, url: string): Promise<AttachmentMeta> {
-  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) throw new AppError("invalid_input", "Give an http(s) URL.", "url");
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url))
+    throw new AppError("invalid_input", "Give an http(s) URL.", "url");
   const mediaType = mediaTypeFromUrl(url);
   const kind = mediaType ? attachmentKindOf(mediaType) : null;
   if (!mediaType || !kind) {
@@ -108,7 +119,10 @@ export async function loadSendableAttachments(
   }
   const unclaimed = rows.filter((row) => row.sessionId === null).map((row) => row.id);
   if (unclaimed.length > 0) {
-    await db.playgroundAttachment.updateMany({ where: { id: { in: unclaimed }, sessionId: null }, data: { sessionId } });
+    await db.playgroundAttachment.updateMany({
+      where: { id: { in: unclaimed }, sessionId: null },
+      data: { sessionId },
+    });
   }
   return new Map(
     rows.map((row) => [

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { resolveGatewayModel } from "@/lib/catalog/model-catalog";
-import { parseChatCompletionRequest, translateChatRequest } from "@/lib/gateway/protocol/openai-chat/translate-chat-request";
+import {
+  parseChatCompletionRequest,
+  translateChatRequest,
+} from "@/lib/gateway/protocol/openai-chat/translate-chat-request";
 import { buildChatRequest, type SendableAttachment } from "./build-chat-request";
 import { defaultPlaygroundSettings, type PlaygroundSettings, type StoredMessage } from "./session-document";
 
-const message = (position: number, fields: Partial<StoredMessage> & Pick<StoredMessage, "role" | "parts">): StoredMessage => ({
+const message = (
+  position: number,
+  fields: Partial<StoredMessage> & Pick<StoredMessage, "role" | "parts">,
+): StoredMessage => ({
   id: `m${position}`,
   position,
   cache: null,
@@ -17,9 +23,36 @@ const message = (position: number, fields: Partial<StoredMessage> & Pick<StoredM
   ...fields,
 });
 
-const png: SendableAttachment = { id: "a1", kind: "image", mediaType: "image/png", fileName: "chart.png", byteSize: 3, pageCount: null, sourceUrl: null, base64: "iVBO" };
-const pdf: SendableAttachment = { id: "a2", kind: "pdf", mediaType: "application/pdf", fileName: "report.pdf", byteSize: 5, pageCount: 2, sourceUrl: null, base64: "JVBERi0" };
-const urlImage: SendableAttachment = { id: "a3", kind: "image", mediaType: "image/jpeg", fileName: "cat.jpg", byteSize: 0, pageCount: null, sourceUrl: "https://example.com/cat.jpg", base64: null };
+const png: SendableAttachment = {
+  id: "a1",
+  kind: "image",
+  mediaType: "image/png",
+  fileName: "chart.png",
+  byteSize: 3,
+  pageCount: null,
+  sourceUrl: null,
+  base64: "iVBO",
+};
+const pdf: SendableAttachment = {
+  id: "a2",
+  kind: "pdf",
+  mediaType: "application/pdf",
+  fileName: "report.pdf",
+  byteSize: 5,
+  pageCount: 2,
+  sourceUrl: null,
+  base64: "JVBERi0",
+};
+const urlImage: SendableAttachment = {
+  id: "a3",
+  kind: "image",
+  mediaType: "image/jpeg",
+  fileName: "cat.jpg",
+  byteSize: 0,
+  pageCount: null,
+  sourceUrl: "https://example.com/cat.jpg",
+  base64: null,
+};
 const attachments = new Map([png, pdf, urlImage].map((attachment) => [attachment.id, attachment]));
 
 const settings: PlaygroundSettings = {
@@ -28,7 +61,13 @@ const settings: PlaygroundSettings = {
   systemCache: { ttl: "1h" },
   thinking: { mode: "manual", budgetTokens: 8000 },
   parameters: { maxTokens: 2000, temperature: null, topP: null, topK: null, stopSequences: ["END"] },
-  tools: [{ name: "get_weather", description: "Weather", parameters: { type: "object", properties: { location: { type: "string" } } } }],
+  tools: [
+    {
+      name: "get_weather",
+      description: "Weather",
+      parameters: { type: "object", properties: { location: { type: "string" } } },
+    },
+  ],
 };
 
 const conversation: StoredMessage[] = [
@@ -57,7 +96,12 @@ const conversation: StoredMessage[] = [
 ];
 
 describe("buildChatRequest", () => {
-  const { body, sentBack } = buildChatRequest({ model: "anthropic/claude-sonnet-4-6", settings, messages: conversation, attachments });
+  const { body, sentBack } = buildChatRequest({
+    model: "anthropic/claude-sonnet-4-6",
+    settings,
+    messages: conversation,
+    attachments,
+  });
 
   it("builds the gateway's Chat Completions body, extensions included", () => {
     expect(body).toMatchObject({
@@ -68,11 +112,18 @@ describe("buildChatRequest", () => {
       stop: ["END"],
       thinking: { type: "enabled", budget_tokens: 8000 },
     });
-    expect(body.messages[0]).toEqual({ role: "system", content: [{ type: "text", text: "Be brief.", cache_control: { type: "ephemeral", ttl: "1h" } }] });
+    expect(body.messages[0]).toEqual({
+      role: "system",
+      content: [{ type: "text", text: "Be brief.", cache_control: { type: "ephemeral", ttl: "1h" } }],
+    });
     expect(body.messages[1]).toEqual({
       role: "user",
       content: [
-        { type: "image_url", image_url: { url: "data:image/png;base64,iVBO" }, cache_control: { type: "ephemeral", ttl: "5m" } },
+        {
+          type: "image_url",
+          image_url: { url: "data:image/png;base64,iVBO" },
+          cache_control: { type: "ephemeral", ttl: "5m" },
+        },
         { type: "document", document: { type: "pdf", data: "JVBERi0", title: "report.pdf" } },
         { type: "image_url", image_url: { url: "https://example.com/cat.jpg" } },
         { type: "text", text: "What is in these?" },
@@ -89,7 +140,9 @@ describe("buildChatRequest", () => {
         { type: "reasoning", reasoning: "Look closely.", signature: "sig-1" },
         { type: "text", text: "A chart." },
       ],
-      tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"location":"Oslo"}' } }],
+      tool_calls: [
+        { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"location":"Oslo"}' } },
+      ],
     });
     expect(sentBack).toEqual([
       { position: 1, partIndex: 0 },
@@ -99,10 +152,15 @@ describe("buildChatRequest", () => {
 
   it("is accepted by the gateway and translates to the Anthropic request the provider should get", () => {
     const model = resolveGatewayModel(body.model)!;
-    const { request, betas } = translateChatRequest(parseChatCompletionRequest(JSON.parse(JSON.stringify(body))), model);
+    const { request, betas } = translateChatRequest(
+      parseChatCompletionRequest(JSON.parse(JSON.stringify(body))),
+      model,
+    );
     expect(betas).toEqual(["extended-cache-ttl-2025-04-11"]);
     expect(request.thinking).toEqual({ type: "enabled", budget_tokens: 8000 });
-    expect(request.system).toEqual([{ type: "text", text: "Be brief.", cache_control: { type: "ephemeral", ttl: "1h" } }]);
+    expect(request.system).toEqual([
+      { type: "text", text: "Be brief.", cache_control: { type: "ephemeral", ttl: "1h" } },
+    ]);
     expect(request.messages[0]!.content[0]).toEqual({
       type: "image",
       source: { type: "base64", media_type: "image/png", data: "iVBO" },
@@ -127,7 +185,13 @@ describe("buildChatRequest", () => {
       attachments: new Map(),
     });
     expect(adaptive.body.thinking).toEqual({ type: "adaptive", effort: "high" });
-    const off = buildChatRequest({ ...adaptive.body, model: "anthropic/claude-opus-4-6", settings: defaultPlaygroundSettings, messages: [], attachments: new Map() });
+    const off = buildChatRequest({
+      ...adaptive.body,
+      model: "anthropic/claude-opus-4-6",
+      settings: defaultPlaygroundSettings,
+      messages: [],
+      attachments: new Map(),
+    });
     expect(off.body.thinking).toBeUndefined();
   });
 
@@ -137,7 +201,14 @@ describe("buildChatRequest", () => {
       settings: defaultPlaygroundSettings,
       messages: [
         message(0, { role: "user", parts: [{ type: "text", text: "Hi" }] }),
-        message(1, { role: "assistant", status: "interrupted", parts: [{ type: "text", text: "Let me" }, { type: "tool_call", id: "c", name: "x", arguments: '{"a' }] }),
+        message(1, {
+          role: "assistant",
+          status: "interrupted",
+          parts: [
+            { type: "text", text: "Let me" },
+            { type: "tool_call", id: "c", name: "x", arguments: '{"a' },
+          ],
+        }),
         message(2, { role: "user", parts: [{ type: "text", text: "Go on" }] }),
       ],
       attachments: new Map(),

@@ -8,7 +8,11 @@ type CacheControl = { type: "ephemeral"; ttl: "5m" | "1h" };
 type UserContentPart =
   | { type: "text"; text: string; cache_control?: CacheControl }
   | { type: "image_url"; image_url: { url: string }; cache_control?: CacheControl }
-  | { type: "document"; document: { type: "pdf"; data?: string; url?: string; title?: string }; cache_control?: CacheControl };
+  | {
+      type: "document";
+      document: { type: "pdf"; data?: string; url?: string; title?: string };
+      cache_control?: CacheControl;
+    };
 
 type AssistantContentPart =
   | { type: "text"; text: string }
@@ -42,7 +46,10 @@ export type GatewayChatRequest = {
   top_k?: number;
   stop?: string[];
   thinking?: { type: "enabled"; budget_tokens: number } | { type: "adaptive"; effort?: string };
-  tools?: Array<{ type: "function"; function: { name: string; description?: string; parameters: Record<string, unknown> } }>;
+  tools?: Array<{
+    type: "function";
+    function: { name: string; description?: string; parameters: Record<string, unknown> };
+  }>;
 };
 
 /** A reasoning part that went back to the model in this request: message position and part index. */
@@ -71,7 +78,10 @@ export function buildChatRequest(input: {
   const sentBack: SentBackReasoning[] = [];
 
   if (settings.systemPrompt.trim() !== "") {
-    messages.push({ role: "system", content: [{ type: "text", text: settings.systemPrompt, ...toCacheControl(settings.systemCache) }] });
+    messages.push({
+      role: "system",
+      content: [{ type: "text", text: settings.systemPrompt, ...toCacheControl(settings.systemCache) }],
+    });
   }
 
   for (const message of input.messages) {
@@ -94,7 +104,11 @@ export function buildChatRequest(input: {
           } else if (part.type === "text" && part.text !== "") {
             content.push({ type: "text", text: part.text });
           } else if (part.type === "tool_call" && message.status === "complete") {
-            toolCalls.push({ id: part.id, type: "function", function: { name: part.name, arguments: part.arguments || "{}" } });
+            toolCalls.push({
+              id: part.id,
+              type: "function",
+              function: { name: part.name, arguments: part.arguments || "{}" },
+            });
           }
         });
         const hasText = content.some((part) => part.type === "text");
@@ -142,7 +156,9 @@ export function buildChatRequest(input: {
     ...(parameters.topP !== null ? { top_p: parameters.topP } : {}),
     ...(parameters.topK !== null ? { top_k: parameters.topK } : {}),
     ...(parameters.stopSequences.length > 0 ? { stop: parameters.stopSequences } : {}),
-    ...(thinking.mode === "manual" ? { thinking: { type: "enabled" as const, budget_tokens: thinking.budgetTokens } } : {}),
+    ...(thinking.mode === "manual"
+      ? { thinking: { type: "enabled" as const, budget_tokens: thinking.budgetTokens } }
+      : {}),
     ...(thinking.mode === "adaptive"
       ? { thinking: { type: "adaptive" as const, ...(thinking.effort ? { effort: thinking.effort } : {}) } }
       : {}),
@@ -150,7 +166,11 @@ export function buildChatRequest(input: {
       ? {
           tools: settings.tools.map((tool) => ({
             type: "function" as const,
-            function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters: tool.parameters },
+            function: {
+              name: tool.name,
+              ...(tool.description ? { description: tool.description } : {}),
+              parameters: tool.parameters,
+            },
           })),
         }
       : {}),
@@ -165,7 +185,8 @@ function userContent(part: MessagePart, attachments: ReadonlyMap<string, Sendabl
   if (!attachment) throw new Error(`attachment ${part.attachmentId} is missing`);
   const cache = toCacheControl(part.cache);
   if (attachment.kind === "image") {
-    const url = attachment.base64 !== null ? `data:${attachment.mediaType};base64,${attachment.base64}` : attachment.sourceUrl!;
+    const url =
+      attachment.base64 !== null ? `data:${attachment.mediaType};base64,${attachment.base64}` : attachment.sourceUrl!;
     return [{ type: "image_url", image_url: { url }, ...cache }];
   }
   const document =

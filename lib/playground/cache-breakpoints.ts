@@ -59,30 +59,46 @@ export function checkCacheBreakpoints(input: {
   minimumCacheableTokens: number;
 }): CacheCheck {
   const breakpoints: CacheBreakpoint[] = [];
-  let prefixTokens = Math.ceil(JSON.stringify(input.settings.tools).length / 4) * (input.settings.tools.length > 0 ? 1 : 0);
+  let prefixTokens =
+    Math.ceil(JSON.stringify(input.settings.tools).length / 4) * (input.settings.tools.length > 0 ? 1 : 0);
   prefixTokens += Math.ceil(input.settings.systemPrompt.length / 4);
   if (input.settings.systemCache && input.settings.systemPrompt.trim() !== "") {
-    breakpoints.push({ label: "System prompt", ttl: input.settings.systemCache.ttl, estimatedPrefixTokens: prefixTokens });
+    breakpoints.push({
+      label: "System prompt",
+      ttl: input.settings.systemCache.ttl,
+      estimatedPrefixTokens: prefixTokens,
+    });
   }
   input.messages.forEach((message, index) => {
     for (const part of message.parts) {
       prefixTokens += estimatePartTokens(part, input.attachments);
       if (part.type === "attachment" && part.cache) {
         const name = input.attachments.get(part.attachmentId)?.fileName ?? "attachment";
-        breakpoints.push({ label: `${name} (message ${index + 1})`, ttl: part.cache.ttl, estimatedPrefixTokens: prefixTokens });
+        breakpoints.push({
+          label: `${name} (message ${index + 1})`,
+          ttl: part.cache.ttl,
+          estimatedPrefixTokens: prefixTokens,
+        });
       }
     }
-    if (message.cache) breakpoints.push({ label: `Message ${index + 1}`, ttl: message.cache.ttl, estimatedPrefixTokens: prefixTokens });
+    if (message.cache)
+      breakpoints.push({ label: `Message ${index + 1}`, ttl: message.cache.ttl, estimatedPrefixTokens: prefixTokens });
   });
 
   const errors: string[] = [];
   if (breakpoints.length > maximumCacheBreakpoints) {
-    errors.push(`At most ${maximumCacheBreakpoints} cache breakpoints per request; remove ${breakpoints.length - maximumCacheBreakpoints}.`);
+    errors.push(
+      `At most ${maximumCacheBreakpoints} cache breakpoints per request; remove ${breakpoints.length - maximumCacheBreakpoints}.`,
+    );
   }
   const firstFiveMinute = breakpoints.find((breakpoint) => breakpoint.ttl === "5m");
-  const lateHour = firstFiveMinute && breakpoints.slice(breakpoints.indexOf(firstFiveMinute)).find((breakpoint) => breakpoint.ttl === "1h");
+  const lateHour =
+    firstFiveMinute &&
+    breakpoints.slice(breakpoints.indexOf(firstFiveMinute)).find((breakpoint) => breakpoint.ttl === "1h");
   if (firstFiveMinute && lateHour) {
-    errors.push(`1h breakpoints must come before 5m ones: "${lateHour.label}" (1h) follows "${firstFiveMinute.label}" (5m).`);
+    errors.push(
+      `1h breakpoints must come before 5m ones: "${lateHour.label}" (1h) follows "${firstFiveMinute.label}" (5m).`,
+    );
   }
   const warnings = breakpoints
     .filter((breakpoint) => breakpoint.estimatedPrefixTokens < input.minimumCacheableTokens)

@@ -43,10 +43,26 @@ describe("promoteRequestBodySchema", () => {
   });
 
   it.each([
-    { name: "a user part in the answer", change: { answer: { ...answer, parts: [{ type: "attachment", attachmentId: "a1" }] } }, path: ["answer", "parts", 0] },
-    { name: "a tool result in the answer", change: { answer: { ...answer, parts: [{ type: "tool_result", toolCallId: "t", content: "x" }] } }, path: ["answer", "parts", 0] },
-    { name: "an answer still streaming", change: { answer: { ...answer, status: "streaming" } }, path: ["answer", "status"] },
-    { name: "an empty message", change: { message: { parts: [{ type: "text", text: " " }], cache: null } }, path: ["message", "parts"] },
+    {
+      name: "a user part in the answer",
+      change: { answer: { ...answer, parts: [{ type: "attachment", attachmentId: "a1" }] } },
+      path: ["answer", "parts", 0],
+    },
+    {
+      name: "a tool result in the answer",
+      change: { answer: { ...answer, parts: [{ type: "tool_result", toolCallId: "t", content: "x" }] } },
+      path: ["answer", "parts", 0],
+    },
+    {
+      name: "an answer still streaming",
+      change: { answer: { ...answer, status: "streaming" } },
+      path: ["answer", "status"],
+    },
+    {
+      name: "an empty message",
+      change: { message: { parts: [{ type: "text", text: " " }], cache: null } },
+      path: ["message", "parts"],
+    },
     { name: "an unknown field", change: { saved: true }, path: [] },
   ])("refuses $name", ({ change, path }) => {
     const result = promoteRequestBodySchema.safeParse({ ...promotion, ...change });

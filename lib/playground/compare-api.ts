@@ -42,7 +42,12 @@ const ANSWER_PART_TYPES = new Set(["text", "reasoning", "redacted_reasoning", "t
 /** A column's finished answer. Only what a model says: never attachments or tool results. */
 export const compareAnswerSchema = z.strictObject({
   parts: z
-    .array(messagePartSchema.refine((part) => ANSWER_PART_TYPES.has(part.type), "an answer holds text, reasoning and tool calls only"))
+    .array(
+      messagePartSchema.refine(
+        (part) => ANSWER_PART_TYPES.has(part.type),
+        "an answer holds text, reasoning and tool calls only",
+      ),
+    )
     .max(10_000),
   status: z.enum(["complete", "interrupted", "error"]),
   error: turnErrorSchema.nullable(),

@@ -47,7 +47,10 @@ type ModelChoice = Pick<PlaygroundModel, "id" | "provider" | "available" | "life
  * Two columns to start from: the conversation's model and settings, and another model worth
  * comparing it with (an active one from the same provider, else any usable one).
  */
-export function initialColumns(main: { model: string; thinking: PlaygroundSettings["thinking"] }, models: readonly ModelChoice[]): CompareColumn[] {
+export function initialColumns(
+  main: { model: string; thinking: PlaygroundSettings["thinking"] },
+  models: readonly ModelChoice[],
+): CompareColumn[] {
   const current = models.find((model) => model.id === main.model);
   const others = models.filter((model) => model.available && model.id !== main.model);
   const other =
@@ -61,7 +64,10 @@ export function initialColumns(main: { model: string; thinking: PlaygroundSettin
 }
 
 /** A new column repeats the last one, ready to change one setting; `copy` gives the copy its own identity. */
-export function addColumn<T extends CompareColumn>(columns: readonly T[], copy: (column: T) => T = (column) => ({ ...column })): T[] {
+export function addColumn<T extends CompareColumn>(
+  columns: readonly T[],
+  copy: (column: T) => T = (column) => ({ ...column }),
+): T[] {
   if (columns.length >= maximumColumns || columns.length === 0) return [...columns];
   return [...columns, copy(columns.at(-1)!)];
 }
@@ -72,9 +78,15 @@ export function removeColumn<T>(columns: readonly T[], index: number): T[] {
 }
 
 /** Columns remembered from an earlier visit, fitted to the models this install has now. */
-export function fitColumns<T extends CompareColumn>(columns: readonly T[], models: readonly ModelChoice[], fallbackModel: string): T[] {
+export function fitColumns<T extends CompareColumn>(
+  columns: readonly T[],
+  models: readonly ModelChoice[],
+  fallbackModel: string,
+): T[] {
   return columns.map((column) => {
-    const model = models.find((candidate) => candidate.id === column.model) ?? models.find((candidate) => candidate.id === fallbackModel);
+    const model =
+      models.find((candidate) => candidate.id === column.model) ??
+      models.find((candidate) => candidate.id === fallbackModel);
     if (!model) return column;
     return { ...column, model: model.id, thinking: coerceThinking(column.thinking, model.capabilities) };
   });
@@ -105,7 +117,18 @@ export type ColumnCheck = { errors: string[]; warnings: string[] };
  */
 export function checkColumn(input: {
   column: CompareColumn;
-  model: Pick<PlaygroundModel, "id" | "displayName" | "available" | "unavailableReason" | "capabilities" | "maxOutputTokens" | "minimumCacheableTokens"> | undefined;
+  model:
+    | Pick<
+        PlaygroundModel,
+        | "id"
+        | "displayName"
+        | "available"
+        | "unavailableReason"
+        | "capabilities"
+        | "maxOutputTokens"
+        | "minimumCacheableTokens"
+      >
+    | undefined;
   shared: PlaygroundSettings;
   messages: ReadonlyArray<Pick<StoredMessage, "role" | "parts" | "cache">>;
   /** The message being compared, when there is one. */
@@ -121,7 +144,10 @@ export function checkColumn(input: {
   const check = (cache: CacheMark | null) =>
     checkCacheBreakpoints({
       settings,
-      messages: [...input.messages, ...(input.parts ? [{ role: "user" as const, parts: [...input.parts], cache }] : [])],
+      messages: [
+        ...input.messages,
+        ...(input.parts ? [{ role: "user" as const, parts: [...input.parts], cache }] : []),
+      ],
       attachments: input.attachments,
       minimumCacheableTokens: model.minimumCacheableTokens,
     });
@@ -171,7 +197,9 @@ export function settleAnswer(answer: ColumnAnswer, outcome: { stopped: boolean; 
 }
 
 /** A finished answer with something in it, from a run the server accepted, can join the conversation. */
-export function canPromote(answer: ColumnAnswer): answer is ColumnAnswer & { base: CompareBase; metrics: TurnMetrics; status: CompareAnswer["status"] } {
+export function canPromote(
+  answer: ColumnAnswer,
+): answer is ColumnAnswer & { base: CompareBase; metrics: TurnMetrics; status: CompareAnswer["status"] } {
   if (answer.status === "streaming" || answer.base === null || answer.metrics === null) return false;
   return answer.parts.some((part) => (part.type === "text" ? part.text.trim() !== "" : part.type === "tool_call"));
 }
@@ -182,7 +210,9 @@ export type CompareHighlight = "Fastest first token" | "Fastest" | "Cheapest";
  * Which columns did best, once at least two finished: the earliest first token, the lowest
  * latency and the lowest cost (ties share the badge). One list per column, in column order.
  */
-export function compareHighlights(answers: ReadonlyArray<Pick<ColumnAnswer, "status" | "metrics"> | null | undefined>): CompareHighlight[][] {
+export function compareHighlights(
+  answers: ReadonlyArray<Pick<ColumnAnswer, "status" | "metrics"> | null | undefined>,
+): CompareHighlight[][] {
   const finished = answers.map((answer) => (answer?.status === "complete" && answer.metrics ? answer.metrics : null));
   const highlights: CompareHighlight[][] = answers.map(() => []);
   if (finished.filter(Boolean).length < 2) return highlights;

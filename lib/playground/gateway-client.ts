@@ -13,7 +13,14 @@ import { playgroundGatewayKey } from "./playground-gateway-key";
 export async function playgroundGateway(db: Db, userId: string): Promise<{ client: OpenAI; external: boolean }> {
   const config = getConfig();
   if (config.externalGateway) {
-    return { client: new OpenAI({ baseURL: config.externalGateway.baseUrl, apiKey: config.externalGateway.apiKey, maxRetries: 0 }), external: true };
+    return {
+      client: new OpenAI({
+        baseURL: config.externalGateway.baseUrl,
+        apiKey: config.externalGateway.apiKey,
+        maxRetries: 0,
+      }),
+      external: true,
+    };
   }
   // A wildcard listen address is reached on loopback.
   const host = ["0.0.0.0", "::", "[::]", ""].includes(config.host) ? "127.0.0.1" : config.host;

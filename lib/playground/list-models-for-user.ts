@@ -7,9 +7,15 @@ import { listPlaygroundModels, playgroundProviders } from "./playground-models";
 /** The model picker's list: the catalog, with availability from the enabled BYOK credentials. */
 export async function listModelsForUser(db: Db) {
   const externalGateway = Boolean(getConfig().externalGateway);
-  const rows = await db.providerCredential.findMany({ where: { enabled: true }, select: { provider: true }, distinct: ["provider"] });
+  const rows = await db.providerCredential.findMany({
+    where: { enabled: true },
+    select: { provider: true },
+    distinct: ["provider"],
+  });
   const configuredProviders = new Set(
-    rows.map((row) => row.provider).filter((provider): provider is GatewayProvider => (playgroundProviders as string[]).includes(provider)),
+    rows
+      .map((row) => row.provider)
+      .filter((provider): provider is GatewayProvider => (playgroundProviders as string[]).includes(provider)),
   );
   return { models: listPlaygroundModels({ configuredProviders, externalGateway }), externalGateway };
 }

@@ -14,7 +14,9 @@ import { getConfig } from "@/lib/env";
 export const PLAYGROUND_KEY_KIND = "playground";
 
 function deriveKey(prefix: string, appSecret: string): string {
-  const secret = createHmac("sha256", appSecret).update(`switchyard playground gateway key\0${prefix}`).digest("base64url");
+  const secret = createHmac("sha256", appSecret)
+    .update(`switchyard playground gateway key\0${prefix}`)
+    .digest("base64url");
   return `${prefix}-${secret}`;
 }
 
@@ -43,7 +45,11 @@ async function findOrCreateKey(db: Db, userId: string): Promise<string> {
     key = deriveKey(existing.prefix, appSecret);
   } else {
     // None yet, or APP_SECRET changed since: retire the old one and make a new one.
-    if (existing) await db.apiKey.updateMany({ where: { userId, kind: PLAYGROUND_KEY_KIND, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (existing)
+      await db.apiKey.updateMany({
+        where: { userId, kind: PLAYGROUND_KEY_KIND, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
     const prefix = `sy-${randomBytes(4).toString("hex")}`;
     key = deriveKey(prefix, appSecret);
     await db.apiKey.create({

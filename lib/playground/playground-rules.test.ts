@@ -14,7 +14,11 @@ const entry = (id: string) => {
   if (!found) throw new Error(`no catalog entry ${id}`);
   return found;
 };
-const modelFacts = (id: string) => ({ displayName: entry(id).displayName, capabilities: entry(id).capabilities, maxOutputTokens: entry(id).maxOutputTokens });
+const modelFacts = (id: string) => ({
+  displayName: entry(id).displayName,
+  capabilities: entry(id).capabilities,
+  maxOutputTokens: entry(id).maxOutputTokens,
+});
 
 const userMessage = (position: number, text: string, cache: StoredMessage["cache"] = null) => ({
   role: "user",
@@ -41,8 +45,16 @@ describe("checkCacheBreakpoints", () => {
   });
 
   it.each([
-    ["more than 4 breakpoints", [1, 2, 3, 4, 5].map((index) => userMessage(index, "hi", { ttl: "5m" })), /At most 4 cache breakpoints/],
-    ["a 1h breakpoint after a 5m one", [userMessage(0, "a", { ttl: "5m" }), userMessage(1, "b", { ttl: "1h" })], /1h breakpoints must come before 5m ones/],
+    [
+      "more than 4 breakpoints",
+      [1, 2, 3, 4, 5].map((index) => userMessage(index, "hi", { ttl: "5m" })),
+      /At most 4 cache breakpoints/,
+    ],
+    [
+      "a 1h breakpoint after a 5m one",
+      [userMessage(0, "a", { ttl: "5m" }), userMessage(1, "b", { ttl: "1h" })],
+      /1h breakpoints must come before 5m ones/,
+    ],
   ])("refuses %s", (_name, messages, error) => {
     const check = checkCacheBreakpoints({ ...base, settings: defaultPlaygroundSettings, messages });
     expect(check.errors.join("\n")).toMatch(error);
@@ -69,16 +81,28 @@ describe("turn usage and cost", () => {
         cache_creation_input_tokens: 5000,
         cache_creation: { ephemeral_5m_input_tokens: 1000, ephemeral_1h_input_tokens: 4000 },
       }),
-    ).toEqual({ inputTokens: 12, outputTokens: 9, cacheReadTokens: 2048, cacheWrite5mTokens: 1000, cacheWrite1hTokens: 4000 });
+    ).toEqual({
+      inputTokens: 12,
+      outputTokens: 9,
+      cacheReadTokens: 2048,
+      cacheWrite5mTokens: 1000,
+      cacheWrite1hTokens: 4000,
+    });
   });
 
   it("prices cache reads at 0.1× and counts what they saved; writes cost a premium", () => {
     const pricing = entry("claude-sonnet-4-6").pricing;
     const input = pricing.inputPerMillionTokens / 1e6;
-    const read = priceTurn({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 1_000_000, cacheWrite5mTokens: 0, cacheWrite1hTokens: 0 }, pricing);
+    const read = priceTurn(
+      { inputTokens: 0, outputTokens: 0, cacheReadTokens: 1_000_000, cacheWrite5mTokens: 0, cacheWrite1hTokens: 0 },
+      pricing,
+    );
     expect(read.costUsd).toBeCloseTo(pricing.cacheReadPerMillionTokens);
     expect(read.cacheSavingsUsd).toBeCloseTo(1_000_000 * input * 0.9);
-    const write = priceTurn({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWrite5mTokens: 0, cacheWrite1hTokens: 1_000_000 }, pricing);
+    const write = priceTurn(
+      { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWrite5mTokens: 0, cacheWrite1hTokens: 1_000_000 },
+      pricing,
+    );
     expect(write.cacheSavingsUsd).toBeCloseTo(-1_000_000 * input);
   });
 });
@@ -88,17 +112,32 @@ describe("cacheTimeline", () => {
     const turn = (startedAt: string, labels: Array<[string, "5m" | "1h"]>) =>
       ({
         role: "assistant",
-        request: { model: "m", settings: defaultPlaygroundSettings, cacheBreakpoints: labels.map(([label, ttl]) => ({ label, ttl })) },
-        metrics: { usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWrite5mTokens: 0, cacheWrite1hTokens: 0 }, startedAt },
+        request: {
+          model: "m",
+          settings: defaultPlaygroundSettings,
+          cacheBreakpoints: labels.map(([label, ttl]) => ({ label, ttl })),
+        },
+        metrics: {
+          usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWrite5mTokens: 0, cacheWrite1hTokens: 0 },
+          startedAt,
+        },
       }) as unknown as StoredMessage;
     expect(
       cacheTimeline([
-        turn("2026-01-01T10:00:00.000Z", [["System prompt", "1h"], ["Message 1", "5m"]]),
+        turn("2026-01-01T10:00:00.000Z", [
+          ["System prompt", "1h"],
+          ["Message 1", "5m"],
+        ]),
         turn("2026-01-01T10:02:00.000Z", [["System prompt", "1h"]]),
       ]),
     ).toEqual([
       { label: "Message 1", ttl: "5m", lastUsedAt: "2026-01-01T10:00:00.000Z", expiresAt: "2026-01-01T10:05:00.000Z" },
-      { label: "System prompt", ttl: "1h", lastUsedAt: "2026-01-01T10:02:00.000Z", expiresAt: "2026-01-01T11:02:00.000Z" },
+      {
+        label: "System prompt",
+        ttl: "1h",
+        lastUsedAt: "2026-01-01T10:02:00.000Z",
+        expiresAt: "2026-01-01T11:02:00.000Z",
+      },
     ]);
   });
 });
@@ -114,17 +153,55 @@ describe("thinking and parameters follow the gateway's rules", () => {
   });
 
   it("moves a setting to the nearest one the new model supports", () => {
-    expect(coerceThinking({ mode: "manual", budgetTokens: 8000 }, entry("claude-opus-4-7").capabilities)).toEqual({ mode: "adaptive", effort: null });
-    expect(coerceThinking({ mode: "adaptive", effort: "xhigh" }, entry("claude-opus-4-6").capabilities)).toEqual({ mode: "adaptive", effort: null });
-    expect(coerceThinking({ mode: "adaptive", effort: null }, entry("claude-haiku-4-5-20251001").capabilities)).toEqual({ mode: "manual", budgetTokens: 8000 });
+    expect(coerceThinking({ mode: "manual", budgetTokens: 8000 }, entry("claude-opus-4-7").capabilities)).toEqual({
+      mode: "adaptive",
+      effort: null,
+    });
+    expect(coerceThinking({ mode: "adaptive", effort: "xhigh" }, entry("claude-opus-4-6").capabilities)).toEqual({
+      mode: "adaptive",
+      effort: null,
+    });
+    expect(coerceThinking({ mode: "adaptive", effort: null }, entry("claude-haiku-4-5-20251001").capabilities)).toEqual(
+      { mode: "manual", budgetTokens: 8000 },
+    );
   });
 
   it.each([
-    ["temperature ≠ 1 with thinking", "claude-sonnet-4-6", { thinking: { mode: "manual", budgetTokens: 4000 }, temperature: 0.5 }, "temperature", /must be 1/],
-    ["top_k with thinking", "claude-sonnet-4-6", { thinking: { mode: "manual", budgetTokens: 4000 }, topK: 5 }, "topK", /top_k is not allowed/],
-    ["sampling on a model without it", "claude-opus-4-7", { thinking: { mode: "adaptive", effort: null }, topP: 0.9 }, "topP", /does not accept top_p/],
-    ["max tokens over the model's limit", "claude-sonnet-4-6", { maxTokens: 10_000_000 }, "maxTokens", /produces at most/],
-    ["an effort the model lacks", "claude-opus-4-6", { thinking: { mode: "adaptive", effort: "xhigh" } }, "thinking", /does not support effort/],
+    [
+      "temperature ≠ 1 with thinking",
+      "claude-sonnet-4-6",
+      { thinking: { mode: "manual", budgetTokens: 4000 }, temperature: 0.5 },
+      "temperature",
+      /must be 1/,
+    ],
+    [
+      "top_k with thinking",
+      "claude-sonnet-4-6",
+      { thinking: { mode: "manual", budgetTokens: 4000 }, topK: 5 },
+      "topK",
+      /top_k is not allowed/,
+    ],
+    [
+      "sampling on a model without it",
+      "claude-opus-4-7",
+      { thinking: { mode: "adaptive", effort: null }, topP: 0.9 },
+      "topP",
+      /does not accept top_p/,
+    ],
+    [
+      "max tokens over the model's limit",
+      "claude-sonnet-4-6",
+      { maxTokens: 10_000_000 },
+      "maxTokens",
+      /produces at most/,
+    ],
+    [
+      "an effort the model lacks",
+      "claude-opus-4-6",
+      { thinking: { mode: "adaptive", effort: "xhigh" } },
+      "thinking",
+      /does not support effort/,
+    ],
   ] as const)("refuses %s", (_name, modelId, changes, field, message) => {
     const { thinking, ...parameters } = changes as Record<string, unknown>;
     const settings = {
@@ -132,12 +209,17 @@ describe("thinking and parameters follow the gateway's rules", () => {
       ...(thinking ? { thinking: thinking as never } : {}),
       parameters: { ...defaultPlaygroundSettings.parameters, ...parameters },
     };
-    const problem = validateTurnSettings(settings, modelFacts(modelId)).errors.find((candidate) => candidate.field === field);
+    const problem = validateTurnSettings(settings, modelFacts(modelId)).errors.find(
+      (candidate) => candidate.field === field,
+    );
     expect(problem?.message).toMatch(message);
   });
 
   it("warns about temperature with top_p", () => {
-    const settings = { ...defaultPlaygroundSettings, parameters: { ...defaultPlaygroundSettings.parameters, temperature: 0.3, topP: 0.9 } };
+    const settings = {
+      ...defaultPlaygroundSettings,
+      parameters: { ...defaultPlaygroundSettings.parameters, temperature: 0.3, topP: 0.9 },
+    };
     const check = validateTurnSettings(settings, modelFacts("claude-sonnet-4-6"));
     expect(check.errors).toEqual([]);
     expect(check.warnings[0]?.message).toMatch(/temperature and top_p together/);

@@ -8,7 +8,14 @@ import { buildChatRequest, type GatewayChatRequest, type SentBackReasoning } fro
 import { checkCacheBreakpoints } from "./cache-breakpoints";
 import { getSessionDocument } from "./session-store";
 import type { PlaygroundSettings, SessionDocument, StoredMessage, TurnRequest } from "./session-document";
-import { applyCacheMarks, planTurn, TurnActionError, type CacheMarkChange, type TurnAction, type TurnPlan } from "./turn-action";
+import {
+  applyCacheMarks,
+  planTurn,
+  TurnActionError,
+  type CacheMarkChange,
+  type TurnAction,
+  type TurnPlan,
+} from "./turn-action";
 
 export type PreparedTurn = {
   /** The conversation as saved before this turn. */
@@ -90,7 +97,11 @@ export async function prepareTurn(
     position,
     body,
     sentBack,
-    turnRequest: { model, settings, cacheBreakpoints: cacheCheck.breakpoints.map(({ label, ttl }) => ({ label, ttl })) },
+    turnRequest: {
+      model,
+      settings,
+      cacheBreakpoints: cacheCheck.breakpoints.map(({ label, ttl }) => ({ label, ttl })),
+    },
     pricing: resolved?.entry?.pricing,
   };
 }

@@ -15,7 +15,12 @@ import { saveTurnStart } from "./turn-store";
  * no difference. The conversation continues with the column's model and settings. Refused
  * when the conversation changed since the column ran (its answer would sit on another context).
  */
-export async function promoteCompareAnswer(args: { db: Db; userId: string; sessionId: string; body: unknown }): Promise<SessionDocument> {
+export async function promoteCompareAnswer(args: {
+  db: Db;
+  userId: string;
+  sessionId: string;
+  body: unknown;
+}): Promise<SessionDocument> {
   const { db, userId, sessionId } = args;
   const { base, model, settings, message, marks, answer } = promoteRequestBodySchema.parse(args.body);
   const changed = () =>

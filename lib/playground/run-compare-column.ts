@@ -12,7 +12,13 @@ import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
  * request), streamed to the browser and not saved. Validation problems are thrown (a JSON
  * 4xx); after that every outcome ends in an `end` event.
  */
-export async function runCompareColumn(args: { db: Db; userId: string; sessionId: string; body: unknown; signal: AbortSignal }): Promise<Response> {
+export async function runCompareColumn(args: {
+  db: Db;
+  userId: string;
+  sessionId: string;
+  body: unknown;
+  signal: AbortSignal;
+}): Promise<Response> {
   const { db, userId, sessionId, signal } = args;
   const { model, settings, message, marks } = compareRequestBodySchema.parse(args.body);
   const gateway = await playgroundGateway(db, userId);
@@ -46,7 +52,10 @@ export async function runCompareColumn(args: { db: Db; userId: string; sessionId
         onDelta: (delta) => send({ type: "delta", delta }),
       });
       if (answer.status !== "streaming") {
-        send({ type: "end", answer: { parts: answer.parts, status: answer.status, error: answer.error, metrics: answer.metrics } });
+        send({
+          type: "end",
+          answer: { parts: answer.parts, status: answer.status, error: answer.error, metrics: answer.metrics },
+        });
       }
       try {
         controller.close();

@@ -19,11 +19,23 @@ const HEARTBEAT_MS = 5_000;
  * the browser while saving it. Validation problems are thrown (a JSON 4xx); from the first
  * byte on, every outcome — answer, gateway error, stop — ends up saved on the assistant turn.
  */
-export async function runTurn(args: { db: Db; userId: string; sessionId: string; body: unknown; signal: AbortSignal }): Promise<Response> {
+export async function runTurn(args: {
+  db: Db;
+  userId: string;
+  sessionId: string;
+  body: unknown;
+  signal: AbortSignal;
+}): Promise<Response> {
   const { db, userId, sessionId, signal } = args;
   const { model, settings, action, marks } = turnRequestBodySchema.parse(args.body);
   const gateway = await playgroundGateway(db, userId);
-  const prepared = await prepareTurn(db, userId, sessionId, { model, settings, action, marks }, { externalGateway: gateway.external });
+  const prepared = await prepareTurn(
+    db,
+    userId,
+    sessionId,
+    { model, settings, action, marks },
+    { externalGateway: gateway.external },
+  );
   const { document, plan, position } = prepared;
 
   const answer = startAnswer();

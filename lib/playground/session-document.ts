@@ -30,9 +30,7 @@ export const parametersSchema = z.strictObject({
 });
 export type Parameters = z.infer<typeof parametersSchema>;
 
-const toolNameSchema = z
-  .string()
-  .regex(/^[a-zA-Z0-9_-]{1,64}$/, "tool names are 1–64 letters, digits, _ or -");
+const toolNameSchema = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "tool names are 1–64 letters, digits, _ or -");
 
 export const toolDefinitionSchema = z.strictObject({
   name: toolNameSchema,

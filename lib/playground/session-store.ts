@@ -132,7 +132,11 @@ export async function getSessionDocument(db: Db, userId: string, sessionId: stri
   const row = await ownedSessionRow(db, userId, sessionId);
   const [messages, attachments] = await Promise.all([
     db.playgroundMessage.findMany({ where: { sessionId }, orderBy: { position: "asc" } }),
-    db.playgroundAttachment.findMany({ where: { sessionId }, select: ATTACHMENT_META_SELECT, orderBy: { createdAt: "asc" } }),
+    db.playgroundAttachment.findMany({
+      where: { sessionId },
+      select: ATTACHMENT_META_SELECT,
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   const now = Date.now();
   return {
@@ -165,7 +169,9 @@ export async function updateSession(db: Db, userId: string, sessionId: string, i
   await ownedSessionRow(db, userId, sessionId);
   let title: { title: string; titleEdited: boolean } | object = {};
   if (changes.title !== undefined) {
-    title = changes.title ? { title: changes.title, titleEdited: true } : { title: await firstMessageTitle(db, sessionId), titleEdited: false };
+    title = changes.title
+      ? { title: changes.title, titleEdited: true }
+      : { title: await firstMessageTitle(db, sessionId), titleEdited: false };
   }
   const row = await db.playgroundSession.update({
     where: { id: sessionId },
@@ -179,7 +185,10 @@ export async function updateSession(db: Db, userId: string, sessionId: string, i
 }
 
 async function firstMessageTitle(db: Db, sessionId: string): Promise<string> {
-  const first = await db.playgroundMessage.findFirst({ where: { sessionId, role: "user" }, orderBy: { position: "asc" } });
+  const first = await db.playgroundMessage.findFirst({
+    where: { sessionId, role: "user" },
+    orderBy: { position: "asc" },
+  });
   if (!first) return "";
   return titleFromText(firstText(z.array(messagePartSchema).parse(JSON.parse(first.parts))));
 }

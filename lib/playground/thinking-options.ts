@@ -19,17 +19,23 @@ export function thinkingModeOptions(capabilities: ModelCapabilities, modelName: 
     {
       mode: "off",
       label: "Off",
-      disabledReason: capabilities.thinking.alwaysOn ? `${modelName} always thinks; thinking cannot be turned off.` : null,
+      disabledReason: capabilities.thinking.alwaysOn
+        ? `${modelName} always thinks; thinking cannot be turned off.`
+        : null,
     },
     {
       mode: "adaptive",
       label: "Adaptive",
-      disabledReason: capabilities.thinking.adaptive ? null : `${modelName} does not support adaptive thinking; use a manual budget.`,
+      disabledReason: capabilities.thinking.adaptive
+        ? null
+        : `${modelName} does not support adaptive thinking; use a manual budget.`,
     },
     {
       mode: "manual",
       label: "Manual",
-      disabledReason: capabilities.thinking.manual ? null : `${modelName} supports only adaptive thinking (no manual budget).`,
+      disabledReason: capabilities.thinking.manual
+        ? null
+        : `${modelName} supports only adaptive thinking (no manual budget).`,
     },
   ];
 }
@@ -45,7 +51,8 @@ export function coerceThinking(thinking: ThinkingSetting, capabilities: ModelCap
   if (thinking.mode === "manual" && !manual) return adaptive ? { mode: "adaptive", effort: null } : { mode: "off" };
   if (thinking.mode === "adaptive") {
     if (!adaptive) return manual ? { mode: "manual", budgetTokens: 8_000 } : { mode: "off" };
-    if (thinking.effort && !capabilities.effortLevels.includes(thinking.effort)) return { mode: "adaptive", effort: null };
+    if (thinking.effort && !capabilities.effortLevels.includes(thinking.effort))
+      return { mode: "adaptive", effort: null };
   }
   return thinking;
 }

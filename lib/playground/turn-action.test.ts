@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { StoredMessage } from "./session-document";
 import { applyCacheMarks, planTurn } from "./turn-action";
 
-const message = (position: number, role: StoredMessage["role"], parts: StoredMessage["parts"], status: StoredMessage["status"] = "complete"): StoredMessage => ({
+const message = (
+  position: number,
+  role: StoredMessage["role"],
+  parts: StoredMessage["parts"],
+  status: StoredMessage["status"] = "complete",
+): StoredMessage => ({
   id: `m${position}`,
   position,
   role,
@@ -19,7 +24,10 @@ const message = (position: number, role: StoredMessage["role"], parts: StoredMes
 const conversation = [
   message(0, "user", [{ type: "text", text: "Hi" }]),
   message(1, "assistant", [{ type: "text", text: "Hello" }]),
-  message(2, "user", [{ type: "attachment", attachmentId: "a1" }, { type: "text", text: "And this?" }]),
+  message(2, "user", [
+    { type: "attachment", attachmentId: "a1" },
+    { type: "text", text: "And this?" },
+  ]),
   message(3, "assistant", [{ type: "text", text: "A cat" }]),
 ];
 const text = (value: string) => [{ type: "text" as const, text: value }];
@@ -32,7 +40,10 @@ describe("planTurn", () => {
   });
 
   it("regenerate keeps what came before the assistant turn", () => {
-    expect(planTurn(conversation, { type: "regenerate", position: 1 })).toEqual({ keep: conversation.slice(0, 1), append: null });
+    expect(planTurn(conversation, { type: "regenerate", position: 1 })).toEqual({
+      keep: conversation.slice(0, 1),
+      append: null,
+    });
     expect(() => planTurn(conversation, { type: "regenerate", position: 2 })).toThrow(/Only an assistant turn/);
   });
 
@@ -40,7 +51,9 @@ describe("planTurn", () => {
     const plan = planTurn(conversation, { type: "edit", position: 2, parts: text("Edited"), cache: null });
     expect(plan.keep).toEqual(conversation.slice(0, 2));
     expect(plan.append?.parts).toEqual(text("Edited"));
-    expect(() => planTurn(conversation, { type: "edit", position: 1, parts: text("x"), cache: null })).toThrow(/Only a user turn/);
+    expect(() => planTurn(conversation, { type: "edit", position: 1, parts: text("x"), cache: null })).toThrow(
+      /Only a user turn/,
+    );
   });
 
   it("tool results must answer every pending tool call, and a send waits for them", () => {
@@ -52,8 +65,12 @@ describe("planTurn", () => {
         { type: "tool_call", id: "c2", name: "get_time", arguments: "{}" },
       ]),
     ];
-    expect(() => planTurn(waiting, { type: "send", parts: text("?"), cache: null })).toThrow(/waiting for tool results/);
-    expect(() => planTurn(waiting, { type: "tool_results", results: [{ toolCallId: "c1", content: "rain" }], cache: null })).toThrow(/c2 has no result/);
+    expect(() => planTurn(waiting, { type: "send", parts: text("?"), cache: null })).toThrow(
+      /waiting for tool results/,
+    );
+    expect(() =>
+      planTurn(waiting, { type: "tool_results", results: [{ toolCallId: "c1", content: "rain" }], cache: null }),
+    ).toThrow(/c2 has no result/);
     const plan = planTurn(waiting, {
       type: "tool_results",
       results: [
@@ -70,7 +87,9 @@ describe("planTurn", () => {
       ],
       cache: null,
     });
-    expect(() => planTurn(conversation, { type: "tool_results", results: [{ toolCallId: "c1", content: "x" }], cache: null })).toThrow(/no tool calls/);
+    expect(() =>
+      planTurn(conversation, { type: "tool_results", results: [{ toolCallId: "c1", content: "x" }], cache: null }),
+    ).toThrow(/no tool calls/);
   });
 });
 
@@ -82,7 +101,10 @@ describe("applyCacheMarks", () => {
       { position: 2, partIndex: 1, cache: { ttl: "5m" } }, // a text part: ignored
     ]);
     expect(marked[0]!.cache).toEqual({ ttl: "1h" });
-    expect(marked[2]!.parts).toEqual([{ type: "attachment", attachmentId: "a1", cache: { ttl: "5m" } }, { type: "text", text: "And this?" }]);
+    expect(marked[2]!.parts).toEqual([
+      { type: "attachment", attachmentId: "a1", cache: { ttl: "5m" } },
+      { type: "text", text: "And this?" },
+    ]);
     expect(marked[1]).toBe(conversation[1]);
   });
 });

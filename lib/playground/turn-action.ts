@@ -11,7 +11,10 @@ export const userPartSchema = z.discriminatedUnion("type", [
 export const userPartsSchema = z
   .array(userPartSchema)
   .min(1, "write a message or attach a file")
-  .refine((parts) => parts.some((part) => part.type === "attachment" || part.text.trim() !== ""), "write a message or attach a file");
+  .refine(
+    (parts) => parts.some((part) => part.type === "attachment" || part.text.trim() !== ""),
+    "write a message or attach a file",
+  );
 
 /** The next step of a conversation, as the playground asks for it. */
 export const turnActionSchema = z.discriminatedUnion("type", [
@@ -19,12 +22,23 @@ export const turnActionSchema = z.discriminatedUnion("type", [
   /** Answer again from the assistant turn at `position` (it and everything after it are replaced). */
   z.strictObject({ type: z.literal("regenerate"), position: z.number().int().nonnegative() }),
   /** Replace the user turn at `position` (everything after it goes) and answer it. */
-  z.strictObject({ type: z.literal("edit"), position: z.number().int().nonnegative(), parts: userPartsSchema, cache: cacheMarkSchema.nullable() }),
+  z.strictObject({
+    type: z.literal("edit"),
+    position: z.number().int().nonnegative(),
+    parts: userPartsSchema,
+    cache: cacheMarkSchema.nullable(),
+  }),
   /** Answer the last assistant turn's tool calls and continue. */
   z.strictObject({
     type: z.literal("tool_results"),
     results: z
-      .array(z.strictObject({ toolCallId: z.string().min(1), content: z.string().max(2_000_000), isError: z.boolean().optional() }))
+      .array(
+        z.strictObject({
+          toolCallId: z.string().min(1),
+          content: z.string().max(2_000_000),
+          isError: z.boolean().optional(),
+        }),
+      )
       .min(1),
     cache: cacheMarkSchema.nullable(),
   }),
@@ -59,7 +73,10 @@ export class TurnActionError extends Error {
 }
 
 /** Pure: earlier messages with the cache breakpoint changes applied (unknown targets are ignored). */
-export function applyCacheMarks(messages: readonly StoredMessage[], marks: readonly CacheMarkChange[]): StoredMessage[] {
+export function applyCacheMarks(
+  messages: readonly StoredMessage[],
+  marks: readonly CacheMarkChange[],
+): StoredMessage[] {
   return messages.map((message) => {
     const changes = marks.filter((mark) => mark.position === message.position);
     if (changes.length === 0) return message;
@@ -71,7 +88,12 @@ export function applyCacheMarks(messages: readonly StoredMessage[], marks: reado
       }
       const part = next.parts[change.partIndex];
       if (part?.type !== "attachment") continue;
-      next = { ...next, parts: next.parts.map((candidate, index) => (index === change.partIndex ? { ...part, cache: change.cache } : candidate)) };
+      next = {
+        ...next,
+        parts: next.parts.map((candidate, index) =>
+          index === change.partIndex ? { ...part, cache: change.cache } : candidate,
+        ),
+      };
     }
     return next;
   });
@@ -82,14 +104,19 @@ export function planTurn(messages: readonly StoredMessage[], action: TurnAction)
   switch (action.type) {
     case "send": {
       const last = messages.at(-1);
-      if (last?.role === "assistant" && last.status === "complete" && last.parts.some((part) => part.type === "tool_call")) {
+      if (
+        last?.role === "assistant" &&
+        last.status === "complete" &&
+        last.parts.some((part) => part.type === "tool_call")
+      ) {
         throw new TurnActionError("The assistant is waiting for tool results: answer its tool calls first.");
       }
       return { keep: [...messages], append: { role: "user", parts: action.parts, cache: action.cache } };
     }
     case "regenerate": {
       const target = messages.find((message) => message.position === action.position);
-      if (!target || target.role !== "assistant") throw new TurnActionError("Only an assistant turn can be regenerated.");
+      if (!target || target.role !== "assistant")
+        throw new TurnActionError("Only an assistant turn can be regenerated.");
       return { keep: messages.filter((message) => message.position < action.position), append: null };
     }
     case "edit": {
@@ -102,7 +129,8 @@ export function planTurn(messages: readonly StoredMessage[], action: TurnAction)
     }
     case "tool_results": {
       const last = messages.at(-1);
-      const pending = last?.role === "assistant" ? last.parts.filter((part) => part.type === "tool_call").map((part) => part.id) : [];
+      const pending =
+        last?.role === "assistant" ? last.parts.filter((part) => part.type === "tool_call").map((part) => part.id) : [];
       if (pending.length === 0) throw new TurnActionError("There are no tool calls to answer.");
       const answered = new Set(action.results.map((result) => result.toolCallId));
       const missing = pending.find((id) => !answered.has(id));

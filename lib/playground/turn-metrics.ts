@@ -9,7 +9,9 @@ export const chatUsageSchema = z.looseObject({
   completion_tokens: z.number().nullish(),
   cache_read_input_tokens: z.number().nullish(),
   cache_creation_input_tokens: z.number().nullish(),
-  prompt_tokens_details: z.looseObject({ cached_tokens: z.number().nullish(), cache_write_tokens: z.number().nullish() }).nullish(),
+  prompt_tokens_details: z
+    .looseObject({ cached_tokens: z.number().nullish(), cache_write_tokens: z.number().nullish() })
+    .nullish(),
   cache_creation: z
     .looseObject({ ephemeral_5m_input_tokens: z.number().nullish(), ephemeral_1h_input_tokens: z.number().nullish() })
     .nullish(),
@@ -32,7 +34,10 @@ export function toTurnUsage(usage: ChatUsage): TurnUsage {
 }
 
 /** Cost of a turn and what caching saved (negative on a turn that only wrote the cache: writes cost more). */
-export function priceTurn(usage: TurnUsage, pricing: ModelPricing | undefined): Pick<TurnMetrics, "costUsd" | "cacheSavingsUsd"> {
+export function priceTurn(
+  usage: TurnUsage,
+  pricing: ModelPricing | undefined,
+): Pick<TurnMetrics, "costUsd" | "cacheSavingsUsd"> {
   if (!pricing) return { costUsd: null, cacheSavingsUsd: null };
   const cost = computeUsageCost(
     {
@@ -40,7 +45,10 @@ export function priceTurn(usage: TurnUsage, pricing: ModelPricing | undefined): 
       outputTokens: usage.outputTokens,
       cacheReadInputTokens: usage.cacheReadTokens,
       cacheCreationInputTokens: usage.cacheWrite5mTokens + usage.cacheWrite1hTokens,
-      cacheCreation: { ephemeral5mInputTokens: usage.cacheWrite5mTokens, ephemeral1hInputTokens: usage.cacheWrite1hTokens },
+      cacheCreation: {
+        ephemeral5mInputTokens: usage.cacheWrite5mTokens,
+        ephemeral1hInputTokens: usage.cacheWrite1hTokens,
+      },
     },
     pricing,
   );

@@ -2,7 +2,13 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { SentBackReasoning } from "./build-chat-request";
 import { firstText } from "./session-store";
-import { titleFromText, type MessagePart, type StoredMessage, type TurnMetrics, type TurnRequest } from "./session-document";
+import {
+  titleFromText,
+  type MessagePart,
+  type StoredMessage,
+  type TurnMetrics,
+  type TurnRequest,
+} from "./session-document";
 import type { TurnPlan } from "./turn-action";
 
 /** How a streaming assistant turn stands: written at most a second behind the stream, and once at the end. */
@@ -62,7 +68,10 @@ export async function saveTurnStart(
     // cache breakpoint changes on earlier messages are saved with the turn that uses them.
     const sentBackByPosition = new Map<number, Set<number>>();
     for (const entry of input.sentBack) {
-      sentBackByPosition.set(entry.position, (sentBackByPosition.get(entry.position) ?? new Set()).add(entry.partIndex));
+      sentBackByPosition.set(
+        entry.position,
+        (sentBackByPosition.get(entry.position) ?? new Set()).add(entry.partIndex),
+      );
     }
     for (const message of input.keep) {
       const partIndexes = sentBackByPosition.get(message.position) ?? new Set<number>();
@@ -76,7 +85,10 @@ export async function saveTurnStart(
       const cacheJson = message.cache ? JSON.stringify(message.cache) : null;
       const savedCacheJson = saved?.cache ? JSON.stringify(saved.cache) : null;
       if (saved && partsJson === JSON.stringify(saved.parts) && cacheJson === savedCacheJson) continue;
-      await tx.playgroundMessage.update({ where: { id: message.id }, data: { parts: partsJson, cacheControl: cacheJson } });
+      await tx.playgroundMessage.update({
+        where: { id: message.id },
+        data: { parts: partsJson, cacheControl: cacheJson },
+      });
     }
     const assistant = await tx.playgroundMessage.create({
       data: {
@@ -90,7 +102,8 @@ export async function saveTurnStart(
         error: input.answer?.error ? JSON.stringify(input.answer.error) : null,
       },
     });
-    const firstUser = position === 0 && input.append?.role === "user" ? titleFromText(firstText(input.append.parts)) : null;
+    const firstUser =
+      position === 0 && input.append?.role === "user" ? titleFromText(firstText(input.append.parts)) : null;
     await tx.playgroundSession.update({
       where: { id: sessionId },
       data: {

@@ -13,7 +13,7 @@ export async function uploadAttachment(db: Db, userId: string, request: Request)
     return saveUrlAttachment(db, userId, url);
   }
   if (!contentType.startsWith("multipart/form-data")) {
-    throw new AppError("invalid_input", "Send a file as multipart/form-data, or JSON {\"url\": …}.");
+    throw new AppError("invalid_input", 'Send a file as multipart/form-data, or JSON {"url": …}.');
   }
   let form: FormData;
   try {

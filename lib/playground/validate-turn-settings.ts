@@ -18,9 +18,13 @@ export function validateTurnSettings(settings: PlaygroundSettings, model: ModelF
   const { parameters, thinking } = settings;
 
   if (thinking.mode === "manual") {
-    if (!capabilities.thinking.manual) errors.push({ field: "thinking", message: `${displayName} supports only adaptive thinking.` });
+    if (!capabilities.thinking.manual)
+      errors.push({ field: "thinking", message: `${displayName} supports only adaptive thinking.` });
     if (thinking.budgetTokens < minimumThinkingBudget) {
-      errors.push({ field: "thinking", message: `The thinking budget must be at least ${minimumThinkingBudget} tokens.` });
+      errors.push({
+        field: "thinking",
+        message: `The thinking budget must be at least ${minimumThinkingBudget} tokens.`,
+      });
     }
     if (thinking.budgetTokens >= model.maxOutputTokens) {
       errors.push({
@@ -30,7 +34,8 @@ export function validateTurnSettings(settings: PlaygroundSettings, model: ModelF
     }
   }
   if (thinking.mode === "adaptive") {
-    if (!capabilities.thinking.adaptive) errors.push({ field: "thinking", message: `${displayName} does not support adaptive thinking.` });
+    if (!capabilities.thinking.adaptive)
+      errors.push({ field: "thinking", message: `${displayName} does not support adaptive thinking.` });
     if (thinking.effort && !capabilities.effortLevels.includes(thinking.effort)) {
       errors.push({ field: "thinking", message: `${displayName} does not support effort "${thinking.effort}".` });
     }
@@ -51,7 +56,8 @@ export function validateTurnSettings(settings: PlaygroundSettings, model: ModelF
       ["topP", parameters.topP, "top_p"],
       ["topK", parameters.topK, "top_k"],
     ] as const) {
-      if (value !== null) errors.push({ field, message: `${displayName} does not accept ${name}; clear it (use effort instead).` });
+      if (value !== null)
+        errors.push({ field, message: `${displayName} does not accept ${name}; clear it (use effort instead).` });
     }
   } else {
     if (thinkingIsOn(thinking, capabilities)) {
@@ -75,7 +81,8 @@ export function validateTurnSettings(settings: PlaygroundSettings, model: ModelF
   const names = settings.tools.map((tool) => tool.name);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) errors.push({ field: "tools", message: `Two tools are named "${duplicate}".` });
-  if (settings.tools.length > 0 && !capabilities.tools) errors.push({ field: "tools", message: `${displayName} does not use tools.` });
+  if (settings.tools.length > 0 && !capabilities.tools)
+    errors.push({ field: "tools", message: `${displayName} does not use tools.` });
   return { errors, warnings };
 }
 

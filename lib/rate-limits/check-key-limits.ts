@@ -22,7 +22,12 @@ export type KeyLimitState = {
  * keys that have limits. If the database cannot answer, the request is let through (logged):
  * an outage of the counters must not become an outage of the gateway.
  */
-export async function checkKeyLimits(db: Db, keyId: string, limits: KeyLimits, now = new Date()): Promise<KeyLimitState> {
+export async function checkKeyLimits(
+  db: Db,
+  keyId: string,
+  limits: KeyLimits,
+  now = new Date(),
+): Promise<KeyLimitState> {
   const rpm = minuteWindow("rpm", now);
   const tpm = minuteWindow("tpm", now);
   const month = monthWindow(now);
@@ -35,7 +40,10 @@ export async function checkKeyLimits(db: Db, keyId: string, limits: KeyLimits, n
   try {
     counts = await incrementCounters(db, keyId, increments);
   } catch (error) {
-    console.warn(`rate limits: counters unavailable for key ${keyId}, letting the request through:`, error instanceof Error ? error.message : error);
+    console.warn(
+      `rate limits: counters unavailable for key ${keyId}, letting the request through:`,
+      error instanceof Error ? error.message : error,
+    );
     return {};
   }
 
@@ -43,7 +51,11 @@ export async function checkKeyLimits(db: Db, keyId: string, limits: KeyLimits, n
   if (limits.requestsPerMinute !== null) {
     const used = counts.get(rpm.id) ?? 1;
     const resetSeconds = secondsUntil(rpm.resetsAt, now);
-    state.requests = { limit: limits.requestsPerMinute, remaining: Math.max(0, limits.requestsPerMinute - used), resetSeconds };
+    state.requests = {
+      limit: limits.requestsPerMinute,
+      remaining: Math.max(0, limits.requestsPerMinute - used),
+      resetSeconds,
+    };
     if (used > limits.requestsPerMinute) {
       state.exceeded = rateLimitError(
         `Rate limit reached for this API key on requests per minute: limit ${limits.requestsPerMinute}. Try again in ${resetSeconds}s.`,
@@ -54,7 +66,11 @@ export async function checkKeyLimits(db: Db, keyId: string, limits: KeyLimits, n
   if (limits.tokensPerMinute !== null) {
     const used = counts.get(tpm.id) ?? 0;
     const resetSeconds = secondsUntil(tpm.resetsAt, now);
-    state.tokens = { limit: limits.tokensPerMinute, remaining: Math.max(0, limits.tokensPerMinute - used), resetSeconds };
+    state.tokens = {
+      limit: limits.tokensPerMinute,
+      remaining: Math.max(0, limits.tokensPerMinute - used),
+      resetSeconds,
+    };
     if (!state.exceeded && used >= limits.tokensPerMinute) {
       state.exceeded = rateLimitError(
         `Rate limit reached for this API key on tokens per minute: limit ${limits.tokensPerMinute}, used ${used}. Try again in ${resetSeconds}s.`,
@@ -65,7 +81,11 @@ export async function checkKeyLimits(db: Db, keyId: string, limits: KeyLimits, n
   if (limits.monthlyBudgetMicros !== null) {
     const spent = counts.get(month.id) ?? 0;
     const resetSeconds = secondsUntil(month.resetsAt, now);
-    state.budget = { limit: limits.monthlyBudgetMicros, remaining: Math.max(0, limits.monthlyBudgetMicros - spent), resetSeconds };
+    state.budget = {
+      limit: limits.monthlyBudgetMicros,
+      remaining: Math.max(0, limits.monthlyBudgetMicros - spent),
+      resetSeconds,
+    };
     if (!state.exceeded && spent >= limits.monthlyBudgetMicros) {
       state.exceeded = new GatewayError({
         status: 429,
@@ -96,9 +116,16 @@ function rateLimitError(message: string, retryAfterSeconds: number) {
  * protocol, and Anthropic's `anthropic-ratelimit-*` too on Anthropic's (/v1/messages), where
  * they replace the provider's — the key's limit is the one this caller runs into.
  */
-export function rateLimitHeaders(state: KeyLimitState, protocol: "openai" | "anthropic" = "openai", now = new Date()): Record<string, string> {
+export function rateLimitHeaders(
+  state: KeyLimitState,
+  protocol: "openai" | "anthropic" = "openai",
+  now = new Date(),
+): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [dimension, allowance] of [["requests", state.requests], ["tokens", state.tokens]] as const) {
+  for (const [dimension, allowance] of [
+    ["requests", state.requests],
+    ["tokens", state.tokens],
+  ] as const) {
     if (!allowance) continue;
     headers[`x-ratelimit-limit-${dimension}`] = String(allowance.limit);
     headers[`x-ratelimit-remaining-${dimension}`] = String(allowance.remaining);
@@ -106,7 +133,9 @@ export function rateLimitHeaders(state: KeyLimitState, protocol: "openai" | "ant
     if (protocol === "anthropic") {
       headers[`anthropic-ratelimit-${dimension}-limit`] = String(allowance.limit);
       headers[`anthropic-ratelimit-${dimension}-remaining`] = String(allowance.remaining);
-      headers[`anthropic-ratelimit-${dimension}-reset`] = new Date(now.getTime() + allowance.resetSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+      headers[`anthropic-ratelimit-${dimension}-reset`] = new Date(now.getTime() + allowance.resetSeconds * 1000)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, "Z");
     }
   }
   return headers;
@@ -117,12 +146,23 @@ export function rateLimitHeaders(state: KeyLimitState, protocol: "openai" | "ant
  * counted, as Anthropic does not count them against input limits) and its cost to the key's
  * counters. Off the response path; a failure is logged and forgotten.
  */
-export function chargeKeyUsage(db: Db, keyId: string, limits: KeyLimits, charge: { tokens: number; costMicros: number }, now = new Date()) {
+export function chargeKeyUsage(
+  db: Db,
+  keyId: string,
+  limits: KeyLimits,
+  charge: { tokens: number; costMicros: number },
+  now = new Date(),
+) {
   const increments: Array<{ window: CounterWindow; by: number }> = [];
-  if (limits.tokensPerMinute !== null && charge.tokens > 0) increments.push({ window: minuteWindow("tpm", now), by: charge.tokens });
-  if (limits.monthlyBudgetMicros !== null && charge.costMicros > 0) increments.push({ window: monthWindow(now), by: charge.costMicros });
+  if (limits.tokensPerMinute !== null && charge.tokens > 0)
+    increments.push({ window: minuteWindow("tpm", now), by: charge.tokens });
+  if (limits.monthlyBudgetMicros !== null && charge.costMicros > 0)
+    increments.push({ window: monthWindow(now), by: charge.costMicros });
   if (increments.length === 0) return;
   incrementCounters(db, keyId, increments).catch((error) => {
-    console.warn(`rate limits: could not charge usage to key ${keyId}:`, error instanceof Error ? error.message : error);
+    console.warn(
+      `rate limits: could not charge usage to key ${keyId}:`,
+      error instanceof Error ? error.message : error,
+    );
   });
 }

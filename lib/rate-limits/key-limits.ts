@@ -8,11 +8,18 @@ export type KeyLimits = {
 };
 
 export function hasAnyLimit(limits: KeyLimits | null | undefined): limits is KeyLimits {
-  return !!limits && (limits.requestsPerMinute !== null || limits.tokensPerMinute !== null || limits.monthlyBudgetMicros !== null);
+  return (
+    !!limits &&
+    (limits.requestsPerMinute !== null || limits.tokensPerMinute !== null || limits.monthlyBudgetMicros !== null)
+  );
 }
 
 /** The ApiKey columns → limits (null when the key has none, so the hot path can skip them). */
-export function keyLimitsFromRow(row: { rpmLimit: number | null; tpmLimit: number | null; monthlyBudgetMicros: bigint | number | null }): KeyLimits | null {
+export function keyLimitsFromRow(row: {
+  rpmLimit: number | null;
+  tpmLimit: number | null;
+  monthlyBudgetMicros: bigint | number | null;
+}): KeyLimits | null {
   const limits: KeyLimits = {
     requestsPerMinute: row.rpmLimit,
     tokensPerMinute: row.tpmLimit,
@@ -29,7 +36,10 @@ export const keyLimitsInput = z.strictObject({
   requestsPerMinute: positiveWholeOrNull("requests per minute").optional(),
   tokensPerMinute: positiveWholeOrNull("tokens per minute").optional(),
   monthlyBudgetUsd: z
-    .union([z.number().positive("the monthly budget must be positive").max(1e9, "the monthly budget is too large"), z.null()])
+    .union([
+      z.number().positive("the monthly budget must be positive").max(1e9, "the monthly budget is too large"),
+      z.null(),
+    ])
     .optional(),
   logBodies: z.boolean().optional(),
 });

@@ -45,7 +45,11 @@ describe("openAIRateLimitHeadersFromProvider", () => {
     },
     {
       name: "a dimension without both limit and remaining is left out",
-      headers: { "anthropic-ratelimit-requests-limit": "50", "anthropic-ratelimit-tokens-limit": "x", "anthropic-ratelimit-tokens-remaining": "5" },
+      headers: {
+        "anthropic-ratelimit-requests-limit": "50",
+        "anthropic-ratelimit-tokens-limit": "x",
+        "anthropic-ratelimit-tokens-remaining": "5",
+      },
       expected: {},
     },
     { name: "no provider headers (Bedrock, Vertex)", headers: { "content-type": "application/json" }, expected: {} },

@@ -9,7 +9,10 @@ const DIMENSIONS = ["requests", "tokens"] as const;
  * (reset a duration such as `6m0s`). A dimension the provider did not report is left out; the
  * key's own limits, where it has them, replace these (see withGatewayKey).
  */
-export function openAIRateLimitHeadersFromProvider(headers: Headers | undefined, now = new Date()): Record<string, string> {
+export function openAIRateLimitHeadersFromProvider(
+  headers: Headers | undefined,
+  now = new Date(),
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
   for (const dimension of DIMENSIONS) {
@@ -20,7 +23,9 @@ export function openAIRateLimitHeadersFromProvider(headers: Headers | undefined,
     out[`x-ratelimit-remaining-${dimension}`] = String(remaining);
     const resetsAt = Date.parse(headers.get(`anthropic-ratelimit-${dimension}-reset`) ?? "");
     if (Number.isFinite(resetsAt)) {
-      out[`x-ratelimit-reset-${dimension}`] = formatResetDuration(Math.max(0, Math.ceil((resetsAt - now.getTime()) / 1000)));
+      out[`x-ratelimit-reset-${dimension}`] = formatResetDuration(
+        Math.max(0, Math.ceil((resetsAt - now.getTime()) / 1000)),
+      );
     }
   }
   return out;

@@ -25,7 +25,8 @@ function fakeTable() {
     write: async (batch: number[]) => {
       batches.push(batch);
       await gate?.promise;
-      if (failing) throw new Error("\nInvalid `db.requestLog.createMany()` invocation in\n/app/x.ts:1:1\n\nconnection terminated");
+      if (failing)
+        throw new Error("\nInvalid `db.requestLog.createMany()` invocation in\n/app/x.ts:1:1\n\nconnection terminated");
       rows.push(...batch);
     },
   };
@@ -45,13 +46,21 @@ describe("BatchWriter", () => {
   it("keeps rows whose write failed and writes them once the database is back", async () => {
     const table = fakeTable();
     const warnings: string[] = [];
-    const writer = new BatchWriter<number>({ write: table.write, retryMinMs: 5, retryMaxMs: 20, flushDelayMs: 1, warn: (message) => warnings.push(message) });
+    const writer = new BatchWriter<number>({
+      write: table.write,
+      retryMinMs: 5,
+      retryMaxMs: 20,
+      flushDelayMs: 1,
+      warn: (message) => warnings.push(message),
+    });
     table.fail(true);
     for (let row = 0; row < 5; row++) writer.enqueue(row);
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(table.rows).toEqual([]);
     expect(writer.getStats().failedWrites).toBeGreaterThan(0);
-    expect(warnings[0]).toMatch(/^request log: writing 5 rows failed \(connection terminated\); 5 buffered, retrying in \d+ ms$/);
+    expect(warnings[0]).toMatch(
+      /^request log: writing 5 rows failed \(connection terminated\); 5 buffered, retrying in \d+ ms$/,
+    );
     table.fail(false);
     writer.enqueue(5);
     await writer.flush();
@@ -61,7 +70,12 @@ describe("BatchWriter", () => {
   it("drops and counts rows beyond maxBuffered, and says so", async () => {
     const table = fakeTable();
     const warnings: string[] = [];
-    const writer = new BatchWriter<number>({ write: table.write, maxBuffered: 4, flushDelayMs: 1000, warn: (message) => warnings.push(message) });
+    const writer = new BatchWriter<number>({
+      write: table.write,
+      maxBuffered: 4,
+      flushDelayMs: 1000,
+      warn: (message) => warnings.push(message),
+    });
     table.fail(true);
     for (let row = 0; row < 10; row++) writer.enqueue(row);
     expect(writer.getStats()).toMatchObject({ buffered: 4, dropped: 6 });

@@ -80,7 +80,11 @@ export class BatchWriter<Row> {
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.writeBatch().then((ok) => this.schedule(ok ? (this.buffer.length >= this.options.batchSize ? 0 : this.options.flushDelayMs) : this.retryDelayMs));
+      void this.writeBatch().then((ok) =>
+        this.schedule(
+          ok ? (this.buffer.length >= this.options.batchSize ? 0 : this.options.flushDelayMs) : this.retryDelayMs,
+        ),
+      );
     }, delayMs);
     // Pending log rows alone must not keep a process alive; shutdown flushes explicitly.
     this.timer.unref?.();
@@ -127,7 +131,14 @@ export class BatchWriter<Row> {
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // Prisma's messages start with where the call was made; the cause is on the last line.
-  return message.split("\n").filter((line) => line.trim()).at(-1)?.trim().slice(0, 200) ?? "unknown error";
+  return (
+    message
+      .split("\n")
+      .filter((line) => line.trim())
+      .at(-1)
+      ?.trim()
+      .slice(0, 200) ?? "unknown error"
+  );
 }
 
 function sleep(ms: number) {

@@ -7,7 +7,14 @@ import type { FinishedRequest } from "./request-trace";
 const finished = (overrides: Partial<FinishedRequest> = {}): FinishedRequest => ({
   startedAt: new Date("2026-11-23T12:00:00Z"),
   endpoint: "/v3/router/chat/completions",
-  principal: { keyId: "key_1", keyName: "ci", keyPrefix: "sy-1a2b3c4d", userId: "user_1", logBodies: false, limits: null },
+  principal: {
+    keyId: "key_1",
+    keyName: "ci",
+    keyPrefix: "sy-1a2b3c4d",
+    userId: "user_1",
+    logBodies: false,
+    limits: null,
+  },
   requestedModel: "anthropic/claude-sonnet-4-6",
   servedModel: "anthropic/claude-sonnet-4-6",
   attempts: [{ model: "anthropic/claude-sonnet-4-6", status: 200, latencyMs: 12.4 }],
@@ -16,7 +23,13 @@ const finished = (overrides: Partial<FinishedRequest> = {}): FinishedRequest => 
   stream: true,
   latencyMs: 40.6,
   ttftMs: 10.2,
-  usage: { inputTokens: 12, outputTokens: 9, cacheReadInputTokens: 2048, cacheCreationInputTokens: 5000, cacheCreation: { ephemeral5mInputTokens: 1000, ephemeral1hInputTokens: 4000 } },
+  usage: {
+    inputTokens: 12,
+    outputTokens: 9,
+    cacheReadInputTokens: 2048,
+    cacheCreationInputTokens: 5000,
+    cacheCreation: { ephemeral5mInputTokens: 1000, ephemeral1hInputTokens: 4000 },
+  },
   requestBody: { messages: [{ role: "user", content: "hi" }] },
   responseBody: { text: "hello" },
   ...overrides,
@@ -31,17 +44,28 @@ describe("buildRequestLogRow", () => {
     const pricing = findCatalogEntry("claude-sonnet-4-6")!.pricing;
     expect(row.costMicros).toBe(Math.round(computeUsageCost(finished().usage!, pricing).total * 1e6));
     expect(row.cacheSavingsMicros).toBe(Math.round(2048 * (3 - 0.3)));
-    expect(row).toMatchObject({ inputTokens: 12, outputTokens: 9, cacheReadTokens: 2048, cacheWrite5mTokens: 1000, cacheWrite1hTokens: 4000 });
+    expect(row).toMatchObject({
+      inputTokens: 12,
+      outputTokens: 9,
+      cacheReadTokens: 2048,
+      cacheWrite5mTokens: 1000,
+      cacheWrite1hTokens: 4000,
+    });
   });
 
   it("bills unsplit cache writes at the 5-minute rate", () => {
-    const row = buildRequestLogRow(finished({ usage: { inputTokens: 0, outputTokens: 0, cacheReadInputTokens: 0, cacheCreationInputTokens: 100 } }));
+    const row = buildRequestLogRow(
+      finished({ usage: { inputTokens: 0, outputTokens: 0, cacheReadInputTokens: 0, cacheCreationInputTokens: 100 } }),
+    );
     expect(row).toMatchObject({ cacheWrite5mTokens: 100, cacheWrite1hTokens: 0, costMicros: 375 });
   });
 
   it("uses the model that served the request, not the one asked for", () => {
     const row = buildRequestLogRow(
-      finished({ servedModel: "anthropic/claude-haiku-4-5", usage: { inputTokens: 1000, outputTokens: 1000, cacheReadInputTokens: 0, cacheCreationInputTokens: 0 } }),
+      finished({
+        servedModel: "anthropic/claude-haiku-4-5",
+        usage: { inputTokens: 1000, outputTokens: 1000, cacheReadInputTokens: 0, cacheCreationInputTokens: 0 },
+      }),
     );
     expect(row.costMicros).toBe(1000 * 1 + 1000 * 5);
   });
@@ -55,9 +79,22 @@ describe("buildRequestLogRow", () => {
         ],
       }),
     );
-    expect(row).toMatchObject({ apiKeyId: "key_1", apiKeyName: "ci", apiKeyPrefix: "sy-1a2b3c4d", userId: "user_1", latencyMs: 41, ttftMs: 10 });
+    expect(row).toMatchObject({
+      apiKeyId: "key_1",
+      apiKeyName: "ci",
+      apiKeyPrefix: "sy-1a2b3c4d",
+      userId: "user_1",
+      latencyMs: 41,
+      ttftMs: 10,
+    });
     expect(JSON.parse(row.attempts)).toEqual([
-      { model: "anthropic/claude-sonnet-4-6", provider: "anthropic", status: 529, latencyMs: 3, error: "provider_overloaded" },
+      {
+        model: "anthropic/claude-sonnet-4-6",
+        provider: "anthropic",
+        status: 529,
+        latencyMs: 3,
+        error: "provider_overloaded",
+      },
       { model: "aws/anthropic/claude-sonnet-4-6", provider: "aws", status: 200, latencyMs: 21 },
     ]);
   });

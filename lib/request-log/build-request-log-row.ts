@@ -6,7 +6,13 @@ import type { FinishedRequest } from "./request-trace";
 import { usageCostMicros } from "./usage-cost-micros";
 
 /** One attempt of the fallback chain, as the log stores it. */
-export type LoggedAttempt = { model: string; provider: string | null; status: number; latencyMs: number; error?: string };
+export type LoggedAttempt = {
+  model: string;
+  provider: string | null;
+  status: number;
+  latencyMs: number;
+  error?: string;
+};
 
 /** A RequestLog row as written: the columns the log screens read, plus the bodies when logged. */
 export type RequestLogRow = RequestLogListRow & { requestBody: string | null; responseBody: string | null };
@@ -15,7 +21,11 @@ export type RequestLogRow = RequestLogListRow & { requestBody: string | null; re
 export function buildRequestLogRow(request: FinishedRequest): RequestLogRow {
   const usage = request.usage;
   const write1h = usage?.cacheCreation?.ephemeral1hInputTokens ?? 0;
-  const write5m = usage ? (usage.cacheCreation ? usage.cacheCreation.ephemeral5mInputTokens : usage.cacheCreationInputTokens) : 0;
+  const write5m = usage
+    ? usage.cacheCreation
+      ? usage.cacheCreation.ephemeral5mInputTokens
+      : usage.cacheCreationInputTokens
+    : 0;
   const attempts: LoggedAttempt[] = request.attempts.map((attempt) => ({
     model: attempt.model,
     provider: parseGatewayModelId(attempt.model)?.provider ?? null,

@@ -5,7 +5,11 @@ const png = "iVBORw0KGgo" + "A".repeat(4000);
 
 describe("bodyForLog", () => {
   it.each([
-    ["an Anthropic base64 image source", { type: "image", source: { type: "base64", media_type: "image/png", data: png } }, png],
+    [
+      "an Anthropic base64 image source",
+      { type: "image", source: { type: "base64", media_type: "image/png", data: png } },
+      png,
+    ],
     ["an OpenAI data: URL", { type: "image_url", image_url: { url: `data:image/png;base64,${png}` } }, png],
     ["a Responses input_file", { type: "input_file", file_data: `data:application/pdf;base64,${png}` }, png],
   ])("elides %s", (_case, part, payload) => {
@@ -32,7 +36,11 @@ describe("bodyForLog", () => {
   });
 
   it("keeps ordinary prose and numbers as they are", () => {
-    const body = { model: "anthropic/claude-sonnet-4-6", max_tokens: 64, messages: [{ role: "user", content: "Explain quantum computing, simply." }] };
+    const body = {
+      model: "anthropic/claude-sonnet-4-6",
+      max_tokens: 64,
+      messages: [{ role: "user", content: "Explain quantum computing, simply." }],
+    };
     expect(JSON.parse(bodyForLog(body)!)).toEqual(body);
   });
 

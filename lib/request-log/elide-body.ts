@@ -18,7 +18,16 @@ const SECRET_PATTERNS = [
   /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g,
 ];
 /** Object keys whose values are never stored, whatever they hold. */
-const SECRET_KEYS = new Set(["api_key", "apikey", "x-api-key", "authorization", "password", "secret", "access_token", "refresh_token"]);
+const SECRET_KEYS = new Set([
+  "api_key",
+  "apikey",
+  "x-api-key",
+  "authorization",
+  "password",
+  "secret",
+  "access_token",
+  "refresh_token",
+]);
 
 function elideString(value: string): string {
   if (DATA_URL.test(value)) return `[base64 elided: ${value.length} chars]`;

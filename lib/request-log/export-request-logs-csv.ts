@@ -4,9 +4,25 @@ import { readRequestLogPage, type RequestLogCursor } from "@/lib/db/request-log-
 import { filterFor, type RequestLogQuery } from "./request-log-filters";
 
 const COLUMNS = [
-  "time", "key_name", "key_prefix", "endpoint", "requested_model", "served_model", "attempts", "status", "error_type", "stream",
-  "latency_ms", "ttft_ms", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
-  "cost_usd", "cache_savings_usd",
+  "time",
+  "key_name",
+  "key_prefix",
+  "endpoint",
+  "requested_model",
+  "served_model",
+  "attempts",
+  "status",
+  "error_type",
+  "stream",
+  "latency_ms",
+  "ttft_ms",
+  "input_tokens",
+  "output_tokens",
+  "cache_read_tokens",
+  "cache_write_5m_tokens",
+  "cache_write_1h_tokens",
+  "cost_usd",
+  "cache_savings_usd",
 ] as const;
 const BATCH = 1000;
 
@@ -48,9 +64,25 @@ export function requestLogsCsvStream(db: Db, viewer: SessionUser, query: Request
           .map((attempt) => `${attempt.model} ${attempt.status} ${attempt.latencyMs}ms`)
           .join(" > ");
         const fields = [
-          row.createdAt.toISOString(), row.apiKeyName, row.apiKeyPrefix, row.endpoint, row.requestedModel, row.servedModel, attempts,
-          row.status, row.errorType, row.stream, row.latencyMs, row.ttftMs, row.inputTokens, row.outputTokens, row.cacheReadTokens,
-          row.cacheWrite5mTokens, row.cacheWrite1hTokens, microsToUsd(row.costMicros), microsToUsd(row.cacheSavingsMicros),
+          row.createdAt.toISOString(),
+          row.apiKeyName,
+          row.apiKeyPrefix,
+          row.endpoint,
+          row.requestedModel,
+          row.servedModel,
+          attempts,
+          row.status,
+          row.errorType,
+          row.stream,
+          row.latencyMs,
+          row.ttftMs,
+          row.inputTokens,
+          row.outputTokens,
+          row.cacheReadTokens,
+          row.cacheWrite5mTokens,
+          row.cacheWrite1hTokens,
+          microsToUsd(row.costMicros),
+          microsToUsd(row.cacheSavingsMicros),
         ];
         text += `${fields.map(csvField).join(",")}\r\n`;
       }

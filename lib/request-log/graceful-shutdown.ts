@@ -18,14 +18,18 @@ export function installGracefulShutdown(stopAccepting: () => void, stopOthers?: 
     stopAccepting();
     void (async () => {
       const drainDeadline = Date.now() + DRAIN_DEADLINE_MS;
-      while (requestsInFlight() > 0 && Date.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (requestsInFlight() > 0 && Date.now() < drainDeadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       const [stats, othersUnwritten] = await Promise.all([
         flushRequestLog(FLUSH_DEADLINE_MS).catch(() => undefined),
         stopOthers?.().catch(() => 0) ?? 0,
       ]);
-      if (othersUnwritten > 0) console.warn(`request log: ${othersUnwritten} rows could not be written before shutdown`);
-      if (stats && stats.buffered > 0) console.warn(`request log: ${stats.buffered} rows could not be written before shutdown`);
-      if (stats && stats.dropped > 0) console.warn(`request log: ${stats.dropped} rows were dropped while the buffer was full`);
+      if (othersUnwritten > 0)
+        console.warn(`request log: ${othersUnwritten} rows could not be written before shutdown`);
+      if (stats && stats.buffered > 0)
+        console.warn(`request log: ${stats.buffered} rows could not be written before shutdown`);
+      if (stats && stats.dropped > 0)
+        console.warn(`request log: ${stats.dropped} rows were dropped while the buffer was full`);
       process.exit(signal === "SIGINT" ? 130 : 143);
     })();
   };

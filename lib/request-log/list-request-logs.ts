@@ -54,7 +54,8 @@ export async function listRequestLogs(db: Db, viewer: SessionUser, query: Reques
 /** One row with its bodies; members only their own keys' rows (others are "not found"). */
 export async function getRequestLog(db: Db, viewer: SessionUser, id: string) {
   const row = await db.requestLog.findUnique({ where: { id } });
-  if (!row || (viewer.role !== "admin" && row.userId !== viewer.id)) throw new AppError("not_found", `no request ${id}`);
+  if (!row || (viewer.role !== "admin" && row.userId !== viewer.id))
+    throw new AppError("not_found", `no request ${id}`);
   return {
     ...toRequestLogView({ ...row, createdAt: row.createdAt }),
     requestBody: row.requestBody,

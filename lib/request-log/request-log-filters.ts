@@ -2,8 +2,14 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/sessions";
 import type { RequestLogCursor, RequestLogFilter } from "@/lib/db/request-log-queries";
 
-const optionalText = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.string().max(300).optional());
-const optionalDate = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.date().optional());
+const optionalText = z.preprocess(
+  (value) => (value === "" || value === null ? undefined : value),
+  z.string().max(300).optional(),
+);
+const optionalDate = z.preprocess(
+  (value) => (value === "" || value === null ? undefined : value),
+  z.coerce.date().optional(),
+);
 
 /** The filters the logs screen, its CSV export and the usage dashboard take (URL query). */
 export const requestLogQuerySchema = z.object({
@@ -17,7 +23,10 @@ export const requestLogQuerySchema = z.object({
   ),
   endpoint: optionalText,
   cursor: optionalText,
-  limit: z.preprocess((value) => (value === null ? undefined : value), z.coerce.number().int().min(1).max(200).default(50)),
+  limit: z.preprocess(
+    (value) => (value === null ? undefined : value),
+    z.coerce.number().int().min(1).max(200).default(50),
+  ),
 });
 export type RequestLogQuery = z.infer<typeof requestLogQuerySchema>;
 

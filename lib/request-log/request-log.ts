@@ -14,7 +14,10 @@ const FIRST_PRUNE_AFTER_MS = 60_000;
 
 type RequestLogService = { writer: BatchWriter<RequestLogRow> | undefined; pruneTimer: NodeJS.Timeout | undefined };
 
-const globalForLog = globalThis as unknown as { switchyardRequestLog?: RequestLogService; switchyardRequestLogRowsWriter?: RequestLogRowsWriter };
+const globalForLog = globalThis as unknown as {
+  switchyardRequestLog?: RequestLogService;
+  switchyardRequestLogRowsWriter?: RequestLogRowsWriter;
+};
 
 /**
  * How this process writes log rows, instead of a Prisma INSERT on its own thread: the production
@@ -36,11 +39,18 @@ function service(): RequestLogService {
   let writer: BatchWriter<RequestLogRow> | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
   if (config.requestLog) {
-    const db: Db = createDb(config.database, { applicationName: "switchyard-request-log", maxConnections: 2, sqliteBusyTimeoutMs: 20 });
-    const write = globalForLog.switchyardRequestLogRowsWriter ?? ((rows: RequestLogRow[]) => insertRequestLogRows(db, rows));
+    const db: Db = createDb(config.database, {
+      applicationName: "switchyard-request-log",
+      maxConnections: 2,
+      sqliteBusyTimeoutMs: 20,
+    });
+    const write =
+      globalForLog.switchyardRequestLogRowsWriter ?? ((rows: RequestLogRow[]) => insertRequestLogRows(db, rows));
     writer = new BatchWriter<RequestLogRow>({ write });
     const prune = () =>
-      pruneRequestLog(db).catch((error) => console.warn("request log: retention prune failed:", error instanceof Error ? error.message : error));
+      pruneRequestLog(db).catch((error) =>
+        console.warn("request log: retention prune failed:", error instanceof Error ? error.message : error),
+      );
     pruneTimer = setTimeout(function again() {
       void prune();
       pruneTimer = setTimeout(again, PRUNE_EVERY_MS).unref();

@@ -30,7 +30,11 @@ export async function setRetentionDays(db: Db, days: unknown): Promise<number> {
  */
 export async function pruneRequestLog(db: Db, now = new Date()): Promise<{ logRows: number; counters: number }> {
   const days = await getRetentionDays(db);
-  const logRows = days > 0 ? (await db.requestLog.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - days * 86_400_000) } } })).count : 0;
+  const logRows =
+    days > 0
+      ? (await db.requestLog.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - days * 86_400_000) } } }))
+          .count
+      : 0;
   const counters = (await db.rateLimitCounter.deleteMany({ where: { expiresAt: { lt: now } } })).count;
   return { logRows, counters };
 }

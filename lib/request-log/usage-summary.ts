@@ -15,7 +15,10 @@ export type UsageGroupBy = "model" | "key";
 export async function summarizeUsage(db: Db, viewer: SessionUser, query: RequestLogQuery, groupBy: UsageGroupBy) {
   const provider = getConfig().database.provider;
   const filter = filterFor(query, viewer);
-  const [buckets, latency] = await Promise.all([readUsageBuckets(db, provider, filter, groupBy), readLatencyPercentiles(db, provider, filter)]);
+  const [buckets, latency] = await Promise.all([
+    readUsageBuckets(db, provider, filter, groupBy),
+    readLatencyPercentiles(db, provider, filter),
+  ]);
   const totals = buckets.reduce(
     (sum, bucket) => ({
       requests: sum.requests + bucket.requests,
@@ -27,7 +30,16 @@ export async function summarizeUsage(db: Db, viewer: SessionUser, query: Request
       costMicros: sum.costMicros + bucket.costMicros,
       cacheSavingsMicros: sum.cacheSavingsMicros + bucket.cacheSavingsMicros,
     }),
-    { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costMicros: 0, cacheSavingsMicros: 0 },
+    {
+      requests: 0,
+      errors: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      costMicros: 0,
+      cacheSavingsMicros: 0,
+    },
   );
   return { groupBy, buckets, latency, totals, cacheHitRatio: cacheHitRatio(totals) };
 }

@@ -12,7 +12,9 @@ function routeFiles(directory: string): string[] {
 
 describe("GATEWAY_ROUTES", () => {
   it("lists exactly the route files under app/v2 and app/v3", () => {
-    expect(GATEWAY_ROUTES.map((route) => route.file).sort()).toEqual([...routeFiles("app/v2"), ...routeFiles("app/v3")].sort());
+    expect(GATEWAY_ROUTES.map((route) => route.file).sort()).toEqual(
+      [...routeFiles("app/v2"), ...routeFiles("app/v3")].sort(),
+    );
   });
 
   it("loads every route module with at least one HTTP method handler", async () => {

@@ -30,7 +30,10 @@ export const GATEWAY_ROUTES: GatewayRoute[] = [
   { file: "app/v3/router/responses/route.ts", load: () => import("@/app/v3/router/responses/route") },
   { file: "app/v3/router/v1/[[...path]]/route.ts", load: () => import("@/app/v3/router/v1/[[...path]]/route") },
   { file: "app/v3/router/v1/messages/route.ts", load: () => import("@/app/v3/router/v1/messages/route") },
-  { file: "app/v3/router/v1/messages/count_tokens/route.ts", load: () => import("@/app/v3/router/v1/messages/count_tokens/route") },
+  {
+    file: "app/v3/router/v1/messages/count_tokens/route.ts",
+    load: () => import("@/app/v3/router/v1/messages/count_tokens/route"),
+  },
   { file: "app/v3/router/v1/models/route.ts", load: () => import("@/app/v3/router/v1/models/route") },
   { file: "app/v3/router/v1/models/[...id]/route.ts", load: () => import("@/app/v3/router/v1/models/[...id]/route") },
 ];
@@ -45,7 +48,8 @@ function compile(route: GatewayRoute): CompiledRoute {
     .map((part) => {
       if (/^\[\[\.\.\.[^\]]+\]\]$/.test(part)) return { kind: "optional-catch-all" };
       if (/^\[\.\.\.[^\]]+\]$/.test(part)) return { kind: "catch-all" };
-      if (part.startsWith("[") || part.startsWith("(") || part.startsWith("@")) throw new Error(`gateway route ${route.file}: unsupported segment ${part}`);
+      if (part.startsWith("[") || part.startsWith("(") || part.startsWith("@"))
+        throw new Error(`gateway route ${route.file}: unsupported segment ${part}`);
       return { kind: "literal", value: part };
     });
   return { route, segments, literals: segments.filter((segment) => segment.kind === "literal").length };
@@ -54,7 +58,9 @@ function compile(route: GatewayRoute): CompiledRoute {
 // Most literal segments first; at equal depth a required catch-all before an optional one — the
 // order in which Next.js prefers static segments over dynamic ones for these shapes.
 const COMPILED = GATEWAY_ROUTES.map(compile).sort(
-  (a, b) => b.literals - a.literals || Number(a.segments.at(-1)?.kind === "optional-catch-all") - Number(b.segments.at(-1)?.kind === "optional-catch-all"),
+  (a, b) =>
+    b.literals - a.literals ||
+    Number(a.segments.at(-1)?.kind === "optional-catch-all") - Number(b.segments.at(-1)?.kind === "optional-catch-all"),
 );
 
 /**

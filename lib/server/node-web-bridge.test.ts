@@ -21,13 +21,19 @@ async function serve(handler: (request: GatewayRequest) => Promise<Response>): P
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const text = async (request: GatewayRequest, maxBytes = 64 * 1024 * 1024) => (await request.readBody(maxBytes)).toString("utf8");
+const text = async (request: GatewayRequest, maxBytes = 64 * 1024 * 1024) =>
+  (await request.readBody(maxBytes)).toString("utf8");
 
 describe("node request in, Web response out", () => {
   it("passes method, URL, headers and body in; status, headers and body out", async () => {
     let seen: { method: string; url: string; auth: string | null; body: unknown } | undefined;
     const url = await serve(async (request) => {
-      seen = { method: request.method, url: request.url, auth: request.headers.get("authorization"), body: JSON.parse(await text(request)) };
+      seen = {
+        method: request.method,
+        url: request.url,
+        auth: request.headers.get("authorization"),
+        body: JSON.parse(await text(request)),
+      };
       const headers = new Headers({ "content-type": "application/json", "x-switchyard-attempts": "1" });
       headers.append("set-cookie", "a=1");
       headers.append("set-cookie", "b=2");
@@ -38,7 +44,12 @@ describe("node request in, Web response out", () => {
       headers: { authorization: "Bearer k", "content-type": "application/json" },
       body: JSON.stringify({ hello: "world" }),
     });
-    expect(seen).toEqual({ method: "POST", url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v3\/router\/chat\/completions\?x=1$/), auth: "Bearer k", body: { hello: "world" } });
+    expect(seen).toEqual({
+      method: "POST",
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v3\/router\/chat\/completions\?x=1$/),
+      auth: "Bearer k",
+      body: { hello: "world" },
+    });
     expect(response.status).toBe(201);
     expect(response.statusText).toBe("Made");
     expect(response.headers.get("x-switchyard-attempts")).toBe("1");
@@ -70,35 +81,39 @@ describe("node request in, Web response out", () => {
     expect((await reader.read()).done).toBe(true);
   });
 
-  it("aborts the request's signal and cancels the body when the client goes away mid-stream", { timeout: 10_000 }, async () => {
-    let aborted!: () => void;
-    const signalAborted = new Promise<void>((resolve) => (aborted = resolve));
-    let cancelled!: () => void;
-    const bodyCancelled = new Promise<void>((resolve) => (cancelled = resolve));
-    const url = await serve(async (request) => {
-      request.signal.addEventListener("abort", () => aborted());
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode("data: one\n\n"));
-        },
-        cancel() {
-          cancelled();
-        },
-      });
-      return new Response(body, { headers: { "content-type": "text/event-stream" } });
-    });
-    await new Promise<void>((resolve, reject) => {
-      const req = httpRequest(`${url}/stream`, (res) => {
-        res.once("data", () => {
-          req.destroy();
-          resolve();
+  it(
+    "aborts the request's signal and cancels the body when the client goes away mid-stream",
+    { timeout: 10_000 },
+    async () => {
+      let aborted!: () => void;
+      const signalAborted = new Promise<void>((resolve) => (aborted = resolve));
+      let cancelled!: () => void;
+      const bodyCancelled = new Promise<void>((resolve) => (cancelled = resolve));
+      const url = await serve(async (request) => {
+        request.signal.addEventListener("abort", () => aborted());
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode("data: one\n\n"));
+          },
+          cancel() {
+            cancelled();
+          },
         });
+        return new Response(body, { headers: { "content-type": "text/event-stream" } });
       });
-      req.on("error", (error) => (req.destroyed ? undefined : reject(error)));
-      req.end();
-    });
-    await Promise.all([signalAborted, bodyCancelled]);
-  });
+      await new Promise<void>((resolve, reject) => {
+        const req = httpRequest(`${url}/stream`, (res) => {
+          res.once("data", () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on("error", (error) => (req.destroyed ? undefined : reject(error)));
+        req.end();
+      });
+      await Promise.all([signalAborted, bodyCancelled]);
+    },
+  );
 
   it("answers HEAD without a body", async () => {
     const url = await serve(async () => Response.json({ ok: true }));

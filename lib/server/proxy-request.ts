@@ -2,7 +2,15 @@ import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerRespon
 import { keepAlivePoolOptions } from "@/lib/net/keep-alive-pool";
 
 // Connection-scoped headers are the hop's own, not the request's (RFC 9110 §7.6.1).
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+]);
 
 export type ProxyTarget = { socketPath: string; agent: http.Agent };
 
@@ -23,7 +31,8 @@ export function proxyTarget(socketPath: string): ProxyTarget {
  */
 export function proxyRequest(target: ProxyTarget, req: IncomingMessage, res: ServerResponse): void {
   const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
+  for (const [name, value] of Object.entries(req.headers))
+    if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
   const forwarded = http.request({
     socketPath: target.socketPath,
     agent: target.agent,
@@ -37,7 +46,9 @@ export function proxyRequest(target: ProxyTarget, req: IncomingMessage, res: Ser
   });
   forwarded.once("error", () => {
     if (res.headersSent) return void res.destroy();
-    res.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("Bad gateway: the app server did not answer.");
+    res
+      .writeHead(502, { "content-type": "text/plain; charset=utf-8" })
+      .end("Bad gateway: the app server did not answer.");
   });
   forwarded.once("response", (answer) => {
     const raw: string[] = [];

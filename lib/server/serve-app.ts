@@ -7,7 +7,13 @@ import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log
 import { getConfig } from "@/lib/env";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
 import { writeRequestLogRowsWith } from "@/lib/request-log/request-log";
-import { GATEWAY_ROUTES, matchGatewayRoute, routeHandler, type GatewayRouteModule, type RouteHandler } from "./gateway-routes";
+import {
+  GATEWAY_ROUTES,
+  matchGatewayRoute,
+  routeHandler,
+  type GatewayRouteModule,
+  type RouteHandler,
+} from "./gateway-routes";
 import { toGatewayRequest } from "./node-gateway-request";
 import { sendWebResponse } from "./node-web-bridge";
 import { proxyRequest, proxyTarget } from "./proxy-request";
@@ -75,7 +81,8 @@ async function startNextWorker({ dir, host, port }: ServeOptions): Promise<NextW
     workerData: { dir, hostname: host, port, socketPath },
   });
   await new Promise<void>((resolve, reject) => {
-    const failed = (error: unknown) => reject(error instanceof Error ? error : new Error(`Next.js worker exited (${String(error)})`));
+    const failed = (error: unknown) =>
+      reject(error instanceof Error ? error : new Error(`Next.js worker exited (${String(error)})`));
     worker.once("error", failed);
     worker.once("exit", failed);
     worker.on("message", function ready(message: { type?: string }) {
@@ -122,7 +129,9 @@ function failed(res: ServerResponse, error: unknown) {
   if (res.headersSent) return void res.destroy();
   res.statusCode = 500;
   res.setHeader("content-type", "application/json");
-  res.end(JSON.stringify({ error: { message: "Internal server error.", type: "server_error", param: null, code: null } }));
+  res.end(
+    JSON.stringify({ error: { message: "Internal server error.", type: "server_error", param: null, code: null } }),
+  );
 }
 
 function pathnameOf(url: string | undefined): string | undefined {

@@ -50,7 +50,9 @@ export async function writeSessionCopy(
       newAttachmentId.set(attachment.id, row.id);
     }
     const remap = (part: MessagePart): MessagePart =>
-      part.type === "attachment" ? { ...part, attachmentId: newAttachmentId.get(part.attachmentId) ?? part.attachmentId } : part;
+      part.type === "attachment"
+        ? { ...part, attachmentId: newAttachmentId.get(part.attachmentId) ?? part.attachmentId }
+        : part;
     if (source.messages.length > 0) {
       await tx.playgroundMessage.createMany({
         data: source.messages.map((message) => ({
@@ -72,8 +74,15 @@ export async function writeSessionCopy(
 }
 
 /** The session's document with its attachments' bytes, for any reader already authorised. */
-export async function loadDocumentWithBytes(db: Db, document: Omit<SessionDocument, "id">, sessionId: string): Promise<DocumentWithBytes> {
+export async function loadDocumentWithBytes(
+  db: Db,
+  document: Omit<SessionDocument, "id">,
+  sessionId: string,
+): Promise<DocumentWithBytes> {
   const rows = await db.playgroundAttachment.findMany({ where: { sessionId }, select: { id: true, data: true } });
   const bytes = new Map(rows.map((row) => [row.id, row.data]));
-  return { ...document, attachments: document.attachments.map((attachment) => ({ ...attachment, bytes: bytes.get(attachment.id) ?? null })) };
+  return {
+    ...document,
+    attachments: document.attachments.map((attachment) => ({ ...attachment, bytes: bytes.get(attachment.id) ?? null })),
+  };
 }

@@ -21,5 +21,9 @@ export async function forkSharedSession(db: Db, userId: string, token: string): 
 export async function duplicateSession(db: Db, userId: string, sessionId: string): Promise<string> {
   const { id, ...document } = await getSessionDocument(db, userId, sessionId);
   const title = `${document.title || "Untitled conversation"} (copy)`.slice(0, 200);
-  return writeSessionCopy(db, userId, await loadDocumentWithBytes(db, document, id), { title, titleEdited: true, forkedFromId: id });
+  return writeSessionCopy(db, userId, await loadDocumentWithBytes(db, document, id), {
+    title,
+    titleEdited: true,
+    forkedFromId: id,
+  });
 }

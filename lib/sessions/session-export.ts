@@ -24,7 +24,9 @@ export async function exportSession(db: Db, userId: string, sessionId: string): 
 const MAX_REPORTED_ISSUES = 5;
 
 function describeIssues(error: z.ZodError): string {
-  const lines = error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => `${issue.path.length ? issue.path.join(".") : "(document)"}: ${issue.message}`);
+  const lines = error.issues
+    .slice(0, MAX_REPORTED_ISSUES)
+    .map((issue) => `${issue.path.length ? issue.path.join(".") : "(document)"}: ${issue.message}`);
   const more = error.issues.length - lines.length;
   return `This is not a Switchyard session export: ${lines.join("; ")}${more > 0 ? ` (and ${more} more)` : ""}.`;
 }
@@ -33,7 +35,8 @@ function describeIssues(error: z.ZodError): string {
 function documentProblem(document: SessionDocument): string | null {
   const attachmentIds = new Set(document.attachments.map((attachment) => attachment.id));
   for (const [index, message] of document.messages.entries()) {
-    if (message.position !== index) return `messages.${index}.position: expected ${index}, found ${message.position} (messages must be in order, without gaps).`;
+    if (message.position !== index)
+      return `messages.${index}.position: expected ${index}, found ${message.position} (messages must be in order, without gaps).`;
     for (const [partIndex, part] of message.parts.entries()) {
       if (part.type === "attachment" && !attachmentIds.has(part.attachmentId)) {
         return `messages.${index}.parts.${partIndex}: refers to attachment ${part.attachmentId}, which is not in "attachments".`;
@@ -42,12 +45,14 @@ function documentProblem(document: SessionDocument): string | null {
   }
   for (const [index, attachment] of document.attachments.entries()) {
     const where = `attachments.${index} (${attachment.fileName})`;
-    if (attachmentKindOf(attachment.mediaType) !== attachment.kind) return `${where}: kind "${attachment.kind}" does not match media type ${attachment.mediaType}.`;
+    if (attachmentKindOf(attachment.mediaType) !== attachment.kind)
+      return `${where}: kind "${attachment.kind}" does not match media type ${attachment.mediaType}.`;
     if (!attachment.data && !attachment.sourceUrl) return `${where}: has neither "data" nor "sourceUrl".`;
     if (attachment.data) {
       const size = Buffer.byteLength(attachment.data, "base64");
       const limit = attachment.kind === "image" ? attachmentLimits.imageBytes : attachmentLimits.requestBytes;
-      if (size > limit) return `${where}: ${size} bytes is over the ${limit}-byte limit for a${attachment.kind === "image" ? "n image" : " PDF"}.`;
+      if (size > limit)
+        return `${where}: ${size} bytes is over the ${limit}-byte limit for a${attachment.kind === "image" ? "n image" : " PDF"}.`;
     }
   }
   return null;
@@ -62,7 +67,11 @@ export async function importSession(db: Db, userId: string, input: unknown): Pro
   if (!parsed.success) {
     const version = (input as { version?: unknown } | null)?.version;
     if (input && typeof input === "object" && version !== undefined && version !== 1) {
-      throw new AppError("invalid_input", `This export is format version ${JSON.stringify(version)}; this install reads version 1.`, "version");
+      throw new AppError(
+        "invalid_input",
+        `This export is format version ${JSON.stringify(version)}; this install reads version 1.`,
+        "version",
+      );
     }
     throw new AppError("invalid_input", describeIssues(parsed.error));
   }

@@ -29,7 +29,8 @@ export type SessionListPage = { sessions: SessionListItem[]; nextCursor: string 
 
 /** Keyset cursor: the last row's (lastActivityAt, id), opaque to clients. */
 const cursorSchema = z.tuple([z.iso.datetime(), z.string().min(1)]);
-const encodeCursor = (lastActivityAt: Date, id: string) => Buffer.from(JSON.stringify([lastActivityAt.toISOString(), id])).toString("base64url");
+const encodeCursor = (lastActivityAt: Date, id: string) =>
+  Buffer.from(JSON.stringify([lastActivityAt.toISOString(), id])).toString("base64url");
 function decodeCursor(cursor: string): { lastActivityAt: Date; id: string } {
   try {
     const [at, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
@@ -54,7 +55,11 @@ function contains(needle: string) {
  * (lastActivityAt, id) on the (userId, deletedAt, lastActivityAt, id) index, so page 200 costs
  * what page 1 does. `q` matches the title or any message's text.
  */
-export async function listSessions(db: Db, userId: string, query: z.input<typeof listSessionsQuery>): Promise<SessionListPage> {
+export async function listSessions(
+  db: Db,
+  userId: string,
+  query: z.input<typeof listSessionsQuery>,
+): Promise<SessionListPage> {
   const { q, cursor, limit = SESSIONS_PAGE_SIZE } = listSessionsQuery.parse(query);
   const after = cursor ? decodeCursor(cursor) : null;
   const rows = await db.playgroundSession.findMany({
@@ -62,10 +67,24 @@ export async function listSessions(db: Db, userId: string, query: z.input<typeof
       userId,
       deletedAt: null,
       ...(after
-        ? { OR: [{ lastActivityAt: { lt: after.lastActivityAt } }, { lastActivityAt: after.lastActivityAt, id: { lt: after.id } }] }
+        ? {
+            OR: [
+              { lastActivityAt: { lt: after.lastActivityAt } },
+              { lastActivityAt: after.lastActivityAt, id: { lt: after.id } },
+            ],
+          }
         : {}),
       ...(q
-        ? { AND: [{ OR: [{ title: contains(q) }, { messages: { some: { parts: contains(JSON.stringify(q).slice(1, -1)) } } }] }] }
+        ? {
+            AND: [
+              {
+                OR: [
+                  { title: contains(q) },
+                  { messages: { some: { parts: contains(JSON.stringify(q).slice(1, -1)) } } },
+                ],
+              },
+            ],
+          }
         : {}),
     },
     orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
@@ -98,7 +117,10 @@ export async function listSessions(db: Db, userId: string, query: z.input<typeof
 
 /** Soft delete: gone from lists and links at once, restorable for {@link UNDO_WINDOW_MS}. */
 export async function deleteSession(db: Db, userId: string, sessionId: string): Promise<void> {
-  const { count } = await db.playgroundSession.updateMany({ where: { id: sessionId, userId, deletedAt: null }, data: { deletedAt: new Date() } });
+  const { count } = await db.playgroundSession.updateMany({
+    where: { id: sessionId, userId, deletedAt: null },
+    data: { deletedAt: new Date() },
+  });
   if (count === 0) throw new AppError("not_found", "This conversation does not exist (or is not yours).");
 }
 
@@ -112,6 +134,8 @@ export async function restoreSession(db: Db, userId: string, sessionId: string):
 
 /** Removes the user's sessions deleted longer ago than the undo window (messages, attachments and links cascade). */
 export async function purgeDeletedSessions(db: Db, userId: string, now = Date.now()): Promise<number> {
-  const { count } = await db.playgroundSession.deleteMany({ where: { userId, deletedAt: { lt: new Date(now - UNDO_WINDOW_MS) } } });
+  const { count } = await db.playgroundSession.deleteMany({
+    where: { userId, deletedAt: { lt: new Date(now - UNDO_WINDOW_MS) } },
+  });
   return count;
 }

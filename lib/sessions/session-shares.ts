@@ -15,11 +15,17 @@ export const createShareInput = z.strictObject({
 });
 
 async function assertOwnedLiveSession(db: Db, userId: string, sessionId: string) {
-  const row = await db.playgroundSession.findFirst({ where: { id: sessionId, userId, deletedAt: null }, select: { id: true } });
+  const row = await db.playgroundSession.findFirst({
+    where: { id: sessionId, userId, deletedAt: null },
+    select: { id: true },
+  });
   if (!row) throw new AppError("not_found", "This conversation does not exist (or is not yours).");
 }
 
-function toShareInfo(sessionId: string, row: { tokenSealed: string; expiresAt: Date | null; createdAt: Date }): ShareInfo {
+function toShareInfo(
+  sessionId: string,
+  row: { tokenSealed: string; expiresAt: Date | null; createdAt: Date },
+): ShareInfo {
   return {
     path: sharePath(open(row.tokenSealed, appSecretKey(), sessionId)),
     expiresAt: row.expiresAt?.toISOString() ?? null,
@@ -61,7 +67,10 @@ export async function revokeShare(db: Db, userId: string, sessionId: string): Pr
  * The session behind a live link, or null: unknown, malformed, expired, revoked, or a deleted
  * session all read the same, so a visitor learns nothing from the difference.
  */
-export async function findSharedSession(db: Db, token: string): Promise<{ sessionId: string; ownerId: string; expiresAt: Date | null } | null> {
+export async function findSharedSession(
+  db: Db,
+  token: string,
+): Promise<{ sessionId: string; ownerId: string; expiresAt: Date | null } | null> {
   if (!isWellFormedShareToken(token)) return null;
   const row = await db.sessionShare.findUnique({
     where: { tokenHash: hashShareToken(token) },

@@ -12,9 +12,12 @@ describe("share tokens", () => {
     }
   });
 
-  it.each(["", "short", "a".repeat(31), "a".repeat(33), `${"a".repeat(31)}=`, `${"a".repeat(31)}/`])("rejects %j", (token) => {
-    expect(isWellFormedShareToken(token)).toBe(false);
-  });
+  it.each(["", "short", "a".repeat(31), "a".repeat(33), `${"a".repeat(31)}=`, `${"a".repeat(31)}/`])(
+    "rejects %j",
+    (token) => {
+      expect(isWellFormedShareToken(token)).toBe(false);
+    },
+  );
 
   it("hashes deterministically to hex SHA-256", () => {
     expect(hashShareToken("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -1,4 +1,8 @@
-import { buildChatRequest, type GatewayChatRequest, type SendableAttachment } from "@/lib/playground/build-chat-request";
+import {
+  buildChatRequest,
+  type GatewayChatRequest,
+  type SendableAttachment,
+} from "@/lib/playground/build-chat-request";
 import type { PlaygroundSettings, StoredMessage } from "@/lib/playground/session-document";
 
 /**
@@ -15,7 +19,8 @@ export function turnRequestBody(input: {
   /** Position of an assistant turn; omitted for the next request. */
   position?: number;
 }): GatewayChatRequest {
-  const turn = input.position === undefined ? undefined : input.messages.find((message) => message.position === input.position);
+  const turn =
+    input.position === undefined ? undefined : input.messages.find((message) => message.position === input.position);
   if (turn && turn.role !== "assistant") throw new Error(`message ${input.position} is not an assistant turn`);
   const messages = turn ? input.messages.filter((message) => message.position < turn.position) : input.messages;
   return buildChatRequest({
@@ -28,5 +33,11 @@ export function turnRequestBody(input: {
 
 /** The attachment ids a request for these messages carries. */
 export function referencedAttachmentIds(messages: readonly StoredMessage[]): string[] {
-  return [...new Set(messages.flatMap((message) => message.parts.flatMap((part) => (part.type === "attachment" ? [part.attachmentId] : []))))];
+  return [
+    ...new Set(
+      messages.flatMap((message) =>
+        message.parts.flatMap((part) => (part.type === "attachment" ? [part.attachmentId] : [])),
+      ),
+    ),
+  ];
 }

@@ -43,7 +43,8 @@ function abbreviateString(text: string, key: string | undefined, abbreviateOver:
     const payload = text.slice(header.length);
     return payload.length > abbreviateOver ? `${header}${shorten(payload)}` : text;
   }
-  if (key !== undefined && OPAQUE_KEYS.has(key) && text.length > abbreviateOver && BASE64.test(text)) return shorten(text);
+  if (key !== undefined && OPAQUE_KEYS.has(key) && text.length > abbreviateOver && BASE64.test(text))
+    return shorten(text);
   return text;
 }
 

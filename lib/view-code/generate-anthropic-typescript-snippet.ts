@@ -79,7 +79,9 @@ function printStream(): string[] {
 function printMessage(expected: Set<string>): string[] {
   return [
     "for (const block of message.content) {",
-    ...(expected.has("thinking") ? ['  if (block.type === "thinking") console.log(`Thinking: ${block.thinking}\\n`);'] : []),
+    ...(expected.has("thinking")
+      ? ['  if (block.type === "thinking") console.log(`Thinking: ${block.thinking}\\n`);']
+      : []),
     '  if (block.type === "text") console.log(block.text);',
     ...(expected.has("tool_use")
       ? ['  if (block.type === "tool_use") console.log(`Tool call: ${block.name}(${JSON.stringify(block.input)})`);']

@@ -11,7 +11,10 @@ const BARE_WORD = /^[A-Za-z0-9:/._~%-]+$/;
  * escaping, and a large attachment does not hit the kernel's per-argument size limit
  * (128 KiB) the way `-d '…'` would.
  */
-export function generateCurlSnippet(body: Record<string, unknown>, context: SnippetContext & { stream: boolean }): string {
+export function generateCurlSnippet(
+  body: Record<string, unknown>,
+  context: SnippetContext & { stream: boolean },
+): string {
   const json = renderLiteral(body, { language: "json" });
   const delimiter = heredocDelimiter(json);
   const url = `${context.baseUrl}${ROUTER_BASE_PATH}/chat/completions`;

@@ -9,7 +9,10 @@ import { API_KEY_ENV_VAR, ROUTER_BASE_PATH } from "./view-code-types";
  * arguments it knows, so the gateway's extensions (thinking, fallbacks, top_k) go in
  * `extra_body`, which the SDK merges into the JSON body, as the reference docs do.
  */
-export function generateOpenAIPythonSnippet(body: Record<string, unknown>, context: SnippetContext & { stream: boolean }): string {
+export function generateOpenAIPythonSnippet(
+  body: Record<string, unknown>,
+  context: SnippetContext & { stream: boolean },
+): string {
   const { typed, untyped } = partitionFields(body, (key) => OPENAI_SDK_FIELDS.has(key));
   const traits = describeRequest(body);
   const result = context.stream ? "stream" : "response";
@@ -55,7 +58,10 @@ function printResponse(thinks: boolean, usesTools: boolean): string[] {
       : []),
     "print(message.content)",
     ...(usesTools
-      ? ["for tool_call in message.tool_calls or []:", '    print(f"Tool call: {tool_call.function.name}({tool_call.function.arguments})")']
+      ? [
+          "for tool_call in message.tool_calls or []:",
+          '    print(f"Tool call: {tool_call.function.name}({tool_call.function.arguments})")',
+        ]
       : []),
   ];
 }

@@ -10,7 +10,10 @@ import { API_KEY_ENV_VAR, ROUTER_BASE_PATH } from "./view-code-types";
  * are sent as written: top-level ones spread in untyped, messages and tools cast to the
  * SDK's types, so the program type-checks and the body on the wire is exactly the request.
  */
-export function generateOpenAITypeScriptSnippet(body: Record<string, unknown>, context: SnippetContext & { stream: boolean }): string {
+export function generateOpenAITypeScriptSnippet(
+  body: Record<string, unknown>,
+  context: SnippetContext & { stream: boolean },
+): string {
   const { typed, untyped } = partitionFields(body, (key) => OPENAI_SDK_FIELDS.has(key));
   const traits = describeRequest(body);
   const properties = typed.flatMap(([key, value]) => {
@@ -21,12 +24,18 @@ export function generateOpenAITypeScriptSnippet(body: Record<string, unknown>, c
       ];
     }
     if (key === "tools" && Array.isArray(value) && toolsUseExtensions(value)) {
-      return ["  // cache_control on a tool is a gateway extension.", typeScriptProperty(key, value, 2, " as OpenAI.ChatCompletionTool[]")];
+      return [
+        "  // cache_control on a tool is a gateway extension.",
+        typeScriptProperty(key, value, 2, " as OpenAI.ChatCompletionTool[]"),
+      ];
     }
     return [typeScriptProperty(key, value, 2)];
   });
   if (Object.keys(untyped).length > 0) {
-    properties.push("  // Gateway extensions the SDK's types lack; the SDK sends them as written.", typeScriptSpread(untyped, 2));
+    properties.push(
+      "  // Gateway extensions the SDK's types lack; the SDK sends them as written.",
+      typeScriptSpread(untyped, 2),
+    );
   }
 
   const result = context.stream ? "stream" : "response";

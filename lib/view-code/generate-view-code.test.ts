@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { resolveGatewayModel } from "@/lib/catalog/model-catalog";
 import { openAIShapedAnthropicVersion } from "@/lib/gateway/providers/anthropic/anthropic-client";
-import { parseChatCompletionRequest, translateChatRequest } from "@/lib/gateway/protocol/openai-chat/translate-chat-request";
+import {
+  parseChatCompletionRequest,
+  translateChatRequest,
+} from "@/lib/gateway/protocol/openai-chat/translate-chat-request";
 import {
   envReference,
   pythonRequestBody,
@@ -139,8 +142,12 @@ describe("what each request needs from each client", () => {
     const sent = JSON.parse(runCurlSnippetWithStub(code("curl")).stdin) as Record<string, unknown>;
     expect(sent.stream).toBe(stream ? true : undefined);
     if (!stream) expect(sent).not.toHaveProperty("stream_options");
-    expect(code("openai-typescript")).toContain(stream ? "for await (const chunk of stream)" : "const message = response.choices[0].message");
-    expect(code("anthropic-typescript")).toContain(stream ? "for await (const event of stream)" : "for (const block of message.content)");
+    expect(code("openai-typescript")).toContain(
+      stream ? "for await (const chunk of stream)" : "const message = response.choices[0].message",
+    );
+    expect(code("anthropic-typescript")).toContain(
+      stream ? "for await (const event of stream)" : "for (const block of message.content)",
+    );
     expect(code("openai-python")).toContain(stream ? "for chunk in stream:" : "print(message.content)");
   });
 
@@ -152,7 +159,9 @@ describe("what each request needs from each client", () => {
   it("normalizes the gateway origin (trailing slash)", () => {
     const { code } = generate(viewCodeTestRequests.plainText.body, { baseUrl: "https://gateway.example.com/" });
     expect(code("openai-typescript")).toContain('baseURL: "https://gateway.example.com/v3/router",');
-    expect(runCurlSnippetWithStub(code("curl")).arguments[2]).toBe("https://gateway.example.com/v3/router/chat/completions");
+    expect(runCurlSnippetWithStub(code("curl")).arguments[2]).toBe(
+      "https://gateway.example.com/v3/router/chat/completions",
+    );
   });
 });
 
@@ -173,7 +182,8 @@ describe("large base64 values", () => {
     );
     expect(parts[2].document.data).toMatch(/^JVBERi0xLjQKMSAwIG9iago8…\[\d[\d,]* more characters\]$/);
     expect(parts[3].image_url.url).toBe("https://example.com/chart.png");
-    for (const id of ["openai-typescript", "anthropic-typescript"] as const) expect(code(id)).toMatch(/^\/\/ Note: 2 large base64/);
+    for (const id of ["openai-typescript", "anthropic-typescript"] as const)
+      expect(code(id)).toMatch(/^\/\/ Note: 2 large base64/);
     expect(code("openai-python")).toMatch(/^# Note: 2 large base64/);
   });
 
@@ -201,7 +211,9 @@ describe("large base64 values", () => {
     const megabyte = "A".repeat(1_400_000);
     const body = {
       model: "anthropic/claude-sonnet-4-6",
-      messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: `data:image/png;base64,${megabyte}` } }] }],
+      messages: [
+        { role: "user", content: [{ type: "image_url", image_url: { url: `data:image/png;base64,${megabyte}` } }] },
+      ],
     };
     const { code } = generate(body);
     expect(JSON.parse(runCurlSnippetWithStub(code("curl")).stdin)).toEqual(body);

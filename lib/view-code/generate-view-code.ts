@@ -33,8 +33,18 @@ export function generateViewCode(request: unknown, options: ViewCodeOptions): Vi
   const anthropic = anthropicSnippet(prepared.parsed, baseUrl, readable);
   const snippets: Snippet[] = [
     { id: "curl", label: "cURL", language: "bash", code: generateCurlSnippet(chat.value, chatContext) },
-    { id: "openai-typescript", label: "TypeScript", language: "typescript", code: generateOpenAITypeScriptSnippet(chat.value, chatContext) },
-    { id: "openai-python", label: "Python", language: "python", code: generateOpenAIPythonSnippet(chat.value, chatContext) },
+    {
+      id: "openai-typescript",
+      label: "TypeScript",
+      language: "typescript",
+      code: generateOpenAITypeScriptSnippet(chat.value, chatContext),
+    },
+    {
+      id: "openai-python",
+      label: "Python",
+      language: "python",
+      code: generateOpenAIPythonSnippet(chat.value, chatContext),
+    },
     anthropic,
   ];
   // The translation that failed is the one the chat endpoint runs: it would answer 400 too.
@@ -51,7 +61,10 @@ function anthropicSnippet(
   try {
     const { body, betas } = toAnthropicMessagesBody(parsed);
     const shown = readable(body);
-    return { ...common, code: generateAnthropicTypeScriptSnippet(shown.value, { baseUrl, abbreviatedValues: shown.count, betas }) };
+    return {
+      ...common,
+      code: generateAnthropicTypeScriptSnippet(shown.value, { baseUrl, abbreviatedValues: shown.count, betas }),
+    };
   } catch (error) {
     return { ...common, code: null, unavailableReason: errorMessage(error) };
   }

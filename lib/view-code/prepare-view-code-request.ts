@@ -56,7 +56,9 @@ const GATEWAY_FIELDS: ReadonlySet<string> = new Set(Object.keys(chatCompletionRe
 export function prepareViewCodeRequest(body: unknown, stream?: boolean): ViewCodeRequest {
   if (body === null || typeof body !== "object" || Array.isArray(body)) parseChatCompletionRequest(body);
   const kept = Object.fromEntries(
-    Object.entries(body as Record<string, unknown>).filter(([key, value]) => GATEWAY_FIELDS.has(key) && value !== undefined),
+    Object.entries(body as Record<string, unknown>).filter(
+      ([key, value]) => GATEWAY_FIELDS.has(key) && value !== undefined,
+    ),
   );
   const streaming = stream ?? kept.stream === true;
   if (streaming) kept.stream = true;
@@ -79,7 +81,13 @@ export function toolsUseExtensions(tools: unknown[]): boolean {
 }
 
 const EXTENSION_PART_TYPES = new Set(["document", "reasoning", "redacted_reasoning"]);
-const EXTENSION_KEYS = new Set(["cache_control", "reasoning", "reasoning_signature", "redacted_reasoning", "reasoning_details"]);
+const EXTENSION_KEYS = new Set([
+  "cache_control",
+  "reasoning",
+  "reasoning_signature",
+  "redacted_reasoning",
+  "reasoning_details",
+]);
 
 function usesExtension(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(usesExtension);

@@ -22,13 +22,16 @@ describe("quickstart examples", () => {
   });
 
   it("offers thinking in the mode the model supports", () => {
-    const thinkingOf = (model: string) => quickstartExamples(model).find((example) => example.id === "thinking")?.request.thinking;
+    const thinkingOf = (model: string) =>
+      quickstartExamples(model).find((example) => example.id === "thinking")?.request.thinking;
     expect(thinkingOf("anthropic/claude-opus-4-6")).toEqual({ type: "adaptive" });
     expect(thinkingOf("anthropic/claude-haiku-4-5-20251001")).toEqual({ type: "enabled", budget_tokens: 8000 });
   });
 
   it("falls back to the same model on the other providers", () => {
-    const fallbacks = quickstartExamples("aws/anthropic/claude-sonnet-4-6").find((example) => example.id === "fallbacks");
+    const fallbacks = quickstartExamples("aws/anthropic/claude-sonnet-4-6").find(
+      (example) => example.id === "fallbacks",
+    );
     expect(fallbacks?.request.fallbacks).toEqual([
       { model: "anthropic/claude-sonnet-4-6" },
       { model: "google/anthropic/claude-sonnet-4-6" },

@@ -1,9 +1,4 @@
-import {
-  modelCatalog,
-  providerPrefixes,
-  resolveGatewayModel,
-  type GatewayProvider,
-} from "@/lib/catalog/model-catalog";
+import { modelCatalog, providerPrefixes, resolveGatewayModel, type GatewayProvider } from "@/lib/catalog/model-catalog";
 import { SAMPLE_PDF_DATA_URI, SAMPLE_PNG_DATA_URI } from "./sample-attachments";
 
 /** One ready-to-run request on the Quickstart page. */
@@ -106,7 +101,11 @@ export function quickstartExamples(gatewayModelId: string): QuickstartExample[] 
           {
             role: "system",
             content: [
-              { type: "text", text: "You read financial documents carefully.", cache_control: { type: "ephemeral", ttl: "1h" } },
+              {
+                type: "text",
+                text: "You read financial documents carefully.",
+                cache_control: { type: "ephemeral", ttl: "1h" },
+              },
             ],
           },
           {

@@ -5,7 +5,7 @@ const awkward = {
   "x-vendor": "quoted key",
   $schema: "identifier with $",
   "2fa": "key starting with a digit",
-  text: "it's \"quoted\"\nnew line \\ backslash 🚀 \u2028",
+  text: 'it\'s "quoted"\nnew line \\ backslash 🚀 \u2028',
   flags: [true, false, null],
   nested: { numbers: [0, -1.5, 1e21] },
 };
@@ -21,8 +21,12 @@ describe("renderLiteral", () => {
 
   it("breaks a container that does not fit, one entry per line, with trailing commas outside JSON", () => {
     const value = { role: "user", content: "x".repeat(80) };
-    expect(renderLiteral(value, { language: "typescript" })).toBe(`{\n  role: "user",\n  content: "${"x".repeat(80)}",\n}`);
-    expect(renderLiteral(value, { language: "json" })).toBe(`{\n  "role": "user",\n  "content": "${"x".repeat(80)}"\n}`);
+    expect(renderLiteral(value, { language: "typescript" })).toBe(
+      `{\n  role: "user",\n  content: "${"x".repeat(80)}",\n}`,
+    );
+    expect(renderLiteral(value, { language: "json" })).toBe(
+      `{\n  "role": "user",\n  "content": "${"x".repeat(80)}"\n}`,
+    );
   });
 
   it("counts the column a value starts at", () => {

@@ -22,7 +22,10 @@ export function normalizeBaseUrl(baseUrl: string): string {
 /** The comment lines above a snippet whose body was abbreviated (none when nothing was). */
 export function abbreviationNotice(context: SnippetContext, commentPrefix: "#" | "//"): string[] {
   if (context.abbreviatedValues === 0) return [];
-  const values = context.abbreviatedValues === 1 ? "1 large base64 value is" : `${context.abbreviatedValues} large base64 values are`;
+  const values =
+    context.abbreviatedValues === 1
+      ? "1 large base64 value is"
+      : `${context.abbreviatedValues} large base64 values are`;
   return [
     `${commentPrefix} Note: ${values} abbreviated below ("…[N more characters]"), so this request`,
     `${commentPrefix} will not run as is. Switch on "Include full base64" to copy the runnable version.`,

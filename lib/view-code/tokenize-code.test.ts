@@ -3,7 +3,8 @@ import { viewCodeTestRequests } from "@/tests/helpers/view-code-requests";
 import { generateViewCode } from "./generate-view-code";
 import { tokenizeCode, type Token } from "./tokenize-code";
 
-const kinds = (tokens: Token[]) => tokens.filter((token) => token.kind !== "plain").map((token) => [token.kind, token.text]);
+const kinds = (tokens: Token[]) =>
+  tokens.filter((token) => token.kind !== "plain").map((token) => [token.kind, token.text]);
 
 describe("tokenizeCode", () => {
   it("gives back every generated snippet exactly when its tokens are joined", () => {
@@ -13,7 +14,11 @@ describe("tokenizeCode", () => {
         if (!result.ok) throw new Error(result.error);
         for (const snippet of result.snippets) {
           if (snippet.code === null) continue;
-          expect(tokenizeCode(snippet.code, snippet.language).map((token) => token.text).join("")).toBe(snippet.code);
+          expect(
+            tokenizeCode(snippet.code, snippet.language)
+              .map((token) => token.text)
+              .join(""),
+          ).toBe(snippet.code);
         }
       }
     }
@@ -23,14 +28,51 @@ describe("tokenizeCode", () => {
     [
       "typescript",
       'const a = { role: "user", n: 2 }; // hi',
-      [["keyword", "const"], ["property", "role"], ["string", '"user"'], ["property", "n"], ["number", "2"], ["comment", "// hi"]],
+      [
+        ["keyword", "const"],
+        ["property", "role"],
+        ["string", '"user"'],
+        ["property", "n"],
+        ["number", "2"],
+        ["comment", "// hi"],
+      ],
     ],
     ["typescript", 'x = "a \\" b"', [["string", '"a \\" b"']]],
-    ["python", 'print(f"x {y}")  # note', [["keyword", "print"], ["string", '"x {y}"'], ["comment", "# note"]]],
-    ["python", '{"role": "user"}', [["property", '"role"'], ["string", '"user"']]],
-    ["bash", "curl -H \"Authorization: Bearer $KEY\" <<'JSON'", [["keyword", "curl"], ["string", '"Authorization: Bearer $KEY"'], ["string", "'JSON'"]]],
+    [
+      "python",
+      'print(f"x {y}")  # note',
+      [
+        ["keyword", "print"],
+        ["string", '"x {y}"'],
+        ["comment", "# note"],
+      ],
+    ],
+    [
+      "python",
+      '{"role": "user"}',
+      [
+        ["property", '"role"'],
+        ["string", '"user"'],
+      ],
+    ],
+    [
+      "bash",
+      "curl -H \"Authorization: Bearer $KEY\" <<'JSON'",
+      [
+        ["keyword", "curl"],
+        ["string", '"Authorization: Bearer $KEY"'],
+        ["string", "'JSON'"],
+      ],
+    ],
     ["bash", 'echo a#b "#x"', [["string", '"#x"']]],
-    ["bash", "curl -X POST http://127.0.0.1:8100/v3 -d 12", [["keyword", "curl"], ["number", "12"]]],
+    [
+      "bash",
+      "curl -X POST http://127.0.0.1:8100/v3 -d 12",
+      [
+        ["keyword", "curl"],
+        ["number", "12"],
+      ],
+    ],
   ] as const)("%s: %s", (language, code, expected) => {
     expect(kinds(tokenizeCode(code, language))).toEqual(expected);
   });

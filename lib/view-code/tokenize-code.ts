@@ -10,7 +10,21 @@ export type TokenKind = "string" | "comment" | "keyword" | "number" | "property"
 export type Token = { kind: TokenKind; text: string };
 
 const KEYWORDS: Record<SnippetLanguage, ReadonlySet<string>> = {
-  typescript: new Set(["import", "from", "const", "await", "new", "for", "of", "if", "as", "true", "false", "null", "process"]),
+  typescript: new Set([
+    "import",
+    "from",
+    "const",
+    "await",
+    "new",
+    "for",
+    "of",
+    "if",
+    "as",
+    "true",
+    "false",
+    "null",
+    "process",
+  ]),
   python: new Set(["from", "import", "for", "in", "if", "or", "and", "not", "None", "True", "False", "print"]),
   bash: new Set(["curl"]),
 };
@@ -45,7 +59,14 @@ export function tokenizeCode(code: string, language: SnippetLanguage): Token[] {
       index += match.length;
     } else if (/[A-Za-z_$]/.test(character) && atWordStart) {
       const word = /^[A-Za-z_$][\w$]*/.exec(code.slice(index, index + 128))![0];
-      push(keywords.has(word) ? "keyword" : language === "typescript" && isPropertyKey(code, index + word.length) ? "property" : "plain", word);
+      push(
+        keywords.has(word)
+          ? "keyword"
+          : language === "typescript" && isPropertyKey(code, index + word.length)
+            ? "property"
+            : "plain",
+        word,
+      );
       index += word.length;
     } else {
       push("plain", character);

@@ -34,7 +34,9 @@ test("change password, sign out, sign in with the new password", async ({ page }
   await form.getByLabel("New password", { exact: true }).fill("short");
   await form.getByLabel("Confirm new password").fill("short");
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByLabel("New password", { exact: true })).toHaveAccessibleDescription(/^Must be at least 8 characters/);
+  await expect(form.getByLabel("New password", { exact: true })).toHaveAccessibleDescription(
+    /^Must be at least 8 characters/,
+  );
 
   await form.getByLabel("New password", { exact: true }).fill(newPassword);
   await form.getByLabel("Confirm new password").fill(newPassword);

@@ -33,7 +33,9 @@ test("first run → sign in → BYOK Anthropic Production shows only •••�
   }
   // Reruns against a kept DATA_DIR: start without an "Anthropic Production" from last time.
   const admin = await playwright.request.newContext({ baseURL, storageState: adminSession.storageStatePath });
-  const { credentials } = (await (await admin.get("/api/credentials")).json()) as { credentials: Array<{ id: string; name: string }> };
+  const { credentials } = (await (await admin.get("/api/credentials")).json()) as {
+    credentials: Array<{ id: string; name: string }>;
+  };
   for (const stale of credentials.filter((credential) => credential.name === "Anthropic Production")) {
     expect((await admin.delete(`/api/credentials/${stale.id}`)).status()).toBe(204);
   }
@@ -44,7 +46,9 @@ test("first run → sign in → BYOK Anthropic Production shows only •••�
   // First run is over: the setup page is gone for good and the API agrees.
   await page.goto("/setup");
   await expect(page).toHaveURL(/\/sign-in$/);
-  const secondSetup = await page.request.post("/api/auth/setup", { data: { email: "intruder@switchyard.test", password: "x".repeat(12) } });
+  const secondSetup = await page.request.post("/api/auth/setup", {
+    data: { email: "intruder@switchyard.test", password: "x".repeat(12) },
+  });
   expect(secondSetup.status()).toBe(409);
 
   // Sign in, coming back to where we were headed.
@@ -61,7 +65,9 @@ test("first run → sign in → BYOK Anthropic Production shows only •••�
 
   // AI Gateway › BYOK › Anthropic › Configure › "Setup your own API Key" › name › key › Save.
   await expect(page.getByRole("heading", { level: 1, name: "Bring your own key" })).toBeVisible();
-  const anthropicCard = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Anthropic", exact: true }) });
+  const anthropicCard = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: "Anthropic", exact: true }) });
   await anthropicCard.getByRole("button", { name: "Configure Anthropic" }).click();
   const dialog = page.getByRole("dialog", { name: "Configure Anthropic" });
   await expect(dialog.getByRole("heading", { name: "Setup your own API Key" })).toBeVisible();
@@ -80,7 +86,10 @@ test("first run → sign in → BYOK Anthropic Production shows only •••�
   const row = table.getByRole("row").filter({ hasText: "Anthropic Production" });
   await expect(row).toContainText("•••• WXYZ");
   await expect(row).toContainText("Default");
-  await expect(row.getByRole("switch", { name: "Enabled: Anthropic Production" })).toHaveAttribute("aria-checked", "true");
+  await expect(row.getByRole("switch", { name: "Enabled: Anthropic Production" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
   await expect(anthropicCard).toContainText(/\d+ configured/);
 
   // Edit without retyping the key: point it at a local fake Anthropic, which only accepts the original key.

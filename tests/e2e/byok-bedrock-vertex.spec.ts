@@ -1,9 +1,17 @@
 import { startFakeBedrockServer, type FakeBedrockServer } from "../fake-upstream/fake-bedrock-server";
-import { createTestServiceAccount, startFakeVertexServer, type FakeVertexServer } from "../fake-upstream/fake-vertex-server";
+import {
+  createTestServiceAccount,
+  startFakeVertexServer,
+  type FakeVertexServer,
+} from "../fake-upstream/fake-vertex-server";
 import { screenshot } from "./fixtures/screenshot";
 import { expect, test } from "./fixtures/test";
 
-const AWS = { accessKeyId: "AKIAE2EBEDROCK000001", secretAccessKey: "e2e/bedrock+secret/key/0000000000000WXYZ", region: "us-east-1" };
+const AWS = {
+  accessKeyId: "AKIAE2EBEDROCK000001",
+  secretAccessKey: "e2e/bedrock+secret/key/0000000000000WXYZ",
+  region: "us-east-1",
+};
 const PROJECT = "switchyard-e2e";
 const serviceAccount = createTestServiceAccount(PROJECT);
 const suffix = Date.now().toString(36);
@@ -19,7 +27,9 @@ test.afterAll(async () => {
   await vertex?.close();
 });
 
-test("an admin configures Amazon Bedrock and Google Vertex AI, and Test connection works for both", async ({ page }) => {
+test("an admin configures Amazon Bedrock and Google Vertex AI, and Test connection works for both", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.goto("/gateway/byok");
 
@@ -71,7 +81,9 @@ test("an admin configures Amazon Bedrock and Google Vertex AI, and Test connecti
   const editDialog = page.getByRole("dialog", { name: `Edit ${bedrockName}` });
   await expect(editDialog.getByLabel("Secret access key")).toHaveValue("");
   await expect(editDialog.getByLabel("Inference profile")).toHaveValue("us");
-  await expect(editDialog.getByLabel("Model ID overrides")).toHaveValue('{"claude-opus-4-6":"us.anthropic.claude-opus-4-6-v1"}');
+  await expect(editDialog.getByLabel("Model ID overrides")).toHaveValue(
+    '{"claude-opus-4-6":"us.anthropic.claude-opus-4-6-v1"}',
+  );
   await editDialog.getByLabel("Model ID overrides").fill("");
   await editDialog.getByRole("button", { name: "Save" }).click();
   await expect(editDialog).toBeHidden();

@@ -28,9 +28,23 @@ test.beforeAll(async ({ baseURL }) => {
     match: (request) => (request.body as { model?: string }).model === "claude-haiku-4-5",
     scenario: { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" },
   });
-  fake.addRule({ match: (request) => request.rawBody.includes("use the cache"), scenario: { type: "fixture", fixture: "anthropic-cache-usage" } });
+  fake.addRule({
+    match: (request) => request.rawBody.includes("use the cache"),
+    scenario: { type: "fixture", fixture: "anthropic-cache-usage" },
+  });
   const added = await cli(
-    ["provider", "add", "--provider", "anthropic", "--name", "Logs e2e upstream", "--api-key-stdin", "--base-url", fake.url, "--default"],
+    [
+      "provider",
+      "add",
+      "--provider",
+      "anthropic",
+      "--name",
+      "Logs e2e upstream",
+      "--api-key-stdin",
+      "--base-url",
+      fake.url,
+      "--default",
+    ],
     PROVIDER_SECRET,
   );
   credentialId = added.match(/\(([^)]+)\), key/)![1]!;
@@ -41,20 +55,36 @@ test.beforeAll(async ({ baseURL }) => {
   const send = (path: string, body: object) =>
     fetch(`${baseURL}${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${gatewayKey}`, "anthropic-version": "2023-06-01" },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${gatewayKey}`,
+        "anthropic-version": "2023-06-01",
+      },
       body: JSON.stringify(body),
     }).then((response) => response.text());
   const messages = (content: string) => [{ role: "user", content }];
   for (let index = 0; index < 6; index++) {
-    await send("/v3/router/chat/completions", { model: "anthropic/claude-sonnet-4-6", messages: messages(`Question ${index}`), stream: index % 2 === 0 });
+    await send("/v3/router/chat/completions", {
+      model: "anthropic/claude-sonnet-4-6",
+      messages: messages(`Question ${index}`),
+      stream: index % 2 === 0,
+    });
   }
   await send("/v3/router/chat/completions", {
     model: "anthropic/claude-haiku-4-5",
     messages: messages("Fall back please"),
     fallbacks: [{ model: "anthropic/claude-sonnet-4-6" }],
   });
-  await send("/v3/router/v1/messages", { model: "anthropic/claude-sonnet-4-6", max_tokens: 64, messages: messages("Summarize, use the cache") });
-  await send("/v3/router/v1/messages", { model: "anthropic/claude-haiku-4-5", max_tokens: 64, messages: messages("This one fails") });
+  await send("/v3/router/v1/messages", {
+    model: "anthropic/claude-sonnet-4-6",
+    max_tokens: 64,
+    messages: messages("Summarize, use the cache"),
+  });
+  await send("/v3/router/v1/messages", {
+    model: "anthropic/claude-haiku-4-5",
+    max_tokens: 64,
+    messages: messages("This one fails"),
+  });
 });
 
 test.afterAll(async () => {
@@ -62,10 +92,14 @@ test.afterAll(async () => {
   await fake?.close();
 });
 
-test("the logs screen: filter by key and status, open a request's details, export the filtered rows as CSV", async ({ page }) => {
+test("the logs screen: filter by key and status, open a request's details, export the filtered rows as CSV", async ({
+  page,
+}) => {
   await page.goto("/gateway/logs");
   await expect(page.getByRole("heading", { name: "Logs" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "AI Gateway" }).getByRole("link", { name: "Logs" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "AI Gateway" }).getByRole("link", { name: "Logs" }),
+  ).toHaveAttribute("aria-current", "page");
 
   const filters = page.getByRole("search", { name: "Filter requests" });
   const table = page.getByRole("table", { name: "Requests" });
@@ -108,10 +142,14 @@ test("the logs screen: filter by key and status, open a request's details, expor
   await page.getByRole("link", { name: "Export CSV" }).click();
   const download = await downloadStarted;
   expect(download.suggestedFilename()).toMatch(/^switchyard-requests-.*\.csv$/);
-  const csv = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
+  const csv = readFileSync((await download.path())!, "utf8")
+    .trimEnd()
+    .split("\r\n");
   expect(csv[0]).toMatch(/^time,key_name,key_prefix,endpoint,requested_model,served_model,attempts,status,/);
   expect(csv).toHaveLength(3);
-  expect(csv.slice(1).every((line) => line.includes(keyName) && line.includes("anthropic/claude-haiku-4-5"))).toBe(true);
+  expect(csv.slice(1).every((line) => line.includes(keyName) && line.includes("anthropic/claude-haiku-4-5"))).toBe(
+    true,
+  );
 });
 
 test("the usage dashboard draws its charts and totals", async ({ page }) => {
@@ -123,7 +161,9 @@ test("the usage dashboard draws its charts and totals", async ({ page }) => {
     const figure = page.getByRole("figure", { name: title });
     await expect(figure).toBeVisible();
     // recharts drew something: bars, areas or lines inside the chart's SVG.
-    await expect(figure.locator("svg.recharts-surface path, svg.recharts-surface rect.recharts-rectangle").first()).toBeVisible();
+    await expect(
+      figure.locator("svg.recharts-surface path, svg.recharts-surface rect.recharts-rectangle").first(),
+    ).toBeVisible();
   }
   await expect(page.getByRole("definition").filter({ hasText: "$" }).first()).toBeVisible();
   await screenshot(page, "usage-dashboard-by-model", { fullPage: true });
@@ -148,7 +188,9 @@ test("the API keys screen shows limits and lets an admin set them", async ({ pag
 
 test("members: see none of the admin's requests, and may not change retention or limits", async ({ memberRequest }) => {
   const logs = await (await memberRequest.get("/api/request-logs?limit=200")).json();
-  expect(logs.rows.filter((row: { key: { prefix: string } | null }) => row.key?.prefix === gatewayKey.slice(0, 11))).toEqual([]);
+  expect(
+    logs.rows.filter((row: { key: { prefix: string } | null }) => row.key?.prefix === gatewayKey.slice(0, 11)),
+  ).toEqual([]);
   const usage = await (await memberRequest.get("/api/usage")).json();
   expect(usage.totals.requests).toBe(logs.rows.length);
   const retention = await memberRequest.patch("/api/request-logs/retention", { data: { retentionDays: 1 } });

@@ -50,7 +50,9 @@ test("compare two models side by side: both stream at once with their own metric
   // A first turn, so the columns answer a conversation, not just one message.
   upstream.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text" }, times: 1 });
   await send(page, "Explain qubits");
-  await expect(page.getByRole("article", { name: "Assistant, message 2" })).toContainText("Quantum computers use qubits");
+  await expect(page.getByRole("article", { name: "Assistant, message 2" })).toContainText(
+    "Quantum computers use qubits",
+  );
 
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByRole("button", { name: "Compare" })).toHaveAttribute("aria-pressed", "true");
@@ -75,15 +77,25 @@ test("compare two models side by side: both stream at once with their own metric
   await column1.getByRole("button", { name: /thinking and cache: Manual thinking, 8,000 tokens · No cache/ }).click();
   await column2.getByRole("button", { name: /thinking and cache: Thinking off · Cache 5m/ }).click();
 
-  upstream.fake.addRule({ match: forModel("claude-sonnet-4-6"), scenario: { type: "fixture", fixture: "anthropic-thinking-code", delayMs: 300 }, times: 1 });
-  upstream.fake.addRule({ match: forModel("claude-haiku-4-5"), scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 500 }, times: 1 });
+  upstream.fake.addRule({
+    match: forModel("claude-sonnet-4-6"),
+    scenario: { type: "fixture", fixture: "anthropic-thinking-code", delayMs: 300 },
+    times: 1,
+  });
+  upstream.fake.addRule({
+    match: forModel("claude-haiku-4-5"),
+    scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 500 },
+    times: 1,
+  });
   await send(page, "Now explain them to a child.");
   await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("");
   await expect(page.getByRole("article", { name: "Compared message" })).toContainText("Now explain them to a child.");
 
   // Both columns are streaming at the same time, each showing its own text.
   await expect(column1.getByRole("group", { name: "Reasoning 1" })).toContainText("A token bucket per client");
-  await expect(column2.getByRole("group", { name: "Answer of column 2" })).toContainText("Quantum computers use qubits");
+  await expect(column2.getByRole("group", { name: "Answer of column 2" })).toContainText(
+    "Quantum computers use qubits",
+  );
   await expect(column1.getByText("Streaming…")).toBeVisible();
   await expect(column2.getByText("Streaming…")).toBeVisible();
   await screenshot(page, "playground-compare-streaming");
@@ -116,7 +128,10 @@ test("compare two models side by side: both stream at once with their own metric
   for (const request of [sonnet, haiku]) {
     expect(bodyOf(request).messages.map((message) => message.role)).toEqual(["user", "assistant", "user"]);
   }
-  expect(bodyOf(haiku).messages[2]!.content.at(-1)).toMatchObject({ text: "Now explain them to a child.", cache_control: { type: "ephemeral", ttl: "5m" } });
+  expect(bodyOf(haiku).messages[2]!.content.at(-1)).toMatchObject({
+    text: "Now explain them to a child.",
+    cache_control: { type: "ephemeral", ttl: "5m" },
+  });
   expect(bodyOf(sonnet).messages[2]!.content.at(-1)).not.toHaveProperty("cache_control");
 
   // Promote the Haiku column: it becomes turn 3 and 4 of the conversation; the columns empty.
@@ -131,7 +146,9 @@ test("compare two models side by side: both stream at once with their own metric
 
   // Saved server-side: after a reload the turn is there, and the conversation continues with Haiku.
   await page.reload();
-  await expect(page.getByRole("article", { name: "Assistant, message 4" })).toContainText("which can hold 0 and 1 at once.");
+  await expect(page.getByRole("article", { name: "Assistant, message 4" })).toContainText(
+    "which can hold 0 and 1 at once.",
+  );
   await expect(usageOf(page.getByRole("article", { name: "Assistant, message 4" }))).toContainText("Output18");
   await expect(page.getByRole("button", { name: "Compare" })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("button", { name: "Compare" }).click();
@@ -142,7 +159,12 @@ test("compare two models side by side: both stream at once with their own metric
     .poll(
       async () => {
         const logs = (await (await page.request.get("/api/request-logs?limit=50")).json()) as {
-          rows: Array<{ createdAt: string; requestedModel: string; outputTokens: number | null; key: { name: string } | null }>;
+          rows: Array<{
+            createdAt: string;
+            requestedModel: string;
+            outputTokens: number | null;
+            key: { name: string } | null;
+          }>;
         };
         return logs.rows
           .filter((row) => new Date(row.createdAt) >= startedAt && row.key?.name === "Playground (internal)")
@@ -150,7 +172,12 @@ test("compare two models side by side: both stream at once with their own metric
       },
       { timeout: 15_000 },
     )
-    .toEqual(expect.arrayContaining([expect.stringMatching(/^anthropic\/claude-haiku-4-5\S* 18$/), "anthropic/claude-sonnet-4-6 212"]));
+    .toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^anthropic\/claude-haiku-4-5\S* 18$/),
+        "anthropic/claude-sonnet-4-6 212",
+      ]),
+    );
 });
 
 test("one column's error does not stop the other; it says what went wrong and can be regenerated", async ({ page }) => {
@@ -167,7 +194,11 @@ test("one column's error does not stop the other; it says what went wrong and ca
     scenario: { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" },
     times: 1,
   });
-  upstream.fake.addRule({ match: forModel("claude-sonnet-4-6"), scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 100 }, times: 1 });
+  upstream.fake.addRule({
+    match: forModel("claude-sonnet-4-6"),
+    scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 100 },
+    times: 1,
+  });
   await send(page, "Hello?");
   await expect(column1).toContainText("which can hold 0 and 1 at once.");
   await expect(column1.getByRole("button", { name: "Use the answer of column 1" })).toBeVisible();
@@ -178,7 +209,11 @@ test("one column's error does not stop the other; it says what went wrong and ca
   await expect(column2.getByRole("button", { name: "Use the answer of column 2" })).toHaveCount(0);
   await screenshot(page, "playground-compare-column-error");
 
-  upstream.fake.addRule({ match: forModel("claude-haiku-4-5"), scenario: { type: "fixture", fixture: "anthropic-text" }, times: 1 });
+  upstream.fake.addRule({
+    match: forModel("claude-haiku-4-5"),
+    scenario: { type: "fixture", fixture: "anthropic-text" },
+    times: 1,
+  });
   await column2.getByRole("button", { name: "Regenerate column 2" }).click();
   await expect(column2).toContainText("which can hold 0 and 1 at once.");
   await expect(column2.getByRole("alert")).toHaveCount(0);
@@ -213,7 +248,8 @@ test("four columns fit side by side on a desktop and scroll sideways on a phone,
     await expect(page.getByRole("region", { name: `Column ${number}` })).toContainText("Use sharded token buckets.");
   }
   await expect(upstream.fake.waitForRequests(4)).resolves.toHaveLength(4);
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
   await screenshot(page, "playground-compare-four-columns");
 

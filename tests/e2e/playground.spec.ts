@@ -17,7 +17,10 @@ test.use({ viewport: { width: 1280, height: 960 } });
 
 /** The next upstream call answers with this scenario. */
 const answerNextWith = (scenario: FakeScenario) => upstream.fake.addRule({ scenario, times: 1 });
-const fixture = (name: string, options: Omit<Extract<FakeScenario, { type: "fixture" }>, "type" | "fixture"> = {}): FakeScenario => ({
+const fixture = (
+  name: string,
+  options: Omit<Extract<FakeScenario, { type: "fixture" }>, "type" | "fixture"> = {},
+): FakeScenario => ({
   type: "fixture",
   fixture: name,
   ...options,
@@ -52,9 +55,12 @@ async function send(page: Page, text: string) {
   await message.press("Control+Enter");
 }
 
-const assistantTurn = (page: Page, position: number) => page.getByRole("article", { name: `Assistant, message ${position}` });
+const assistantTurn = (page: Page, position: number) =>
+  page.getByRole("article", { name: `Assistant, message ${position}` });
 
-test("manual thinking 8000: the reasoning panel streams, then the answer; turn 2 sends the signature back", async ({ page }) => {
+test("manual thinking 8000: the reasoning panel streams, then the answer; turn 2 sends the signature back", async ({
+  page,
+}) => {
   await openNewConversation(page);
   await pickModel(page, "sonnet 4.6", /^Claude Sonnet 4\.6 anthropic\/claude-sonnet-4-6/);
   await page.getByRole("radio", { name: "Manual" }).check();
@@ -104,7 +110,9 @@ test("manual thinking 8000: the reasoning panel streams, then the answer; turn 2
   await expect(assistantTurn(page, 4)).toContainText("Quantum computers use qubits");
 });
 
-test("adaptive thinking with effort on Claude Opus 4.6; options a model lacks are disabled with the reason", async ({ page }) => {
+test("adaptive thinking with effort on Claude Opus 4.6; options a model lacks are disabled with the reason", async ({
+  page,
+}) => {
   await openNewConversation(page);
   await pickModel(page, "opus 4.7", /^Claude Opus 4\.7 anthropic\/claude-opus-4-7/);
   await expect(page.getByRole("radio", { name: "Manual" })).toBeDisabled();
@@ -140,8 +148,12 @@ test("a PNG and a PDF attached in the browser reach the upstream request", async
   await expect(pending).toContainText("2 pages");
 
   // Checked in the browser before upload: a wrong type never leaves the page.
-  await page.getByLabel("Attach files").setInputFiles([{ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") }]);
-  await expect(page.getByRole("alert").filter({ hasText: "notes.txt: only PNG, JPEG, GIF, WebP images and PDFs" })).toBeVisible();
+  await page
+    .getByLabel("Attach files")
+    .setInputFiles([{ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") }]);
+  await expect(
+    page.getByRole("alert").filter({ hasText: "notes.txt: only PNG, JPEG, GIF, WebP images and PDFs" }),
+  ).toBeVisible();
   await screenshot(page, "playground-attachments");
 
   answerNextWith(fixture("anthropic-text"));
@@ -155,7 +167,11 @@ test("a PNG and a PDF attached in the browser reach the upstream request", async
   const content = bodyOf(request!).messages[0]!.content;
   expect(content).toEqual([
     { type: "image", source: { type: "base64", media_type: "image/png", data: png.toString("base64") } },
-    { type: "document", source: { type: "base64", media_type: "application/pdf", data: pdf.toString("base64") }, title: "report.pdf" },
+    {
+      type: "document",
+      source: { type: "base64", media_type: "application/pdf", data: pdf.toString("base64") },
+      title: "report.pdf",
+    },
     { type: "text", text: "Summarise the chart and the report." },
   ]);
   await screenshot(page, "playground-attachments-sent");
@@ -172,10 +188,14 @@ test("attachments by drag-and-drop, paste and URL; URL files are left for the pr
       },
       { name, base64: bytes.toString("base64"), type },
     );
-  await page.getByRole("form", { name: "Compose" }).dispatchEvent("drop", { dataTransfer: await transferOf("dropped.png", makePng(32, 32), "image/png") });
+  await page
+    .getByRole("form", { name: "Compose" })
+    .dispatchEvent("drop", { dataTransfer: await transferOf("dropped.png", makePng(32, 32), "image/png") });
   const pasted = await transferOf("pasted.pdf", await makePdf(1), "application/pdf");
   await page.getByRole("textbox", { name: "Message" }).evaluate((textarea, clipboardData) => {
-    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: clipboardData as DataTransfer, bubbles: true, cancelable: true }));
+    textarea.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: clipboardData as DataTransfer, bubbles: true, cancelable: true }),
+    );
   }, pasted);
   await page.getByRole("button", { name: "From URL" }).click();
   await page.getByRole("textbox", { name: "Image or PDF URL" }).fill("https://images.example.com/diagram.webp");
@@ -192,7 +212,10 @@ test("attachments by drag-and-drop, paste and URL; URL files are left for the pr
   const [request] = await upstream.fake.waitForRequests(1);
   const content = bodyOf(request!).messages[0]!.content;
   expect(content.map((block) => block.type)).toEqual(["image", "document", "image", "text"]);
-  expect(content[2]).toEqual({ type: "image", source: { type: "url", url: "https://images.example.com/diagram.webp" } });
+  expect(content[2]).toEqual({
+    type: "image",
+    source: { type: "url", url: "https://images.example.com/diagram.webp" },
+  });
 });
 
 test("the system prompt cached for 1h: cache tokens, savings and the timeline on the second turn", async ({ page }) => {
@@ -214,12 +237,16 @@ test("the system prompt cached for 1h: cache tokens, savings and the timeline on
   await send(page, "And: mistakes were made.");
   const secondTurn = assistantTurn(page, 4);
   await expect(secondTurn).toContainText("use the active voice");
-  const usage = secondTurn.getByRole("list", { name: "Turn usage" }).or(secondTurn.locator("dl[aria-label='Turn usage']"));
+  const usage = secondTurn
+    .getByRole("list", { name: "Turn usage" })
+    .or(secondTurn.locator("dl[aria-label='Turn usage']"));
   await expect(usage).toContainText("Cache read4,096");
   await expect(usage).toContainText("Saved by cache");
   await expect(page.getByRole("list", { name: "Cache timeline" })).toContainText("System prompt (1h)");
   await screenshot(page, "playground-cache-second-turn");
-  await page.getByRole("region", { name: "Prompt cache" }).screenshot({ path: `${SCREENSHOTS}/playground-cache-timeline.png` });
+  await page
+    .getByRole("region", { name: "Prompt cache" })
+    .screenshot({ path: `${SCREENSHOTS}/playground-cache-timeline.png` });
 
   const requests = await upstream.fake.waitForRequests(2);
   for (const request of requests) {
@@ -227,7 +254,9 @@ test("the system prompt cached for 1h: cache tokens, savings and the timeline on
   }
 });
 
-test("Stop aborts the upstream request and keeps the partial answer, also after a reload; drafts survive reloads", async ({ page }) => {
+test("Stop aborts the upstream request and keeps the partial answer, also after a reload; drafts survive reloads", async ({
+  page,
+}) => {
   await openNewConversation(page);
   answerNextWith(fixture("anthropic-text", { stallAfterEvents: 4 }));
   await send(page, "Explain quantum computing.");
@@ -248,7 +277,12 @@ test("Stop aborts the upstream request and keeps the partial answer, also after 
 
 test("a gateway error shows inline with what to do, and Regenerate retries it", async ({ page }) => {
   await openNewConversation(page);
-  answerNextWith({ type: "error", status: 429, errorType: "rate_limit_error", message: "Number of requests has exceeded your rate limit" });
+  answerNextWith({
+    type: "error",
+    status: 429,
+    errorType: "rate_limit_error",
+    message: "Number of requests has exceeded your rate limit",
+  });
   await send(page, "Hello?");
   const turn = assistantTurn(page, 2);
   await expect(turn.getByRole("alert")).toContainText("rate limit");
@@ -268,7 +302,9 @@ test("a tool call answered by the user, then the model continues", async ({ page
   await schema.fill('{"type": "object", "properties": {"location": {"type": "string"}}, "required": ["city"]}');
   await expect(page.getByText('"required" names "city", which is not in "properties".').first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
-  await schema.fill('{"type": "object", "properties": {"location": {"type": "string"}, "unit": {"type": "string"}}, "required": ["location"]}');
+  await schema.fill(
+    '{"type": "object", "properties": {"location": {"type": "string"}, "unit": {"type": "string"}}, "required": ["location"]}',
+  );
 
   answerNextWith(fixture("anthropic-tool-use"));
   await send(page, "What's the weather in Tokyo?");
@@ -283,7 +319,10 @@ test("a tool call answered by the user, then the model continues", async ({ page
   await screenshot(page, "playground-tool-answered");
 
   const [first, second] = await upstream.fake.waitForRequests(2);
-  expect(bodyOf(first!).tools?.[0]).toMatchObject({ name: "get_weather", input_schema: { type: "object", required: ["location"] } });
+  expect(bodyOf(first!).tools?.[0]).toMatchObject({
+    name: "get_weather",
+    input_schema: { type: "object", required: ["location"] },
+  });
   expect(bodyOf(second!).messages.at(-1)).toEqual({
     role: "user",
     content: [{ type: "tool_result", tool_use_id: "toolu_01WeatherFixture", content: "22°C and sunny" }],
@@ -300,12 +339,16 @@ test("phone width: the conversation and composer fit, settings open on demand", 
   await screenshot(page, "playground-phone");
   await page.getByRole("button", { name: "Settings" }).click();
   await expect(page.getByRole("complementary", { name: "Settings" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, "playground-phone-settings");
 });
 
-test("edit and resend a user turn replaces what followed it; the title follows the first message until renamed", async ({ page }) => {
+test("edit and resend a user turn replaces what followed it; the title follows the first message until renamed", async ({
+  page,
+}) => {
   await openNewConversation(page);
   answerNextWith(fixture("anthropic-text"));
   await send(page, "Explain qubits");
@@ -321,11 +364,16 @@ test("edit and resend a user turn replaces what followed it; the title follows t
   await expect(page.getByRole("article")).toHaveCount(2);
   await expect(page.getByRole("textbox", { name: "Conversation title" })).toHaveValue("Explain qubits to a child");
   const [, edited] = await upstream.fake.waitForRequests(2);
-  expect(bodyOf(edited!).messages).toEqual([{ role: "user", content: [{ type: "text", text: "Explain qubits to a child" }] }]);
+  expect(bodyOf(edited!).messages).toEqual([
+    { role: "user", content: [{ type: "text", text: "Explain qubits to a child" }] },
+  ]);
 
   const title = page.getByRole("textbox", { name: "Conversation title" });
   await title.fill("Qubits for kids");
-  const renamed = page.waitForResponse((response) => response.request().method() === "PATCH" && (response.request().postData() ?? "").includes("Qubits for kids"));
+  const renamed = page.waitForResponse(
+    (response) =>
+      response.request().method() === "PATCH" && (response.request().postData() ?? "").includes("Qubits for kids"),
+  );
   await title.press("Enter");
   expect((await renamed).status()).toBe(200);
   await page.reload();

@@ -9,9 +9,7 @@ import { expect, test } from "./fixtures/test";
  * fall under /v2 or /v3, the gateway API, which answers 401 to anyone without a gateway key),
  * so a new route cannot ship without deciding who may use it.
  */
-type Access =
-  | { access: "signed-in" | "admin" }
-  | { access: "public"; anonymous: Partial<Record<string, number[]>> };
+type Access = { access: "signed-in" | "admin" } | { access: "public"; anonymous: Partial<Record<string, number[]>> };
 
 const PAGES: Record<string, Access> = {
   "/": { access: "signed-in" },
@@ -90,10 +88,15 @@ test("every route under app/ has a stated access rule", () => {
     "these routes are not in the table in tests/e2e/route-authorization.spec.ts: say who may reach them",
   ).toEqual([]);
   const methodless = routes.filter((route) => route.methods.length === 0);
-  expect(methodless.map((route) => route.file), "route files exporting no HTTP method the scan recognises").toEqual([]);
+  expect(
+    methodless.map((route) => route.file),
+    "route files exporting no HTTP method the scan recognises",
+  ).toEqual([]);
 });
 
-test("anonymous visitors: pages send them to sign-in, internal APIs answer 401, the gateway API 401", async ({ anonymousRequest }) => {
+test("anonymous visitors: pages send them to sign-in, internal APIs answer 401, the gateway API 401", async ({
+  anonymousRequest,
+}) => {
   const failures: string[] = [];
   for (const route of routes) {
     const expectation = expectationFor(route);
@@ -116,14 +119,17 @@ test("anonymous visitors: pages send them to sign-in, internal APIs answer 401, 
       } else {
         const location = response.headers().location ?? "";
         const expected = `/sign-in?next=${encodeURIComponent(route.url)}`;
-        if (status !== 307 || location !== expected) failures.push(`${where}: expected 307 to ${expected}, got ${status} ${location}`);
+        if (status !== 307 || location !== expected)
+          failures.push(`${where}: expected 307 to ${expected}, got ${status} ${location}`);
       }
     }
   }
   expect(failures).toEqual([]);
 });
 
-test("anything under /v2 and /v3 answers 401 without a gateway key, known endpoint or not", async ({ anonymousRequest }) => {
+test("anything under /v2 and /v3 answers 401 without a gateway key, known endpoint or not", async ({
+  anonymousRequest,
+}) => {
   const requests = [
     "POST /v3/router/responses",
     "POST /v3/router/chat/completions",
@@ -134,7 +140,13 @@ test("anything under /v2 and /v3 answers 401 without a gateway key, known endpoi
     "GET /v3/router/v1/models/anthropic/claude-sonnet-4-6",
     "POST /v2/proxy/chat/completions",
     // Unknown paths (catch-all routes): 401 before their JSON 404.
-    ...["/v3/router/v1/no-such-endpoint", "/v3/router/no-such-endpoint", "/v3/router", "/v3", "/v3/anything/else"].flatMap((url) => [`GET ${url}`, `POST ${url}`]),
+    ...[
+      "/v3/router/v1/no-such-endpoint",
+      "/v3/router/no-such-endpoint",
+      "/v3/router",
+      "/v3",
+      "/v3/anything/else",
+    ].flatMap((url) => [`GET ${url}`, `POST ${url}`]),
     ...["/v2/proxy/no-such-endpoint", "/v2"].flatMap((url) => [`GET ${url}`, `POST ${url}`]),
   ];
   const failures: string[] = [];
@@ -149,7 +161,9 @@ test("anything under /v2 and /v3 answers 401 without a gateway key, known endpoi
   expect(failures).toEqual([]);
 });
 
-test("members: admin APIs answer 403 and the BYOK page refuses them; their own pages work", async ({ memberRequest }) => {
+test("members: admin APIs answer 403 and the BYOK page refuses them; their own pages work", async ({
+  memberRequest,
+}) => {
   const me = await (await memberRequest.get("/api/me")).json();
   expect(me.user.role).toBe("member");
   const failures: string[] = [];
@@ -162,11 +176,13 @@ test("members: admin APIs answer 403 and the BYOK page refuses them; their own p
       const where = `${method} ${route.url} (${route.file})`;
       if (route.kind === "api" && expectation.access === "admin") {
         if (status !== 403) failures.push(`${where}: expected 403, got ${status}`);
-        else if ((await response.json()).error?.code !== "forbidden") failures.push(`${where}: 403 without our JSON error body`);
+        else if ((await response.json()).error?.code !== "forbidden")
+          failures.push(`${where}: 403 without our JSON error body`);
       } else if (route.kind === "page" && expectation.access === "admin") {
         // forbidden() (experimental.authInterrupts) → a 403 status with app/forbidden.tsx's notice.
         const html = await response.text();
-        if (status !== 403 || !html.includes("Admins only")) failures.push(`${where}: expected 403 with the notice, got ${status}`);
+        if (status !== 403 || !html.includes("Admins only"))
+          failures.push(`${where}: expected 403 with the notice, got ${status}`);
         if (html.includes("Bring your own key")) failures.push(`${where}: rendered the admin screen`);
       } else if (route.kind === "page") {
         const location = response.headers().location ?? "";

@@ -15,9 +15,17 @@ const upstream = useFakeAnthropicCredential("Sessions fake Anthropic");
 const PROVIDER_SECRET = upstream.secret;
 test.use({ viewport: { width: 1280, height: 960 } });
 
-const fixture = (name: string, options: Omit<Extract<FakeScenario, { type: "fixture" }>, "type" | "fixture"> = {}): FakeScenario => ({ type: "fixture", fixture: name, ...options });
+const fixture = (
+  name: string,
+  options: Omit<Extract<FakeScenario, { type: "fixture" }>, "type" | "fixture"> = {},
+): FakeScenario => ({ type: "fixture", fixture: name, ...options });
 const answerNextWith = (scenario: FakeScenario) => upstream.fake.addRule({ scenario, times: 1 });
-type UpstreamBody = { model: string; thinking?: unknown; system?: Array<{ cache_control?: unknown }>; messages: Array<{ role: string; content: Array<Record<string, unknown>> }> };
+type UpstreamBody = {
+  model: string;
+  thinking?: unknown;
+  system?: Array<{ cache_control?: unknown }>;
+  messages: Array<{ role: string; content: Array<Record<string, unknown>> }>;
+};
 const bodyOf = (request: RecordedRequest) => request.body as UpstreamBody;
 
 async function send(page: Page, text: string) {
@@ -27,13 +35,22 @@ async function send(page: Page, text: string) {
 }
 
 async function sessionIdByTitle(request: APIRequestContext, title: string): Promise<string> {
-  const { sessions } = (await (await request.get(`/api/sessions?q=${encodeURIComponent(title)}`)).json()) as { sessions: Array<{ id: string; title: string }> };
+  const { sessions } = (await (await request.get(`/api/sessions?q=${encodeURIComponent(title)}`)).json()) as {
+    sessions: Array<{ id: string; title: string }>;
+  };
   const match = sessions.find((session) => session.title === title);
   if (!match) throw new Error(`no session titled ${title}`);
   return match.id;
 }
 
-test("share → signed-out reader sees everything and no secret → another user forks and continues → revoke 404s", async ({ page, browser, baseURL, memberSession, playwright, adminSession }) => {
+test("share → signed-out reader sees everything and no secret → another user forks and continues → revoke 404s", async ({
+  page,
+  browser,
+  baseURL,
+  memberSession,
+  playwright,
+  adminSession,
+}) => {
   const title = `Chart review ${Date.now().toString(36)}`;
   const png = makePng();
 
@@ -55,7 +72,9 @@ test("share → signed-out reader sees everything and no secret → another user
   await expect(answer.getByRole("heading", { name: "Rate limiter" })).toBeVisible();
   // Rename only once the turn has settled: the playground re-reads the title when a turn ends
   // (a rename typed before that is overwritten — reported to the playground's owner).
-  await expect(page.getByRole("textbox", { name: "Conversation title" })).toHaveValue(`${title}: what should we build?`);
+  await expect(page.getByRole("textbox", { name: "Conversation title" })).toHaveValue(
+    `${title}: what should we build?`,
+  );
   await expect(answer.getByRole("button", { name: "Regenerate message 2" })).toBeVisible();
   await page.getByRole("textbox", { name: "Conversation title" }).fill(title);
   await page.getByRole("textbox", { name: "Conversation title" }).press("Enter");
@@ -80,7 +99,9 @@ test("share → signed-out reader sees everything and no secret → another user
   const adminRequest = await playwright.request.newContext({ baseURL, storageState: adminSession.storageStatePath });
   const originalId = await sessionIdByTitle(adminRequest, title);
   expect(sharePath).not.toContain(originalId);
-  const original = (await (await adminRequest.get(`/api/playground/sessions/${originalId}`)).json()) as { session: { messages: unknown[] } };
+  const original = (await (await adminRequest.get(`/api/playground/sessions/${originalId}`)).json()) as {
+    session: { messages: unknown[] };
+  };
 
   // A fresh, signed-out browser.
   const anonymous = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
@@ -96,7 +117,9 @@ test("share → signed-out reader sees everything and no secret → another user
   await expect(settings.getByText("TTL 1h")).toHaveCount(2);
   await expect(settings.getByLabel("System prompt")).toHaveText("You review charts for the board.");
   const sharedAnswer = reader.getByRole("article", { name: "Assistant, message 2" });
-  await expect(sharedAnswer.getByRole("group", { name: "Reasoning 1" })).toContainText("A token bucket per client is simple");
+  await expect(sharedAnswer.getByRole("group", { name: "Reasoning 1" })).toContainText(
+    "A token bucket per client is simple",
+  );
   await expect(sharedAnswer.getByRole("heading", { name: "Rate limiter" })).toBeVisible();
   await expect(sharedAnswer.locator("dl[aria-label='Turn usage']")).toContainText("Output");
   const image = reader.getByRole("article", { name: "User, message 1" }).getByRole("img", { name: "chart.png" });
@@ -120,12 +143,21 @@ test("share → signed-out reader sees everything and no secret → another user
   const html = await (await anonymousRequest.get(sharePath)).text();
   const rsc = await (await anonymousRequest.get(sharePath, { headers: { RSC: "1" } })).text();
   expect(html).toContain(`<meta property="og:title" content="${title}"/>`);
-  expect(html).toMatch(/<meta property="og:description" content="A Claude conversation on anthropic\/claude-sonnet-4-6/);
+  expect(html).toMatch(
+    /<meta property="og:description" content="A Claude conversation on anthropic\/claude-sonnet-4-6/,
+  );
   expect(html).toContain(title);
   for (const payload of [html, rsc]) {
     expect(payload).toContain("Rate limiter");
     expect(payload).not.toMatch(/sy-[0-9a-f]{8}-/); // a gateway key
-    for (const secret of [PROVIDER_SECRET, "sk-ant-", ADMIN.email, memberSession.email, originalId, "/api/playground/attachments"]) {
+    for (const secret of [
+      PROVIDER_SECRET,
+      "sk-ant-",
+      ADMIN.email,
+      memberSession.email,
+      originalId,
+      "/api/playground/attachments",
+    ]) {
       expect(payload, `payload leaks ${secret}`).not.toContain(secret);
     }
   }
@@ -144,19 +176,30 @@ test("share → signed-out reader sees everything and no secret → another user
 
   answerNextWith(fixture("anthropic-text"));
   await send(reader, "And for bursts?");
-  await expect(reader.getByRole("article", { name: "Assistant, message 4" })).toContainText("Quantum computers use qubits");
+  await expect(reader.getByRole("article", { name: "Assistant, message 4" })).toContainText(
+    "Quantum computers use qubits",
+  );
   // The composer is sticky at the bottom: scroll to the end so it does not cover the new turn.
   await reader.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await screenshot(reader, "sessions-fork-continued");
   const [, continued] = await upstream.fake.waitForRequests(2);
   const sent = bodyOf(continued!);
   // The fork carries the whole conversation: the copied image, the signed reasoning, the cache marks.
-  expect(sent.messages[0]!.content[0]).toMatchObject({ type: "image", source: { type: "base64", data: png.toString("base64") }, cache_control: { type: "ephemeral", ttl: "1h" } });
-  expect(sent.messages[1]!.content[0]).toMatchObject({ type: "thinking", signature: "EqQBCkYIBRgCIkBsig3ThinkingCode==" });
+  expect(sent.messages[0]!.content[0]).toMatchObject({
+    type: "image",
+    source: { type: "base64", data: png.toString("base64") },
+    cache_control: { type: "ephemeral", ttl: "1h" },
+  });
+  expect(sent.messages[1]!.content[0]).toMatchObject({
+    type: "thinking",
+    signature: "EqQBCkYIBRgCIkBsig3ThinkingCode==",
+  });
   expect(sent.system?.[0]?.cache_control).toEqual({ type: "ephemeral", ttl: "1h" });
 
   // The original is unchanged.
-  const after = (await (await adminRequest.get(`/api/playground/sessions/${originalId}`)).json()) as { session: { messages: unknown[] } };
+  const after = (await (await adminRequest.get(`/api/playground/sessions/${originalId}`)).json()) as {
+    session: { messages: unknown[] };
+  };
   expect(after.session.messages).toEqual(original.session.messages);
   await anonymous.close();
 

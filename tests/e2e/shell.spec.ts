@@ -53,7 +53,9 @@ test("the shell is usable at phone width", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 720 });
   for (const path of ["/", "/gateway/byok", "/gateway/api-keys", "/settings"]) {
     await page.goto(path);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Playground" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Playground" }),
+    ).toBeVisible();
     await expect(page.getByRole("group", { name: "Account" }).getByRole("button", { name: "Sign out" })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBe(false);

@@ -12,13 +12,15 @@ function curlBody(code: string): Record<string, unknown> {
   return JSON.parse(code.slice(start, code.lastIndexOf("\nJSON")));
 }
 
-test("Quickstart: View code shows runnable snippets for a model, abbreviates base64 until asked, copies them", async ({ page, baseURL }) => {
+test("Quickstart: View code shows runnable snippets for a model, abbreviates base64 until asked, copies them", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/gateway/quickstart");
   await expect(page.getByRole("heading", { level: 1, name: "Quickstart" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "AI Gateway" }).getByRole("link", { name: "Quickstart" })).toHaveAttribute(
-    "aria-current",
-    "page",
-  );
+  await expect(
+    page.getByRole("navigation", { name: "AI Gateway" }).getByRole("link", { name: "Quickstart" }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page).toHaveTitle("Quickstart · AI Gateway · Switchyard");
   await page.getByLabel("2. Pick a model").selectOption("anthropic/claude-opus-4-6");
   await screenshot(page, "quickstart", { fullPage: true });
@@ -84,7 +86,9 @@ test("Quickstart: the examples follow the model's capabilities", async ({ page }
   await page.getByRole("button", { name: "View code: Extended thinking" }).click();
   const dialog = page.getByRole("dialog", { name: "View code: Extended thinking" });
   await dialog.getByRole("tab", { name: "TypeScript" }).click();
-  await expect(dialog.getByLabel("TypeScript code")).toContainText('thinking: { type: "enabled", budget_tokens: 8000 }');
+  await expect(dialog.getByLabel("TypeScript code")).toContainText(
+    'thinking: { type: "enabled", budget_tokens: 8000 }',
+  );
   // Nothing large in this request: no base64 switch.
   await expect(dialog.getByRole("switch", { name: "Include full base64" })).toHaveCount(0);
   await dialog.getByRole("button", { name: "Close" }).click();

@@ -34,7 +34,8 @@ export function accumulateAnthropicMessage(
         if (delta.type === "text_delta") block.text = `${block.text as string}${delta.text}`;
         if (delta.type === "thinking_delta") block.thinking = `${block.thinking as string}${delta.thinking}`;
         if (delta.type === "signature_delta") block.signature = delta.signature;
-        if (delta.type === "input_json_delta") partialJson.set(index, (partialJson.get(index) ?? "") + delta.partial_json);
+        if (delta.type === "input_json_delta")
+          partialJson.set(index, (partialJson.get(index) ?? "") + delta.partial_json);
         break;
       }
       case "content_block_stop": {

@@ -200,16 +200,23 @@ function validateRequest(request: RecordedRequest, apiKey: string | undefined): 
   }
   const body = request.body as Record<string, unknown> | undefined;
   if (typeof body !== "object" || body === null) {
-    return { status: 400, type: "invalid_request_error", message: "There was an issue with your request body: invalid JSON" };
+    return {
+      status: 400,
+      type: "invalid_request_error",
+      message: "There was an issue with your request body: invalid JSON",
+    };
   }
   for (const field of request.path === "/v1/messages" ? ["model", "messages", "max_tokens"] : ["model", "messages"]) {
-    if (body[field] === undefined) return { status: 400, type: "invalid_request_error", message: `${field}: Field required` };
+    if (body[field] === undefined)
+      return { status: 400, type: "invalid_request_error", message: `${field}: Field required` };
   }
   return undefined;
 }
 
 const thinkingKey = (block: Record<string, unknown>) =>
-  block.type === "redacted_thinking" ? JSON.stringify({ data: block.data }) : JSON.stringify({ thinking: block.thinking, signature: block.signature });
+  block.type === "redacted_thinking"
+    ? JSON.stringify({ data: block.data })
+    : JSON.stringify({ thinking: block.thinking, signature: block.signature });
 
 function rememberThinking(events: AnthropicEvent[], served: Set<string>) {
   const result = accumulateAnthropicMessage(events);
@@ -315,7 +322,10 @@ export const FAKE_TOKENS_PER_MINUTE = 80_000_000;
 function setRateLimitHeaders(response: ServerResponse, requestsServed: number) {
   const nextMinute = new Date(Math.ceil((Date.now() + 1) / 60_000) * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
   response.setHeader("anthropic-ratelimit-requests-limit", String(FAKE_REQUESTS_PER_MINUTE));
-  response.setHeader("anthropic-ratelimit-requests-remaining", String(Math.max(0, FAKE_REQUESTS_PER_MINUTE - requestsServed)));
+  response.setHeader(
+    "anthropic-ratelimit-requests-remaining",
+    String(Math.max(0, FAKE_REQUESTS_PER_MINUTE - requestsServed)),
+  );
   response.setHeader("anthropic-ratelimit-requests-reset", nextMinute);
   response.setHeader("anthropic-ratelimit-tokens-limit", String(FAKE_TOKENS_PER_MINUTE));
   response.setHeader("anthropic-ratelimit-tokens-remaining", String(FAKE_TOKENS_PER_MINUTE));

@@ -52,15 +52,23 @@ export async function startFakeBedrockServer(options: FakeBedrockOptions): Promi
     async route(request, response, chooseScenario) {
       const match = PATH.exec(request.path);
       if (request.method !== "POST" || !match) {
-        return sendBedrockError(response, 404, "UnknownOperationException", `Unknown operation ${request.method} ${request.path}`);
+        return sendBedrockError(
+          response,
+          404,
+          "UnknownOperationException",
+          `Unknown operation ${request.method} ${request.path}`,
+        );
       }
       const signatureProblem = await verifySignature(request, options);
-      if (signatureProblem) return sendBedrockError(response, 403, signatureProblem.exception, signatureProblem.message);
+      if (signatureProblem)
+        return sendBedrockError(response, 403, signatureProblem.exception, signatureProblem.message);
       const invocation = invocationOf(request);
       const invalid = validateInvokeBody(invocation.body);
       if (invalid) return sendBedrockError(response, 400, "ValidationException", invalid);
       if (invocation.operation === "count-tokens") {
-        return sendJson(response, 200, { inputTokens: Math.max(1, Math.ceil(JSON.stringify(invocation.body).length / 4)) });
+        return sendJson(response, 200, {
+          inputTokens: Math.max(1, Math.ceil(JSON.stringify(invocation.body).length / 4)),
+        });
       }
       return serve(response, invocation, chooseScenario(request));
     },
@@ -72,7 +80,8 @@ export function invocationOf(request: RecordedRequest): BedrockInvocation {
   const [, encodedModelId = "", operation] = PATH.exec(request.path) ?? [];
   const body = (request.body ?? {}) as Record<string, unknown>;
   if (operation === "count-tokens") {
-    const encoded = ((body.input as { invokeModel?: { body?: string } } | undefined)?.invokeModel?.body ?? "") as string;
+    const encoded = ((body.input as { invokeModel?: { body?: string } } | undefined)?.invokeModel?.body ??
+      "") as string;
     let invokeBody: Record<string, unknown> = {};
     try {
       invokeBody = JSON.parse(Buffer.from(encoded, "base64").toString("utf8")) as Record<string, unknown>;
@@ -88,23 +97,34 @@ async function verifySignature(
   options: FakeBedrockOptions,
 ): Promise<{ exception: string; message: string } | undefined> {
   const authorization = request.headers.authorization ?? "";
-  const parsed = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
-    authorization,
-  );
-  if (!parsed) return { exception: "IncompleteSignatureException", message: "Authorization header requires a SigV4 signature." };
+  const parsed =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+      authorization,
+    );
+  if (!parsed)
+    return { exception: "IncompleteSignatureException", message: "Authorization header requires a SigV4 signature." };
   const [, accessKeyId, , region, service, signedHeaderList] = parsed;
   if (accessKeyId !== options.accessKeyId) {
-    return { exception: "UnrecognizedClientException", message: "The security token included in the request is invalid." };
+    return {
+      exception: "UnrecognizedClientException",
+      message: "The security token included in the request is invalid.",
+    };
   }
   if (region !== options.region || service !== "bedrock") {
-    return { exception: "InvalidSignatureException", message: `Credential should be scoped to a valid region (${region}/${service}).` };
+    return {
+      exception: "InvalidSignatureException",
+      message: `Credential should be scoped to a valid region (${region}/${service}).`,
+    };
   }
   const amzDate = String(request.headers["x-amz-date"] ?? "");
   const dateMatch = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
   if (!dateMatch) return { exception: "IncompleteSignatureException", message: "x-amz-date is missing." };
   const sentToken = request.headers["x-amz-security-token"];
   if ((options.sessionToken ?? undefined) !== sentToken) {
-    return { exception: "UnrecognizedClientException", message: "The security token included in the request is invalid." };
+    return {
+      exception: "UnrecognizedClientException",
+      message: "The security token included in the request is invalid.",
+    };
   }
   const signedHeaders = signedHeaderList!.split(";");
   if (sentToken && !signedHeaders.includes("x-amz-security-token")) {
@@ -121,7 +141,11 @@ async function verifySignature(
     url: new URL(`http://${request.headers.host}${request.path}`),
     headers,
     body: request.rawBody,
-    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, sessionToken: sentToken },
+    credentials: {
+      accessKeyId: options.accessKeyId,
+      secretAccessKey: options.secretAccessKey,
+      sessionToken: sentToken,
+    },
     region: options.region,
     service: "bedrock",
     signingDate: new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}Z`),
@@ -157,19 +181,31 @@ async function serve(response: ServerResponse, invocation: BedrockInvocation, sc
     case "error": {
       const mapped = exceptionByAnthropicType[scenario.errorType];
       const headers: Record<string, string> = scenario.retryAfter ? { "retry-after": scenario.retryAfter } : {};
-      return sendBedrockError(response, scenario.status, mapped?.exception ?? "InternalServerException", scenario.message, headers);
+      return sendBedrockError(
+        response,
+        scenario.status,
+        mapped?.exception ?? "InternalServerException",
+        scenario.message,
+        headers,
+      );
     }
     case "fixture": {
       const events = readAnthropicFixture(scenario.fixture).map((event) => withModel(event, invocation.modelId));
       if (invocation.operation === "invoke") {
         const result = accumulateAnthropicMessage(events);
         if ("error" in result) {
-          const mapped = exceptionByAnthropicType[result.error.type] ?? { status: 500, exception: "InternalServerException" };
+          const mapped = exceptionByAnthropicType[result.error.type] ?? {
+            status: 500,
+            exception: "InternalServerException",
+          };
           return sendBedrockError(response, mapped.status, mapped.exception, result.error.message);
         }
         return sendJson(response, 200, result.message, { "x-amzn-requestid": "fake-bedrock-request" });
       }
-      response.writeHead(200, { "content-type": "application/vnd.amazon.eventstream", "x-amzn-requestid": "fake-bedrock-request" });
+      response.writeHead(200, {
+        "content-type": "application/vnd.amazon.eventstream",
+        "x-amzn-requestid": "fake-bedrock-request",
+      });
       response.flushHeaders();
       for (const [position, event] of events.entries()) {
         if (!(await beforeStreamEvent(response, scenario, position))) return;
@@ -191,7 +227,10 @@ export function eventFrame(event: AnthropicEvent): Uint8Array {
   const stringHeader = (value: string) => ({ type: "string" as const, value });
   if (event.type === "error") {
     const error = event.error as { type: string; message: string };
-    const exception = (exceptionByAnthropicType[error.type]?.exception ?? "InternalServerException").replace(/^./, (first) => first.toLowerCase());
+    const exception = (exceptionByAnthropicType[error.type]?.exception ?? "InternalServerException").replace(
+      /^./,
+      (first) => first.toLowerCase(),
+    );
     return codec.encode({
       headers: {
         ":message-type": stringHeader("exception"),
@@ -201,7 +240,8 @@ export function eventFrame(event: AnthropicEvent): Uint8Array {
       body: fromUtf8(JSON.stringify({ message: error.message })),
     });
   }
-  const payload = event.type === "message_stop" ? { ...event, "amazon-bedrock-invocationMetrics": { inputTokenCount: 1 } } : event;
+  const payload =
+    event.type === "message_stop" ? { ...event, "amazon-bedrock-invocationMetrics": { inputTokenCount: 1 } } : event;
   return codec.encode({
     headers: {
       ":message-type": stringHeader("event"),
@@ -217,6 +257,17 @@ function withModel(event: AnthropicEvent, model: string): AnthropicEvent {
   return { ...event, message: { ...(event.message as Record<string, unknown>), model } };
 }
 
-function sendBedrockError(response: ServerResponse, status: number, exception: string, message: string, headers: Record<string, string> = {}) {
-  sendJson(response, status, { message }, { "x-amzn-errortype": `${exception}:http://internal.amazon.com/coral/com.amazon.bedrock/`, ...headers });
+function sendBedrockError(
+  response: ServerResponse,
+  status: number,
+  exception: string,
+  message: string,
+  headers: Record<string, string> = {},
+) {
+  sendJson(
+    response,
+    status,
+    { message },
+    { "x-amzn-errortype": `${exception}:http://internal.amazon.com/coral/com.amazon.bedrock/`, ...headers },
+  );
 }

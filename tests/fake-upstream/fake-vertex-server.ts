@@ -28,7 +28,11 @@ export type FakeVertexServer = FakeProviderServer & {
   predictionOf(request: RecordedRequest): VertexPrediction | undefined;
 };
 
-export type VertexPrediction = { model: string; method: "rawPredict" | "streamRawPredict"; body: Record<string, unknown> };
+export type VertexPrediction = {
+  model: string;
+  method: "rawPredict" | "streamRawPredict";
+  body: Record<string, unknown>;
+};
 
 /** A fresh RSA key pair dressed as a Google service-account key file. */
 export function createTestServiceAccount(projectId: string): TestServiceAccount {
@@ -46,7 +50,12 @@ export function createTestServiceAccount(projectId: string): TestServiceAccount 
   return { json, clientEmail, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() };
 }
 
-const googleStatus: Record<number, string> = { 400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND" };
+const googleStatus: Record<number, string> = {
+  400: "INVALID_ARGUMENT",
+  401: "UNAUTHENTICATED",
+  403: "PERMISSION_DENIED",
+  404: "NOT_FOUND",
+};
 
 /**
  * A local Vertex AI for Claude plus Google's OAuth token endpoint. The token endpoint verifies
@@ -78,7 +87,11 @@ export async function startFakeVertexServer(options: FakeVertexOptions): Promise
       if (request.method === "POST" && request.path === "/token") return serveToken(request, response);
       const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
       if (!bearer || !mintedTokens.includes(bearer)) {
-        return sendGoogleError(response, 401, "Request had invalid authentication credentials. Expected OAuth 2 access token.");
+        return sendGoogleError(
+          response,
+          401,
+          "Request had invalid authentication credentials. Expected OAuth 2 access token.",
+        );
       }
       const prediction = predictionOf(request);
       if (request.method !== "POST" || !prediction) {
@@ -88,7 +101,8 @@ export async function startFakeVertexServer(options: FakeVertexOptions): Promise
         return sendJson(response, 200, { input_tokens: Math.max(1, Math.ceil(request.rawBody.length / 4)) });
       }
       const invalid = validateBody(prediction);
-      if (invalid) return sendJson(response, 400, { type: "error", error: { type: "invalid_request_error", message: invalid } });
+      if (invalid)
+        return sendJson(response, 400, { type: "error", error: { type: "invalid_request_error", message: invalid } });
       return serve(response, prediction, chooseScenario(request));
     },
   });
@@ -113,7 +127,9 @@ export async function startFakeVertexServer(options: FakeVertexOptions): Promise
 function verifyAssertion(assertion: string, serviceAccount: TestServiceAccount, audience: string): string | undefined {
   const [header, claims, signature] = assertion.split(".");
   if (!header || !claims || !signature) return "assertion is not a JWT";
-  const verified = createVerify("RSA-SHA256").update(`${header}.${claims}`).verify(serviceAccount.publicKeyPem, signature, "base64url");
+  const verified = createVerify("RSA-SHA256")
+    .update(`${header}.${claims}`)
+    .verify(serviceAccount.publicKeyPem, signature, "base64url");
   if (!verified) return "Invalid JWT Signature.";
   const parsedHeader = JSON.parse(Buffer.from(header, "base64url").toString()) as { alg?: string };
   const parsed = JSON.parse(Buffer.from(claims, "base64url").toString()) as Record<string, unknown>;
@@ -121,10 +137,18 @@ function verifyAssertion(assertion: string, serviceAccount: TestServiceAccount, 
   if (parsedHeader.alg !== "RS256") return "alg must be RS256";
   if (parsed.iss !== serviceAccount.clientEmail) return "Invalid issuer";
   if (parsed.aud !== audience) return `Invalid JWT audience: expected ${audience}`;
-  if (typeof parsed.scope !== "string" || !parsed.scope.split(" ").includes("https://www.googleapis.com/auth/cloud-platform")) {
+  if (
+    typeof parsed.scope !== "string" ||
+    !parsed.scope.split(" ").includes("https://www.googleapis.com/auth/cloud-platform")
+  ) {
     return "missing cloud-platform scope";
   }
-  if (typeof parsed.exp !== "number" || typeof parsed.iat !== "number" || parsed.exp <= now || parsed.exp - parsed.iat > 3600) {
+  if (
+    typeof parsed.exp !== "number" ||
+    typeof parsed.iat !== "number" ||
+    parsed.exp <= now ||
+    parsed.exp - parsed.iat > 3600
+  ) {
     return "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.";
   }
   return undefined;
@@ -136,7 +160,8 @@ function validateBody({ method, body }: VertexPrediction): string | undefined {
   if ("model" in body) return "model: Extra inputs are not permitted (the model is in the URL)";
   if (!Array.isArray(body.messages)) return "messages: Field required";
   if (typeof body.max_tokens !== "number") return "max_tokens: Field required";
-  if ((method === "streamRawPredict") !== (body.stream === true)) return `${method} requires stream: ${method === "streamRawPredict"}`;
+  if ((method === "streamRawPredict") !== (body.stream === true))
+    return `${method} requires stream: ${method === "streamRawPredict"}`;
   return undefined;
 }
 
@@ -161,7 +186,10 @@ async function serve(response: ServerResponse, prediction: VertexPrediction, sce
       if (prediction.method === "rawPredict") {
         const result = accumulateAnthropicMessage(events);
         if ("error" in result) {
-          return sendJson(response, result.error.type === "overloaded_error" ? 529 : 500, { type: "error", error: result.error });
+          return sendJson(response, result.error.type === "overloaded_error" ? 529 : 500, {
+            type: "error",
+            error: result.error,
+          });
         }
         return sendJson(response, 200, result.message);
       }

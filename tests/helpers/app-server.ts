@@ -15,7 +15,10 @@ let built: Promise<void> | undefined;
 /** Builds the app once per test process when its sources changed (a no-op otherwise). */
 export function ensureBuilt(): Promise<void> {
   built ??= new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "bin/switchyard.mjs"), "build"], { cwd: ROOT, stdio: "ignore" });
+    const child = spawn(process.execPath, [path.join(ROOT, "bin/switchyard.mjs"), "build"], {
+      cwd: ROOT,
+      stdio: "ignore",
+    });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`switchyard build exited ${code}`))));
   });
   return built;

@@ -65,7 +65,8 @@ export function typeScriptConstructorArguments(code: string, className: string):
 function findNode<Found extends ts.Node>(code: string, match: (node: ts.Node) => Found | undefined): Found {
   const source = ts.createSourceFile("snippet.mts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const syntaxErrors = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
-  if (syntaxErrors.length > 0) throw new Error(`syntax error: ${ts.flattenDiagnosticMessageText(syntaxErrors[0]!.messageText, "\n")}`);
+  if (syntaxErrors.length > 0)
+    throw new Error(`syntax error: ${ts.flattenDiagnosticMessageText(syntaxErrors[0]!.messageText, "\n")}`);
   let found: Found | undefined;
   const visit = (node: ts.Node) => {
     found ??= match(node);
@@ -78,15 +79,18 @@ function findNode<Found extends ts.Node>(code: string, match: (node: ts.Node) =>
 
 /** A JSON-like TypeScript expression → its value. `as` casts are looked through; spreads are merged. */
 function evaluate(node: ts.Expression): unknown {
-  if (ts.isAsExpression(node) || ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node)) return evaluate(node.expression);
+  if (ts.isAsExpression(node) || ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node))
+    return evaluate(node.expression);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isNumericLiteral(node)) return Number(node.text);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return -(evaluate(node.operand) as number);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken)
+    return -(evaluate(node.operand) as number);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
   if (node.kind === ts.SyntaxKind.NullKeyword) return null;
   if (ts.isArrayLiteralExpression(node)) return node.elements.map(evaluate);
-  if (ts.isPropertyAccessExpression(node) && node.expression.getText() === "process.env") return envReference(node.name.text);
+  if (ts.isPropertyAccessExpression(node) && node.expression.getText() === "process.env")
+    return envReference(node.name.text);
   if (ts.isObjectLiteralExpression(node)) {
     const result: Record<string, unknown> = {};
     for (const property of node.properties) {
@@ -102,7 +106,11 @@ function evaluate(node: ts.Expression): unknown {
   throw new Error(`not a literal: ${node.getText()}`);
 }
 
-export type PythonRun = { clientOptions: Record<string, unknown>; createArguments: Record<string, unknown>; stdout: string };
+export type PythonRun = {
+  clientOptions: Record<string, unknown>;
+  createArguments: Record<string, unknown>;
+  stdout: string;
+};
 
 const FAKE_OPENAI_PACKAGE = `
 import json, sys

@@ -40,11 +40,19 @@ export function useSignedInApp(provider: "sqlite" | "postgresql", port: number, 
     database = await createTestDatabase(provider);
     fake = await startFakeAnthropicServer({ apiKey: providerSecret });
     const cli = (args: string[], stdin?: string) => runCli(args, { env: appEnv(database), stdin });
-    expect((await cli(["user", "create", "--email", "owner@example.com", "--password-stdin"], "owner-password")).code).toBe(0);
-    const added = await cli(["provider", "add", "--provider", "anthropic", "--name", "fake", "--api-key-stdin", "--base-url", fake.url], providerSecret);
+    expect(
+      (await cli(["user", "create", "--email", "owner@example.com", "--password-stdin"], "owner-password")).code,
+    ).toBe(0);
+    const added = await cli(
+      ["provider", "add", "--provider", "anthropic", "--name", "fake", "--api-key-stdin", "--base-url", fake.url],
+      providerSecret,
+    );
     expect(added.code, added.stderr).toBe(0);
     server = await startAppServer(env(), port);
-    const signIn = await call("/api/auth/sign-in", { method: "POST", body: JSON.stringify({ email: "owner@example.com", password: "owner-password" }) });
+    const signIn = await call("/api/auth/sign-in", {
+      method: "POST",
+      body: JSON.stringify({ email: "owner@example.com", password: "owner-password" }),
+    });
     expect(signIn.status).toBe(200);
   }, 300_000); // the first start may build the app
 

@@ -20,9 +20,7 @@ export type TestDatabase = {
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 
 /** Providers to run a suite against: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const testProviders = (postgresUrl ? ["sqlite", "postgresql"] : ["sqlite"]) as Array<
-  "sqlite" | "postgresql"
->;
+export const testProviders = (postgresUrl ? ["sqlite", "postgresql"] : ["sqlite"]) as Array<"sqlite" | "postgresql">;
 
 export async function createTestDatabase(provider: "sqlite" | "postgresql"): Promise<TestDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "switchyard-test-"));

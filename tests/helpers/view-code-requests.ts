@@ -39,8 +39,14 @@ export const viewCodeTestRequests = {
     body: {
       model: "anthropic/claude-haiku-4-5-20251001",
       messages: [
-        { role: "developer", content: "Don't use `backticks`; it's \"fine\" otherwise.\nJSON\n$HOME ${PATH} \\n \\ 'single'" },
-        { role: "user", content: "Multi-line\n\tinput with émoji 🚀, a line that is just JSON:\nJSON\nand '; rm -rf / #" },
+        {
+          role: "developer",
+          content: "Don't use `backticks`; it's \"fine\" otherwise.\nJSON\n$HOME ${PATH} \\n \\ 'single'",
+        },
+        {
+          role: "user",
+          content: "Multi-line\n\tinput with émoji 🚀, a line that is just JSON:\nJSON\nand '; rm -rf / #",
+        },
       ],
       temperature: 0.2,
       top_k: 40,
@@ -59,7 +65,11 @@ export const viewCodeTestRequests = {
         {
           role: "assistant",
           content: [
-            { type: "reasoning", reasoning: "A token bucket per client, sharded by client id.", signature: SAMPLE_SIGNATURE },
+            {
+              type: "reasoning",
+              reasoning: "A token bucket per client, sharded by client id.",
+              signature: SAMPLE_SIGNATURE,
+            },
             { type: "redacted_reasoning", data: SAMPLE_REDACTED_THINKING },
             { type: "text", text: "Here's a distributed rate limiting design..." },
           ],
@@ -86,13 +96,19 @@ export const viewCodeTestRequests = {
       messages: [
         {
           role: "system",
-          content: [{ type: "text", text: "You read financial documents.", cache_control: { type: "ephemeral", ttl: "1h" } }],
+          content: [
+            { type: "text", text: "You read financial documents.", cache_control: { type: "ephemeral", ttl: "1h" } },
+          ],
         },
         {
           role: "user",
           content: [
             { type: "image_url", image_url: { url: SAMPLE_PNG_DATA_URI } },
-            { type: "file", file: { file_data: SAMPLE_PDF_DATA_URI, filename: "q3-report.pdf" }, cache_control: { type: "ephemeral", ttl: "1h" } },
+            {
+              type: "file",
+              file: { file_data: SAMPLE_PDF_DATA_URI, filename: "q3-report.pdf" },
+              cache_control: { type: "ephemeral", ttl: "1h" },
+            },
             { type: "document", document: { type: "pdf", data: SAMPLE_PDF_BASE64, title: "Q3 appendix" } },
             { type: "image_url", image_url: { url: "https://example.com/chart.png" } },
             { type: "text", text: "What does the report say about revenue?", cache_control: { type: "ephemeral" } },
@@ -111,7 +127,13 @@ export const viewCodeTestRequests = {
         {
           role: "assistant",
           content: "Let me check.",
-          tool_calls: [{ id: "toolu_01A", type: "function", function: { name: "get_weather", arguments: '{"location":"Paris, France"}' } }],
+          tool_calls: [
+            {
+              id: "toolu_01A",
+              type: "function",
+              function: { name: "get_weather", arguments: '{"location":"Paris, France"}' },
+            },
+          ],
         },
         { role: "tool", tool_call_id: "toolu_01A", content: '{"temperature_c":18,"conditions":"light rain"}' },
       ],

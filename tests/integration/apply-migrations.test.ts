@@ -45,7 +45,10 @@ describe.each(testProviders)("applyMigrations on %s", (provider) => {
     const committed = readMigrations(migrationsDir(provider));
     const first = await applyMigrations(database);
     expect(first.applied).toEqual(committed.map((m) => m.name));
-    const rows = await query(database, `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`);
+    const rows = await query(
+      database,
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`,
+    );
     expect(rows.map((row) => [row.migration_name, row.checksum, Number(row.applied_steps_count)])).toEqual(
       committed.map((m) => [m.name, m.checksum, 1]),
     );
@@ -66,7 +69,10 @@ describe.each(testProviders)("applyMigrations on %s", (provider) => {
   });
 
   it("rolls a failing migration back entirely and keeps earlier data", async () => {
-    const good = migration("20260101000000_notes", `CREATE TABLE "Note" ("id" INTEGER PRIMARY KEY, "body" TEXT NOT NULL);\nINSERT INTO "Note" ("id", "body") VALUES (1, 'keep me');`);
+    const good = migration(
+      "20260101000000_notes",
+      `CREATE TABLE "Note" ("id" INTEGER PRIMARY KEY, "body" TEXT NOT NULL);\nINSERT INTO "Note" ("id", "body") VALUES (1, 'keep me');`,
+    );
     const bad = migration(
       "20260102000000_broken",
       `ALTER TABLE "Note" ADD COLUMN "extra" TEXT;\nDELETE FROM "Note";\nTHIS IS NOT SQL;`,
@@ -76,7 +82,9 @@ describe.each(testProviders)("applyMigrations on %s", (provider) => {
       /migration 20260102000000_broken failed and was rolled back; the database is unchanged/,
     );
     expect(await query(database, `SELECT "body" FROM "Note"`)).toEqual([{ body: "keep me" }]);
-    const names = (await query(database, `SELECT migration_name FROM "_prisma_migrations"`)).map((row) => row.migration_name);
+    const names = (await query(database, `SELECT migration_name FROM "_prisma_migrations"`)).map(
+      (row) => row.migration_name,
+    );
     expect(names).toEqual([good.name]);
     // The partial ALTER was rolled back too: the fixed migration can add the column.
     const fixed = migration("20260102000000_broken", `ALTER TABLE "Note" ADD COLUMN "extra" TEXT;`);

@@ -91,7 +91,10 @@ describe.each(testProviders)("switchyard CLI on %s", (provider) => {
   });
 
   it("rejects a short password without creating the user", async () => {
-    const result = await runCli(["user", "create", "--email", "m@example.com", "--password-stdin"], { env, stdin: "short" });
+    const result = await runCli(["user", "create", "--email", "m@example.com", "--password-stdin"], {
+      env,
+      stdin: "short",
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/password must be at least 8 characters/);
     expect(result.stderr).not.toContain("short\n");
@@ -117,16 +120,22 @@ describe.each(testProviders)("switchyard CLI on %s", (provider) => {
     expect(result.stdout).not.toMatch(/Serving/);
   });
 
-  it.runIf(provider === "sqlite")("waits for a concurrent writer instead of failing (server and CLI share the file)", async () => {
-    expect((await runCli(["migrate"], { env })).code).toBe(0);
-    const server = new Database(database.url.slice(5));
-    server.exec("BEGIN IMMEDIATE");
-    server.prepare(`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ('held', 'x', '2026-01-01')`).run();
-    const pending = runCli(["user", "create", "--email", "c@example.com", "--password-stdin"], { env, stdin: "password-123" });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    server.exec("COMMIT");
-    server.close();
-    const result = await pending;
-    expect(result.code, result.stderr).toBe(0);
-  });
+  it.runIf(provider === "sqlite")(
+    "waits for a concurrent writer instead of failing (server and CLI share the file)",
+    async () => {
+      expect((await runCli(["migrate"], { env })).code).toBe(0);
+      const server = new Database(database.url.slice(5));
+      server.exec("BEGIN IMMEDIATE");
+      server.prepare(`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ('held', 'x', '2026-01-01')`).run();
+      const pending = runCli(["user", "create", "--email", "c@example.com", "--password-stdin"], {
+        env,
+        stdin: "password-123",
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      server.exec("COMMIT");
+      server.close();
+      const result = await pending;
+      expect(result.code, result.stderr).toBe(0);
+    },
+  );
 });

@@ -22,8 +22,16 @@ const ANTHROPIC_VERSION = { "anthropic-version": "2023-06-01" };
 type Shape = "openai" | "anthropic";
 
 const endpoints: Array<{ path: string; shape: Shape; body?: unknown; headers?: Record<string, string> }> = [
-  { path: "/v3/router/chat/completions", shape: "openai", body: { model: SONNET, messages: [{ role: "user", content: "Hi" }] } },
-  { path: "/v2/proxy/chat/completions", shape: "openai", body: { model: SONNET, messages: [{ role: "user", content: "Hi" }] } },
+  {
+    path: "/v3/router/chat/completions",
+    shape: "openai",
+    body: { model: SONNET, messages: [{ role: "user", content: "Hi" }] },
+  },
+  {
+    path: "/v2/proxy/chat/completions",
+    shape: "openai",
+    body: { model: SONNET, messages: [{ role: "user", content: "Hi" }] },
+  },
   { path: "/v3/router/models", shape: "openai" },
   {
     path: "/v3/router/v1/messages",
@@ -39,7 +47,11 @@ const endpoints: Array<{ path: string; shape: Shape; body?: unknown; headers?: R
   },
 ];
 
-function expectErrorShape(reply: GatewayReply, shape: Shape, expected: { status: number; openai: Record<string, unknown>; anthropicType: string; message: RegExp }) {
+function expectErrorShape(
+  reply: GatewayReply,
+  shape: Shape,
+  expected: { status: number; openai: Record<string, unknown>; anthropicType: string; message: RegExp },
+) {
   expect(reply.status, reply.text).toBe(expected.status);
   const body = reply.json();
   if (shape === "openai") {
@@ -70,8 +82,16 @@ describe.each(testProviders)("gateway keys and BYOK credentials on %s", (provide
 
   const presentations: Array<{ presented: string; auth: () => Presented; message: RegExp }> = [
     { presented: "no key", auth: () => "none", message: /Missing API key/ },
-    { presented: "a wrong Bearer key", auth: () => ({ bearer: "sy-00000000-notARealKeynotARealKeynotARealKeynotARealKey0" }), message: /Invalid API key/ },
-    { presented: "a wrong x-api-key", auth: () => ({ xApiKey: "sy-00000000-notARealKeynotARealKeynotARealKeynotARealKey0" }), message: /Invalid API key/ },
+    {
+      presented: "a wrong Bearer key",
+      auth: () => ({ bearer: "sy-00000000-notARealKeynotARealKeynotARealKeynotARealKey0" }),
+      message: /Invalid API key/,
+    },
+    {
+      presented: "a wrong x-api-key",
+      auth: () => ({ xApiKey: "sy-00000000-notARealKeynotARealKeynotARealKeynotARealKey0" }),
+      message: /Invalid API key/,
+    },
     { presented: "a revoked key", auth: () => ({ bearer: revokedKey }), message: /has been revoked/ },
   ];
 

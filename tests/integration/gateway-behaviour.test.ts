@@ -17,7 +17,11 @@ import {
   within,
   type GatewayReply,
 } from "../reference-samples/gateway-requests";
-import { PROVIDER_SECRET, startGatewayUnderTest, type GatewayUnderTest } from "../reference-samples/start-gateway-under-test";
+import {
+  PROVIDER_SECRET,
+  startGatewayUnderTest,
+  type GatewayUnderTest,
+} from "../reference-samples/start-gateway-under-test";
 
 const PORT = 3440;
 const CHAT = "/v3/router/chat/completions";
@@ -28,7 +32,11 @@ const HAIKU = "anthropic/claude-haiku-4-5-20251001";
 const ANTHROPIC_VERSION = { "anthropic-version": "2023-06-01" };
 const EXTENDED_CACHE_TTL_BETA = "extended-cache-ttl-2025-04-11";
 
-const chatBody = (extra: Record<string, unknown> = {}) => ({ model: SONNET, messages: [{ role: "user", content: "Hi" }], ...extra });
+const chatBody = (extra: Record<string, unknown> = {}) => ({
+  model: SONNET,
+  messages: [{ role: "user", content: "Hi" }],
+  ...extra,
+});
 const messagesBody = (extra: Record<string, unknown> = {}) => ({
   model: SONNET,
   max_tokens: 64,
@@ -121,10 +129,18 @@ describe("the gateway key", () => {
 });
 
 describe("validation errors: 400 in OpenAI's shape, and nothing sent upstream", () => {
-  const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: {} } } }];
+  const tools = [
+    { type: "function", function: { name: "get_weather", parameters: { type: "object", properties: {} } } },
+  ];
   const thinkingOn = { thinking: { type: "enabled", budget_tokens: 2048 }, max_tokens: 4096 };
-  const cachedText = (text: string, ttl?: string) => ({ type: "text", text, cache_control: { type: "ephemeral", ...(ttl ? { ttl } : {}) } });
-  const userParts = (...parts: unknown[]) => ({ messages: [{ role: "user", content: [{ type: "text", text: "Look:" }, ...parts] }] });
+  const cachedText = (text: string, ttl?: string) => ({
+    type: "text",
+    text,
+    cache_control: { type: "ephemeral", ...(ttl ? { ttl } : {}) },
+  });
+  const userParts = (...parts: unknown[]) => ({
+    messages: [{ role: "user", content: [{ type: "text", text: "Look:" }, ...parts] }],
+  });
 
   it.each([
     {
@@ -166,7 +182,9 @@ describe("validation errors: 400 in OpenAI's shape, and nothing sent upstream", 
     { rule: "top_k while thinking", body: chatBody({ ...thinkingOn, top_k: 40 }), param: "top_k", message: /top_k/ },
     {
       rule: "five cache_control breakpoints",
-      body: chatBody({ messages: [{ role: "user", content: [1, 2, 3, 4, 5].map((part) => cachedText(`part ${part}`)) }] }),
+      body: chatBody({
+        messages: [{ role: "user", content: [1, 2, 3, 4, 5].map((part) => cachedText(`part ${part}`)) }],
+      }),
       code: "too_many_cache_breakpoints",
       message: /at most 4/,
     },
@@ -194,7 +212,9 @@ describe("validation errors: 400 in OpenAI's shape, and nothing sent upstream", 
     },
     {
       rule: "a file media type Claude cannot read",
-      body: chatBody(userParts({ type: "file", file: { file_data: "data:application/zip;base64,UEsDBA==", filename: "a.zip" } })),
+      body: chatBody(
+        userParts({ type: "file", file: { file_data: "data:application/zip;base64,UEsDBA==", filename: "a.zip" } }),
+      ),
       param: "messages[0].content[1].file.file_data",
       message: /Unsupported file media type "application\/zip"/,
     },
@@ -232,8 +252,16 @@ describe("validation errors: 400 in OpenAI's shape, and nothing sent upstream", 
   });
 
   it.each([
-    { rule: "an unknown model prefix", body: messagesBody({ model: "openai/gpt-5" }), message: /prefix the model id with one of/ },
-    { rule: "an aws/ model with no Bedrock credential", body: messagesBody({ model: "aws/anthropic/claude-sonnet-4-6" }), message: /No enabled AWS Bedrock credential/ },
+    {
+      rule: "an unknown model prefix",
+      body: messagesBody({ model: "openai/gpt-5" }),
+      message: /prefix the model id with one of/,
+    },
+    {
+      rule: "an aws/ model with no Bedrock credential",
+      body: messagesBody({ model: "aws/anthropic/claude-sonnet-4-6" }),
+      message: /No enabled AWS Bedrock credential/,
+    },
     { rule: "a body without messages", body: { model: SONNET, max_tokens: 64 }, message: /messages/ },
   ])("/v1/messages: $rule, in Anthropic's shape", async ({ body, message }) => {
     const reply = await callGateway(gateway, MESSAGES, { body, headers: ANTHROPIC_VERSION });
@@ -241,12 +269,18 @@ describe("validation errors: 400 in OpenAI's shape, and nothing sent upstream", 
     expect(gateway.fake.requests).toEqual([]);
   });
 
-  it.each(Object.keys(endpoints) as EndpointName[])("malformed JSON on %s is a 400 in the caller's shape", async (endpointName) => {
-    const endpoint = endpoints[endpointName];
-    const reply = await callGateway(gateway, endpoint.path, { rawBody: '{"model": "anthropic/claude-sonnet-4-6", "messages": [', headers: endpoint.headers });
-    endpoint.expectError(reply, { status: 400, type: "invalid_request_error", message: /not valid JSON/ });
-    expect(gateway.fake.requests).toEqual([]);
-  });
+  it.each(Object.keys(endpoints) as EndpointName[])(
+    "malformed JSON on %s is a 400 in the caller's shape",
+    async (endpointName) => {
+      const endpoint = endpoints[endpointName];
+      const reply = await callGateway(gateway, endpoint.path, {
+        rawBody: '{"model": "anthropic/claude-sonnet-4-6", "messages": [',
+        headers: endpoint.headers,
+      });
+      endpoint.expectError(reply, { status: 400, type: "invalid_request_error", message: /not valid JSON/ });
+      expect(gateway.fake.requests).toEqual([]);
+    },
+  );
 
   it.each([
     ["chat/completions", "a Content-Length over 32 MB", 32 * 1024 * 1024 + 1],
@@ -256,13 +290,18 @@ describe("validation errors: 400 in OpenAI's shape, and nothing sent upstream", 
   ] as const)("%s refuses %s with 413 without reading it whole", async (endpointName, _how, declaredBytes) => {
     const endpoint = endpoints[endpointName];
     const reply = await within(
-      postEndlessBody(`${gateway.url}${endpoint.path}`, { authorization: `Bearer ${gateway.apiKey}`, ...endpoint.headers }, { declaredBytes }),
+      postEndlessBody(
+        `${gateway.url}${endpoint.path}`,
+        { authorization: `Bearer ${gateway.apiKey}`, ...endpoint.headers },
+        { declaredBytes },
+      ),
       20_000,
       "the 413",
     );
     expect(reply.status).toBe(413);
     const body = JSON.parse(reply.body);
-    if (endpointName === "v1/messages") expect(body).toMatchObject({ type: "error", error: { type: "request_too_large" } });
+    if (endpointName === "v1/messages")
+      expect(body).toMatchObject({ type: "error", error: { type: "request_too_large" } });
     else expect(body).toMatchObject({ error: { type: "invalid_request_error", code: "request_too_large" } });
     if (declaredBytes === undefined) expect(reply.bytesSent).toBeGreaterThan(32 * 1024 * 1024);
     expect(gateway.fake.requests).toEqual([]);
@@ -273,7 +312,12 @@ describe("upstream errors, in the caller's shape", () => {
   const upstreamErrors = [
     {
       upstream: "400 (the provider's message passes through)",
-      scenario: { type: "error", status: 400, errorType: "invalid_request_error", message: "prompt is too long: 250000 tokens > 200000 maximum" },
+      scenario: {
+        type: "error",
+        status: 400,
+        errorType: "invalid_request_error",
+        message: "prompt is too long: 250000 tokens > 200000 maximum",
+      },
       status: 400,
       openai: { type: "invalid_request_error" },
       anthropicType: "invalid_request_error",
@@ -281,7 +325,13 @@ describe("upstream errors, in the caller's shape", () => {
     },
     {
       upstream: "429 with retry-after",
-      scenario: { type: "error", status: 429, errorType: "rate_limit_error", message: "Rate limited: slow down", retryAfter: "5" },
+      scenario: {
+        type: "error",
+        status: 429,
+        errorType: "rate_limit_error",
+        message: "Rate limited: slow down",
+        retryAfter: "5",
+      },
       status: 429,
       openai: { type: "rate_limit_error" },
       anthropicType: "rate_limit_error",
@@ -306,56 +356,84 @@ describe("upstream errors, in the caller's shape", () => {
     },
   ] as const;
 
-  const cases = upstreamErrors.flatMap((error) => (Object.keys(endpoints) as EndpointName[]).map((endpoint) => ({ endpoint, ...error })));
+  const cases = upstreamErrors.flatMap((error) =>
+    (Object.keys(endpoints) as EndpointName[]).map((endpoint) => ({ endpoint, ...error })),
+  );
 
-  it.each(cases)("$endpoint: upstream $upstream → $status", async ({ endpoint: endpointName, scenario, status, openai, anthropicType, message, ...rest }) => {
-    const endpoint = endpoints[endpointName];
-    serve(scenario);
-    const reply = await callGateway(gateway, endpoint.path, { body: endpoint.body(), headers: endpoint.headers });
-    if (endpointName === "chat/completions") expectOpenAIError(reply, { status, ...openai, message });
-    else expectAnthropicError(reply, { status, type: anthropicType, message });
-    expect(reply.headers.get("retry-after")).toBe("retryAfter" in rest ? rest.retryAfter : null);
-    // No fallbacks were given: only the requested model was tried (perhaps retried).
-    expect(new Set(upstreamModels())).toEqual(new Set(["claude-sonnet-4-6"]));
-    if (status === 400) expect(upstreamModels()).toHaveLength(1);
-  });
+  it.each(cases)(
+    "$endpoint: upstream $upstream → $status",
+    async ({ endpoint: endpointName, scenario, status, openai, anthropicType, message, ...rest }) => {
+      const endpoint = endpoints[endpointName];
+      serve(scenario);
+      const reply = await callGateway(gateway, endpoint.path, { body: endpoint.body(), headers: endpoint.headers });
+      if (endpointName === "chat/completions") expectOpenAIError(reply, { status, ...openai, message });
+      else expectAnthropicError(reply, { status, type: anthropicType, message });
+      expect(reply.headers.get("retry-after")).toBe("retryAfter" in rest ? rest.retryAfter : null);
+      // No fallbacks were given: only the requested model was tried (perhaps retried).
+      expect(new Set(upstreamModels())).toEqual(new Set(["claude-sonnet-4-6"]));
+      if (status === 400) expect(upstreamModels()).toHaveLength(1);
+    },
+  );
 });
 
 describe("fallbacks: top-level `fallbacks: [{model}]`", () => {
   const overloaded: FakeScenario = { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" };
   const attemptsAfterOverload = (served: string) =>
-    new RegExp(`^(anthropic/claude-sonnet-4-6;status=503;[^,]*, )+${served.replaceAll("/", "\\/")};status=200;ms=\\d+$`);
+    new RegExp(
+      `^(anthropic/claude-sonnet-4-6;status=503;[^,]*, )+${served.replaceAll("/", "\\/")};status=200;ms=\\d+$`,
+    );
 
   it.each([
     { endpoint: "chat/completions", stream: false },
     { endpoint: "chat/completions", stream: true },
     { endpoint: "v1/messages", stream: false },
     { endpoint: "v1/messages", stream: true },
-  ] as const)("$endpoint (stream: $stream): the primary is overloaded, the fallback serves and is named", async ({ endpoint: endpointName, stream }) => {
-    const endpoint = endpoints[endpointName];
-    serve(overloaded, (model) => model === "claude-sonnet-4-6");
-    const reply = await callGateway(gateway, endpoint.path, {
-      body: endpoint.body({ stream, fallbacks: [{ model: HAIKU }] }),
-      headers: endpoint.headers,
-    });
-    expect(reply.status, reply.text).toBe(200);
-    expect(reply.headers.get("x-switchyard-model")).toBe(HAIKU);
-    expect(reply.headers.get("x-switchyard-attempts")).toMatch(attemptsAfterOverload(HAIKU));
-    // Chat Completions names the gateway model; /v1/messages relays Anthropic's own answer.
-    const expectedModel = endpointName === "chat/completions" ? HAIKU : "claude-haiku-4-5-20251001";
-    expect(new Set(modelsNamedIn(reply, stream))).toEqual(new Set([expectedModel]));
-    expect(upstreamModels().at(-1)).toBe("claude-haiku-4-5-20251001");
-    expect(new Set(upstreamModels().slice(0, -1))).toEqual(new Set(["claude-sonnet-4-6"]));
-    for (const request of gateway.fake.requests) expect(request.body).not.toHaveProperty("fallbacks");
-  });
+  ] as const)(
+    "$endpoint (stream: $stream): the primary is overloaded, the fallback serves and is named",
+    async ({ endpoint: endpointName, stream }) => {
+      const endpoint = endpoints[endpointName];
+      serve(overloaded, (model) => model === "claude-sonnet-4-6");
+      const reply = await callGateway(gateway, endpoint.path, {
+        body: endpoint.body({ stream, fallbacks: [{ model: HAIKU }] }),
+        headers: endpoint.headers,
+      });
+      expect(reply.status, reply.text).toBe(200);
+      expect(reply.headers.get("x-switchyard-model")).toBe(HAIKU);
+      expect(reply.headers.get("x-switchyard-attempts")).toMatch(attemptsAfterOverload(HAIKU));
+      // Chat Completions names the gateway model; /v1/messages relays Anthropic's own answer.
+      const expectedModel = endpointName === "chat/completions" ? HAIKU : "claude-haiku-4-5-20251001";
+      expect(new Set(modelsNamedIn(reply, stream))).toEqual(new Set([expectedModel]));
+      expect(upstreamModels().at(-1)).toBe("claude-haiku-4-5-20251001");
+      expect(new Set(upstreamModels().slice(0, -1))).toEqual(new Set(["claude-sonnet-4-6"]));
+      for (const request of gateway.fake.requests) expect(request.body).not.toHaveProperty("fallbacks");
+    },
+  );
 
   it.each([
-    { failure: "429 rate limited", scenario: { type: "error", status: 429, errorType: "rate_limit_error", message: "Slow down" } },
-    { failure: "500 api error", scenario: { type: "error", status: 500, errorType: "api_error", message: "Internal error" } },
-    { failure: "502 bad gateway", scenario: { type: "error", status: 502, errorType: "api_error", message: "Bad gateway" } },
-    { failure: "503 unavailable", scenario: { type: "error", status: 503, errorType: "api_error", message: "Unavailable" } },
-    { failure: "504 timeout", scenario: { type: "error", status: 504, errorType: "timeout_error", message: "Timeout" } },
-    { failure: "401 (the provider rejects the credential)", scenario: { type: "error", status: 401, errorType: "authentication_error", message: "invalid x-api-key" } },
+    {
+      failure: "429 rate limited",
+      scenario: { type: "error", status: 429, errorType: "rate_limit_error", message: "Slow down" },
+    },
+    {
+      failure: "500 api error",
+      scenario: { type: "error", status: 500, errorType: "api_error", message: "Internal error" },
+    },
+    {
+      failure: "502 bad gateway",
+      scenario: { type: "error", status: 502, errorType: "api_error", message: "Bad gateway" },
+    },
+    {
+      failure: "503 unavailable",
+      scenario: { type: "error", status: 503, errorType: "api_error", message: "Unavailable" },
+    },
+    {
+      failure: "504 timeout",
+      scenario: { type: "error", status: 504, errorType: "timeout_error", message: "Timeout" },
+    },
+    {
+      failure: "401 (the provider rejects the credential)",
+      scenario: { type: "error", status: 401, errorType: "authentication_error", message: "invalid x-api-key" },
+    },
     { failure: "a connection error", scenario: { type: "destroy" } },
   ] as const)("chat/completions: after $failure on the primary, the fallback serves", async ({ scenario }) => {
     serve(scenario, (model) => model === "claude-sonnet-4-6");
@@ -363,35 +441,53 @@ describe("fallbacks: top-level `fallbacks: [{model}]`", () => {
     expect(reply.status, reply.text).toBe(200);
     expect(reply.json().model).toBe(HAIKU);
     expect(upstreamModels().at(-1)).toBe("claude-haiku-4-5-20251001");
-    expect(reply.headers.get("x-switchyard-attempts")).toMatch(/^anthropic\/claude-sonnet-4-6;status=\d+;.*, anthropic\/claude-haiku-4-5-20251001;status=200;/);
-  });
-
-  it.each(Object.keys(endpoints) as EndpointName[])("%s: a non-retryable 400 from the primary is returned, no fallback tried", async (endpointName) => {
-    const endpoint = endpoints[endpointName];
-    serve({ type: "error", status: 400, errorType: "invalid_request_error", message: "messages.0: bad content" });
-    const reply = await callGateway(gateway, endpoint.path, { body: endpoint.body({ fallbacks: [{ model: HAIKU }] }), headers: endpoint.headers });
-    expect(reply.status).toBe(400);
-    expect(upstreamModels()).toEqual(["claude-sonnet-4-6"]);
-    expect(reply.headers.get("x-switchyard-attempts")).toMatch(/^anthropic\/claude-sonnet-4-6;status=400;[^,]*$/);
-  });
-
-  it.each(Object.keys(endpoints) as EndpointName[])("%s: an aws/ fallback with no credential is skipped and the next anthropic/ fallback serves", async (endpointName) => {
-    const endpoint = endpoints[endpointName];
-    serve(overloaded, (model) => model === "claude-sonnet-4-6");
-    const fallbacks = [{ model: "aws/anthropic/claude-sonnet-4-6" }, { model: "anthropic/claude-opus-4-6" }];
-    const reply = await callGateway(gateway, endpoint.path, { body: endpoint.body({ fallbacks }), headers: endpoint.headers });
-    expect(reply.status, reply.text).toBe(200);
-    expect(reply.headers.get("x-switchyard-model")).toBe("anthropic/claude-opus-4-6");
     expect(reply.headers.get("x-switchyard-attempts")).toMatch(
-      /anthropic\/claude-sonnet-4-6;status=503;.*, aws\/anthropic\/claude-sonnet-4-6;status=400;ms=\d+;error=provider_not_configured, anthropic\/claude-opus-4-6;status=200;/,
+      /^anthropic\/claude-sonnet-4-6;status=\d+;.*, anthropic\/claude-haiku-4-5-20251001;status=200;/,
     );
-    expect(upstreamModels().filter((model) => model !== "claude-sonnet-4-6")).toEqual(["claude-opus-4-6"]);
   });
+
+  it.each(Object.keys(endpoints) as EndpointName[])(
+    "%s: a non-retryable 400 from the primary is returned, no fallback tried",
+    async (endpointName) => {
+      const endpoint = endpoints[endpointName];
+      serve({ type: "error", status: 400, errorType: "invalid_request_error", message: "messages.0: bad content" });
+      const reply = await callGateway(gateway, endpoint.path, {
+        body: endpoint.body({ fallbacks: [{ model: HAIKU }] }),
+        headers: endpoint.headers,
+      });
+      expect(reply.status).toBe(400);
+      expect(upstreamModels()).toEqual(["claude-sonnet-4-6"]);
+      expect(reply.headers.get("x-switchyard-attempts")).toMatch(/^anthropic\/claude-sonnet-4-6;status=400;[^,]*$/);
+    },
+  );
+
+  it.each(Object.keys(endpoints) as EndpointName[])(
+    "%s: an aws/ fallback with no credential is skipped and the next anthropic/ fallback serves",
+    async (endpointName) => {
+      const endpoint = endpoints[endpointName];
+      serve(overloaded, (model) => model === "claude-sonnet-4-6");
+      const fallbacks = [{ model: "aws/anthropic/claude-sonnet-4-6" }, { model: "anthropic/claude-opus-4-6" }];
+      const reply = await callGateway(gateway, endpoint.path, {
+        body: endpoint.body({ fallbacks }),
+        headers: endpoint.headers,
+      });
+      expect(reply.status, reply.text).toBe(200);
+      expect(reply.headers.get("x-switchyard-model")).toBe("anthropic/claude-opus-4-6");
+      expect(reply.headers.get("x-switchyard-attempts")).toMatch(
+        /anthropic\/claude-sonnet-4-6;status=503;.*, aws\/anthropic\/claude-sonnet-4-6;status=400;ms=\d+;error=provider_not_configured, anthropic\/claude-opus-4-6;status=200;/,
+      );
+      expect(upstreamModels().filter((model) => model !== "claude-sonnet-4-6")).toEqual(["claude-opus-4-6"]);
+    },
+  );
 });
 
 describe("an upstream failure after the first byte becomes an error event, never a silent truncation", () => {
   const midStreamFailures = [
-    { failure: "an error event", scenario: { type: "fixture", fixture: "anthropic-error-mid-stream" }, received: "Once upon a" },
+    {
+      failure: "an error event",
+      scenario: { type: "fixture", fixture: "anthropic-error-mid-stream" },
+      received: "Once upon a",
+    },
     {
       failure: "a connection reset",
       scenario: { type: "fixture", fixture: "anthropic-text", destroyAfterEvents: 4 },
@@ -399,35 +495,53 @@ describe("an upstream failure after the first byte becomes an error event, never
     },
   ] as const;
 
-  it.each(midStreamFailures)("chat/completions: $failure → the openai SDK's stream iteration throws", async ({ scenario, received }) => {
-    serve(scenario);
-    const stream = await openai.chat.completions.create({ model: SONNET, messages: [{ role: "user", content: "Tell me a story" }], stream: true });
-    let text = "";
-    const iterate = async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? "";
-    };
-    await expect(iterate()).rejects.toBeInstanceOf(OpenAI.APIError);
-    expect(text).toBe(received);
-  });
+  it.each(midStreamFailures)(
+    "chat/completions: $failure → the openai SDK's stream iteration throws",
+    async ({ scenario, received }) => {
+      serve(scenario);
+      const stream = await openai.chat.completions.create({
+        model: SONNET,
+        messages: [{ role: "user", content: "Tell me a story" }],
+        stream: true,
+      });
+      let text = "";
+      const iterate = async () => {
+        for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? "";
+      };
+      await expect(iterate()).rejects.toBeInstanceOf(OpenAI.APIError);
+      expect(text).toBe(received);
+    },
+  );
 
-  it.each(midStreamFailures)("v1/messages: $failure → an Anthropic `error` event that the SDK throws", async ({ scenario, received }) => {
-    serve(scenario);
-    const reply = await callGateway(gateway, MESSAGES, { body: messagesBody({ stream: true }), headers: ANTHROPIC_VERSION });
-    expect(reply.text).toMatch(/event: error\ndata: \{"type":"error","error":\{"type":"\w+","message":"[^"]+"\}/);
-    expect(reply.text.trimEnd().split("\n\n").at(-1)).toMatch(/^event: error\n/);
+  it.each(midStreamFailures)(
+    "v1/messages: $failure → an Anthropic `error` event that the SDK throws",
+    async ({ scenario, received }) => {
+      serve(scenario);
+      const reply = await callGateway(gateway, MESSAGES, {
+        body: messagesBody({ stream: true }),
+        headers: ANTHROPIC_VERSION,
+      });
+      expect(reply.text).toMatch(/event: error\ndata: \{"type":"error","error":\{"type":"\w+","message":"[^"]+"\}/);
+      expect(reply.text.trimEnd().split("\n\n").at(-1)).toMatch(/^event: error\n/);
 
-    gateway.fake.reset();
-    serve(scenario);
-    const stream = await anthropic.messages.create({ model: SONNET, max_tokens: 64, messages: [{ role: "user", content: "Hi" }], stream: true });
-    let text = "";
-    const iterate = async () => {
-      for await (const event of stream) {
-        if (event.type === "content_block_delta" && event.delta.type === "text_delta") text += event.delta.text;
-      }
-    };
-    await expect(iterate()).rejects.toBeInstanceOf(Anthropic.APIError);
-    expect(text).toBe(received);
-  });
+      gateway.fake.reset();
+      serve(scenario);
+      const stream = await anthropic.messages.create({
+        model: SONNET,
+        max_tokens: 64,
+        messages: [{ role: "user", content: "Hi" }],
+        stream: true,
+      });
+      let text = "";
+      const iterate = async () => {
+        for await (const event of stream) {
+          if (event.type === "content_block_delta" && event.delta.type === "text_delta") text += event.delta.text;
+        }
+      };
+      await expect(iterate()).rejects.toBeInstanceOf(Anthropic.APIError);
+      expect(text).toBe(received);
+    },
+  );
 });
 
 describe("a client that disconnects closes the upstream connection within 1 s", () => {
@@ -438,10 +552,22 @@ describe("a client that disconnects closes the upstream connection within 1 s", 
   it.each([
     { endpoint: "chat/completions", moment: "before the first token", stream: true, scenario: hang },
     { endpoint: "chat/completions", moment: "while waiting for a non-streamed answer", stream: false, scenario: hang },
-    { endpoint: "chat/completions", moment: "mid-stream", stream: true, scenario: stallAfterFirstDelta, seen: "Quantum computers use qubits" },
+    {
+      endpoint: "chat/completions",
+      moment: "mid-stream",
+      stream: true,
+      scenario: stallAfterFirstDelta,
+      seen: "Quantum computers use qubits",
+    },
     { endpoint: "v1/messages", moment: "before the first token", stream: true, scenario: hang },
     { endpoint: "v1/messages", moment: "while waiting for a non-streamed answer", stream: false, scenario: hang },
-    { endpoint: "v1/messages", moment: "mid-stream", stream: true, scenario: stallAfterFirstDelta, seen: "Quantum computers use qubits" },
+    {
+      endpoint: "v1/messages",
+      moment: "mid-stream",
+      stream: true,
+      scenario: stallAfterFirstDelta,
+      seen: "Quantum computers use qubits",
+    },
   ] as const)("$endpoint: $moment", async ({ endpoint: endpointName, stream, scenario, ...rest }) => {
     const endpoint = endpoints[endpointName];
     serve(scenario);
@@ -457,7 +583,11 @@ describe("a client that disconnects closes the upstream connection within 1 s", 
     const disconnectedAt = Date.now();
     client.abort();
     await answer.catch(() => {});
-    const upstreamClosedAt = await within(upstream!.clientClosed, 10_000, "the gateway to close the upstream connection");
+    const upstreamClosedAt = await within(
+      upstream!.clientClosed,
+      10_000,
+      "the gateway to close the upstream connection",
+    );
     expect(upstreamClosedAt - disconnectedAt).toBeLessThan(1000);
   });
 });
@@ -467,7 +597,10 @@ describe("routing and the official SDK clients", () => {
     const reply = await callGateway(gateway, CHAT, { body: chatBody({ model: "anthropic/claude-sonnet-9-9" }) });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.json().model).toBe("anthropic/claude-sonnet-9-9");
-    expect(gateway.fake.requests[0]!.body).toMatchObject({ model: "claude-sonnet-9-9", max_tokens: defaultLimits.defaultMaxTokens });
+    expect(gateway.fake.requests[0]!.body).toMatchObject({
+      model: "claude-sonnet-9-9",
+      max_tokens: defaultLimits.defaultMaxTokens,
+    });
   });
 
   it("streams tool calls that the openai SDK's stream helper assembles, arguments split across chunks", async () => {
@@ -475,14 +608,28 @@ describe("routing and the official SDK clients", () => {
     const stream = openai.chat.completions.stream({
       model: SONNET,
       messages: [{ role: "user", content: "What's the weather in Tokyo?" }],
-      tools: [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { location: { type: "string" } } } } }],
+      tools: [
+        {
+          type: "function",
+          function: {
+            name: "get_weather",
+            parameters: { type: "object", properties: { location: { type: "string" } } },
+          },
+        },
+      ],
     });
     const completion = await stream.finalChatCompletion();
     expect(completion.choices[0]).toMatchObject({
       finish_reason: "tool_calls",
       message: {
         content: "Let me check the weather.",
-        tool_calls: [{ id: "toolu_01WeatherFixture", type: "function", function: { name: "get_weather", arguments: '{"location": "Tokyo", "unit": "celsius"}' } }],
+        tool_calls: [
+          {
+            id: "toolu_01WeatherFixture",
+            type: "function",
+            function: { name: "get_weather", arguments: '{"location": "Tokyo", "unit": "celsius"}' },
+          },
+        ],
       },
     });
   });
@@ -497,7 +644,12 @@ describe("routing and the official SDK clients", () => {
     });
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
-    const usage = { prompt_tokens: 7060, completion_tokens: 9, total_tokens: 7069, prompt_tokens_details: { cached_tokens: 2048 } };
+    const usage = {
+      prompt_tokens: 7060,
+      completion_tokens: 9,
+      total_tokens: 7069,
+      prompt_tokens_details: { cached_tokens: 2048 },
+    };
     expect(chunks.at(-2)).toMatchObject({ choices: [{ finish_reason: "stop" }], usage });
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage });
   });
@@ -513,7 +665,11 @@ describe("routing and the official SDK clients", () => {
       })
       .finalMessage();
     expect(message.content).toEqual([
-      { type: "thinking", thinking: "A token bucket per client, sharded by client id across Redis nodes.", signature: "EqQBCkYIBRgCIkBsig1ThinkingFixture==" },
+      {
+        type: "thinking",
+        thinking: "A token bucket per client, sharded by client id across Redis nodes.",
+        signature: "EqQBCkYIBRgCIkBsig1ThinkingFixture==",
+      },
       { type: "text", text: "Use sharded token buckets." },
     ]);
   });
@@ -523,8 +679,14 @@ describe("prompt caching headers and /v1/messages passthrough", () => {
   it('chat/completions sends anthropic-beta: extended-cache-ttl-2025-04-11 when a ttl "1h" breakpoint is present', async () => {
     const body = chatBody({
       messages: [
-        { role: "system", content: [{ type: "text", text: "Long rules", cache_control: { type: "ephemeral", ttl: "1h" } }] },
-        { role: "user", content: [{ type: "text", text: "Question", cache_control: { type: "ephemeral", ttl: "5m" } }] },
+        {
+          role: "system",
+          content: [{ type: "text", text: "Long rules", cache_control: { type: "ephemeral", ttl: "1h" } }],
+        },
+        {
+          role: "user",
+          content: [{ type: "text", text: "Question", cache_control: { type: "ephemeral", ttl: "5m" } }],
+        },
       ],
     });
     const reply = await callGateway(gateway, CHAT, { body });
@@ -534,7 +696,12 @@ describe("prompt caching headers and /v1/messages passthrough", () => {
     expect(upstream!.headers["anthropic-version"]).toBe("2023-06-01");
     expect(upstream!.body).toMatchObject({
       system: [{ type: "text", text: "Long rules", cache_control: { type: "ephemeral", ttl: "1h" } }],
-      messages: [{ role: "user", content: [{ type: "text", text: "Question", cache_control: { type: "ephemeral", ttl: "5m" } }] }],
+      messages: [
+        {
+          role: "user",
+          content: [{ type: "text", text: "Question", cache_control: { type: "ephemeral", ttl: "5m" } }],
+        },
+      ],
     });
   });
 
@@ -548,24 +715,34 @@ describe("prompt caching headers and /v1/messages passthrough", () => {
     });
     const reply = await callGateway(gateway, MESSAGES, {
       body: sent,
-      headers: { "anthropic-version": "2023-06-01", "anthropic-beta": `${EXTENDED_CACHE_TTL_BETA}, interleaved-thinking-2025-05-14` },
+      headers: {
+        "anthropic-version": "2023-06-01",
+        "anthropic-beta": `${EXTENDED_CACHE_TTL_BETA}, interleaved-thinking-2025-05-14`,
+      },
     });
     expect(reply.status, reply.text).toBe(200);
     const [upstream] = gateway.fake.requests;
     const { fallbacks: _fallbacks, ...forwarded } = sent;
     expect(upstream!.body).toEqual({ ...forwarded, model: "claude-sonnet-4-6" });
     expect(upstream!.headers["anthropic-version"]).toBe("2023-06-01");
-    expect(String(upstream!.headers["anthropic-beta"]).split(",").map((beta) => beta.trim())).toEqual([
-      EXTENDED_CACHE_TTL_BETA,
-      "interleaved-thinking-2025-05-14",
-    ]);
+    expect(
+      String(upstream!.headers["anthropic-beta"])
+        .split(",")
+        .map((beta) => beta.trim()),
+    ).toEqual([EXTENDED_CACHE_TTL_BETA, "interleaved-thinking-2025-05-14"]);
   });
 
   it("v1/messages/count_tokens proxies to Anthropic's count_tokens with the client's version", async () => {
-    const counted = await anthropic.messages.countTokens({ model: SONNET, messages: [{ role: "user", content: "How many tokens is this?" }] });
+    const counted = await anthropic.messages.countTokens({
+      model: SONNET,
+      messages: [{ role: "user", content: "How many tokens is this?" }],
+    });
     const [upstream] = gateway.fake.requests;
     expect(upstream!.path).toBe("/v1/messages/count_tokens");
-    expect(upstream!.body).toEqual({ model: "claude-sonnet-4-6", messages: [{ role: "user", content: "How many tokens is this?" }] });
+    expect(upstream!.body).toEqual({
+      model: "claude-sonnet-4-6",
+      messages: [{ role: "user", content: "How many tokens is this?" }],
+    });
     expect(upstream!.headers["anthropic-version"]).toEqual(expect.any(String));
     // The fake counts a quarter token per byte of what it received.
     expect(counted).toEqual({ input_tokens: Math.ceil(upstream!.rawBody.length / 4) });

@@ -22,7 +22,11 @@ function bodyOfSize(path: string, bytes: number): string {
   const skeleton = (text: string) =>
     path.endsWith("/responses")
       ? JSON.stringify({ model: "anthropic/claude-sonnet-4-6", input: text })
-      : JSON.stringify({ model: "anthropic/claude-sonnet-4-6", max_tokens: 64, messages: [{ role: "user", content: text }] });
+      : JSON.stringify({
+          model: "anthropic/claude-sonnet-4-6",
+          max_tokens: 64,
+          messages: [{ role: "user", content: text }],
+        });
   return skeleton("a".repeat(bytes - skeleton("").length));
 }
 
@@ -38,14 +42,20 @@ describe("GATEWAY_MAX_BODY_MB=1", () => {
     expect(gateway.fake.requests).toHaveLength(1);
   });
 
-  it.each(paths)("%s refuses a body just over 1 MB with a 413 that states the limit, before any upstream call", async (path) => {
-    const reply = await callGateway(gateway, path, { rawBody: bodyOfSize(path, MiB + 100), headers: anthropicVersion });
-    expect(reply.status, reply.text).toBe(413);
-    const error = reply.json().error;
-    expect(error.message).toBe("Request body is larger than this gateway's limit of 1 MB.");
-    expect(error.type).toBe(path.endsWith("/v1/messages") ? "request_too_large" : "invalid_request_error");
-    expect(gateway.fake.requests).toEqual([]);
-  });
+  it.each(paths)(
+    "%s refuses a body just over 1 MB with a 413 that states the limit, before any upstream call",
+    async (path) => {
+      const reply = await callGateway(gateway, path, {
+        rawBody: bodyOfSize(path, MiB + 100),
+        headers: anthropicVersion,
+      });
+      expect(reply.status, reply.text).toBe(413);
+      const error = reply.json().error;
+      expect(error.message).toBe("Request body is larger than this gateway's limit of 1 MB.");
+      expect(error.type).toBe(path.endsWith("/v1/messages") ? "request_too_large" : "invalid_request_error");
+      expect(gateway.fake.requests).toEqual([]);
+    },
+  );
 
   it("cuts off a chunked body that never ends soon after 1 MB, not at the default 32 MB", async () => {
     const reply = await within(

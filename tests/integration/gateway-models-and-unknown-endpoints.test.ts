@@ -27,10 +27,19 @@ describe("Anthropic SDK: client.models with baseURL …/v3/router", () => {
   it("models.list() auto-paginates through every gateway model id, in Anthropic's shape", async () => {
     const ids: string[] = [];
     for await (const model of anthropic.models.list({ limit: 7 })) {
-      expect(model).toEqual({ type: "model", id: expect.any(String), display_name: expect.any(String), created_at: expect.any(String) });
+      expect(model).toEqual({
+        type: "model",
+        id: expect.any(String),
+        display_name: expect.any(String),
+        created_at: expect.any(String),
+      });
       ids.push(model.id);
     }
-    expect(ids.sort()).toEqual(listRouterModels().data.map((model) => model.id).sort());
+    expect(ids.sort()).toEqual(
+      listRouterModels()
+        .data.map((model) => model.id)
+        .sort(),
+    );
     expect(ids).toContain("anthropic/claude-sonnet-4-6");
     expect(ids).toContain("aws/anthropic/claude-sonnet-4-6");
     expect(ids).toContain("google/anthropic/claude-sonnet-4-6");
@@ -50,7 +59,9 @@ describe("Anthropic SDK: client.models with baseURL …/v3/router", () => {
       id: "anthropic/claude-sonnet-4-6",
       display_name: "Claude Sonnet 4.6",
     });
-    await expect(anthropic.models.retrieve("aws/anthropic/claude-opus-4-6")).resolves.toMatchObject({ id: "aws/anthropic/claude-opus-4-6" });
+    await expect(anthropic.models.retrieve("aws/anthropic/claude-opus-4-6")).resolves.toMatchObject({
+      id: "aws/anthropic/claude-opus-4-6",
+    });
   });
 
   it("an unknown model id is the SDK's NotFoundError", async () => {
@@ -90,7 +101,12 @@ describe("unknown endpoints: a JSON 404 in the caller's protocol, 401 first with
     expect(reply.status, reply.text).toBe(404);
     expect(reply.headers.get("content-type")).toMatch(/^application\/json/);
     expect(reply.json()).toEqual({
-      error: { type: "invalid_request_error", code: "unknown_endpoint", param: null, message: expect.stringContaining(`${method} ${path}`) },
+      error: {
+        type: "invalid_request_error",
+        code: "unknown_endpoint",
+        param: null,
+        message: expect.stringContaining(`${method} ${path}`),
+      },
     });
   });
 
@@ -101,14 +117,20 @@ describe("unknown endpoints: a JSON 404 in the caller's protocol, 401 first with
   ] as const)("%s %s → Anthropic-shaped 404", async (method, path) => {
     const reply = await callGateway(gateway, path, { method });
     expect(reply.status, reply.text).toBe(404);
-    expect(reply.json()).toEqual({ type: "error", error: { type: "not_found_error", message: expect.stringContaining(`${method} ${path}`) } });
+    expect(reply.json()).toEqual({
+      type: "error",
+      error: { type: "not_found_error", message: expect.stringContaining(`${method} ${path}`) },
+    });
   });
 
-  it.each(["/v3/router/no-such-endpoint", "/v3/router/v1/complete", "/v2/proxy/x"])("%s without a key → 401, not 404", async (path) => {
-    const reply = await callGateway(gateway, path, { method: "POST", auth: "none" });
-    expect(reply.status, reply.text).toBe(401);
-    expect(reply.headers.get("content-type")).toMatch(/^application\/json/);
-  });
+  it.each(["/v3/router/no-such-endpoint", "/v3/router/v1/complete", "/v2/proxy/x"])(
+    "%s without a key → 401, not 404",
+    async (path) => {
+      const reply = await callGateway(gateway, path, { method: "POST", auth: "none" });
+      expect(reply.status, reply.text).toBe(401);
+      expect(reply.headers.get("content-type")).toMatch(/^application\/json/);
+    },
+  );
 
   it("the SDKs report them as API errors", async () => {
     await expect(openai.post("/no-such-endpoint", { body: {} })).rejects.toBeInstanceOf(OpenAI.NotFoundError);

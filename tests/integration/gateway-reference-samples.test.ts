@@ -13,7 +13,12 @@ import type { RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { ROOT } from "../helpers/run-cli";
 import { answerTextOf, fixtureAnswerText } from "../reference-samples/answer-text";
 import { extractMarkdownSamples, type MarkdownSample } from "../reference-samples/extract-markdown-samples";
-import { invalidInTheDoc, notRunnable, responsesApiSamples, runnableSamples } from "../reference-samples/orq-anthropic-integration-cases";
+import {
+  invalidInTheDoc,
+  notRunnable,
+  responsesApiSamples,
+  runnableSamples,
+} from "../reference-samples/orq-anthropic-integration-cases";
 import {
   extendedThinkingSampleDirectory,
   notRunnableExtendedThinking,
@@ -21,8 +26,17 @@ import {
 } from "../reference-samples/orq-extended-thinking-cases";
 import type { RecordedExchange } from "../reference-samples/record-http-exchanges";
 import { runCurlSample, runTypeScriptSample, SAMPLE_DIRECTORY, type SampleRun } from "../reference-samples/run-sample";
-import { AS_SENT_BY_CLIENT, isSampleVariants, type ExpectedUpstreamCall, type SampleCase } from "../reference-samples/sample-case";
-import { PROVIDER_SECRET, startGatewayUnderTest, type GatewayUnderTest } from "../reference-samples/start-gateway-under-test";
+import {
+  AS_SENT_BY_CLIENT,
+  isSampleVariants,
+  type ExpectedUpstreamCall,
+  type SampleCase,
+} from "../reference-samples/sample-case";
+import {
+  PROVIDER_SECRET,
+  startGatewayUnderTest,
+  type GatewayUnderTest,
+} from "../reference-samples/start-gateway-under-test";
 
 const PORT = 3430;
 const REFERENCE_DIRECTORY = path.resolve(ROOT, "../shared/reference");
@@ -185,7 +199,8 @@ function normalizeUpstreamCalls(requests: RecordedRequest[], sampleCase: SampleC
 function expectedUpstreamCalls(sampleCase: SampleCase, exchanges: RecordedExchange[]): UpstreamCall[] {
   return sampleCase.upstream.map((call: ExpectedUpstreamCall, index) => {
     const sent = exchanges[index]?.requestHeaders ?? {};
-    if (call.anthropicVersion === AS_SENT_BY_CLIENT) expect(sent["anthropic-version"], "the client's anthropic-version").toBeDefined();
+    if (call.anthropicVersion === AS_SENT_BY_CLIENT)
+      expect(sent["anthropic-version"], "the client's anthropic-version").toBeDefined();
     return {
       path: call.path,
       anthropicVersion: call.anthropicVersion === AS_SENT_BY_CLIENT ? sent["anthropic-version"] : call.anthropicVersion,
@@ -196,5 +211,8 @@ function expectedUpstreamCalls(sampleCase: SampleCase, exchanges: RecordedExchan
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }

@@ -33,8 +33,15 @@ const weatherTool = {
 
 /** A Response without what depends on when it was fetched or on the SDK's own parsing. */
 function comparable(response: object): Record<string, unknown> {
-  const { created_at: _createdAt, output_parsed: _parsed, output_text: _text, ...rest } = JSON.parse(JSON.stringify(response));
-  return JSON.parse(JSON.stringify(rest, (key, value) => (key === "parsed" || key === "parsed_arguments" ? undefined : value)));
+  const {
+    created_at: _createdAt,
+    output_parsed: _parsed,
+    output_text: _text,
+    ...rest
+  } = JSON.parse(JSON.stringify(response));
+  return JSON.parse(
+    JSON.stringify(rest, (key, value) => (key === "parsed" || key === "parsed_arguments" ? undefined : value)),
+  );
 }
 
 describe("responses.stream() helper vs responses.create() for the same upstream transcript", () => {
@@ -75,7 +82,11 @@ describe("a two-turn conversation with thinking and a tool call, carried by Resp
     expect(first.output.map((item) => item.type)).toEqual(["reasoning", "message", "function_call"]);
     expect(first.output[0]).toMatchObject({ type: "reasoning", encrypted_content: signature });
     const call = first.output[2] as OpenAI.Responses.ResponseFunctionToolCall;
-    return [...input, ...(first.output as OpenAI.Responses.ResponseInputItem[]), { type: "function_call_output", call_id: call.call_id, output: "22°C, clear" }];
+    return [
+      ...input,
+      ...(first.output as OpenAI.Responses.ResponseInputItem[]),
+      { type: "function_call_output", call_id: call.call_id, output: "22°C, clear" },
+    ];
   }
 
   it("reaches Anthropic with the thinking block and its signature intact (the fake verifies them)", async () => {

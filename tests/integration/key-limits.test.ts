@@ -26,7 +26,11 @@ const messages = (target: { url: string }, apiKey: string) =>
   fetch(`${target.url}/v3/router/v1/messages`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-api-key": apiKey, "anthropic-version": "2023-06-01" },
-    body: JSON.stringify({ model: "anthropic/claude-sonnet-4-6", max_tokens: 64, messages: [{ role: "user", content: "Hi" }] }),
+    body: JSON.stringify({
+      model: "anthropic/claude-sonnet-4-6",
+      max_tokens: 64,
+      messages: [{ role: "user", content: "Hi" }],
+    }),
   });
 
 async function createKey(gateway: GatewayUnderTest, name: string, limits: string[]): Promise<string> {
@@ -58,39 +62,79 @@ describe.each(testProviders)("per-key limits on %s", (provider) => {
   it("`key limits` sets, shows and removes limits, and refuses nonsense", { timeout: 180_000 }, async () => {
     const created = await gateway.cli(["key", "create", "--name", "cli-limits"]);
     const prefix = created.stdout.trim().split("\n").at(-1)!.slice(0, 11);
-    const set = await gateway.cli(["key", "limits", prefix, "--rpm", "60", "--tpm", "100000", "--budget-usd", "12.5", "--log-bodies", "on"]);
+    const set = await gateway.cli([
+      "key",
+      "limits",
+      prefix,
+      "--rpm",
+      "60",
+      "--tpm",
+      "100000",
+      "--budget-usd",
+      "12.5",
+      "--log-bodies",
+      "on",
+    ]);
     expect(set.stdout).toBe(`${prefix} (cli-limits): rpm 60, tpm 100000, monthly budget $12.50, body logging on\n`);
     const cleared = await gateway.cli(["key", "limits", prefix, "--tpm", "none"]);
     expect(cleared.stdout).toBe(`${prefix} (cli-limits): rpm 60, tpm none, monthly budget $12.50, body logging on\n`);
-    for (const bad of [["--rpm", "-3"], ["--rpm", "2.5"], ["--budget-usd", "lots"], ["--log-bodies", "yes"]]) {
+    for (const bad of [
+      ["--rpm", "-3"],
+      ["--rpm", "2.5"],
+      ["--budget-usd", "lots"],
+      ["--log-bodies", "yes"],
+    ]) {
       const refused = await gateway.cli(["key", "limits", prefix, ...bad]);
       expect(refused.code, `${bad.join(" ")}: ${refused.stdout}`).toBe(2);
     }
     expect((await gateway.cli(["key", "limits", "sy-00000000", "--rpm", "5"])).code).toBe(1);
   });
 
-  it("answers the 11th request in a minute with a 429 in each protocol's shape, with retry-after and rate-limit headers", { timeout: 180_000 }, async () => {
-    const key = await createKey(gateway, "ten-rpm", ["--rpm", "10"]);
-    await atStartOfAFreshMinute();
-    const replies = [];
-    for (let index = 0; index < 10; index++) replies.push(await chat(gateway, key));
-    expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(200));
-    expect(replies.map((reply) => reply.headers.get("x-ratelimit-remaining-requests"))).toEqual(["9", "8", "7", "6", "5", "4", "3", "2", "1", "0"]);
-    expect(replies[0]!.headers.get("x-ratelimit-limit-requests")).toBe("10");
-    expect(replies[0]!.headers.get("x-ratelimit-reset-requests")).toMatch(/^\d+s$/);
+  it(
+    "answers the 11th request in a minute with a 429 in each protocol's shape, with retry-after and rate-limit headers",
+    { timeout: 180_000 },
+    async () => {
+      const key = await createKey(gateway, "ten-rpm", ["--rpm", "10"]);
+      await atStartOfAFreshMinute();
+      const replies = [];
+      for (let index = 0; index < 10; index++) replies.push(await chat(gateway, key));
+      expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(200));
+      expect(replies.map((reply) => reply.headers.get("x-ratelimit-remaining-requests"))).toEqual([
+        "9",
+        "8",
+        "7",
+        "6",
+        "5",
+        "4",
+        "3",
+        "2",
+        "1",
+        "0",
+      ]);
+      expect(replies[0]!.headers.get("x-ratelimit-limit-requests")).toBe("10");
+      expect(replies[0]!.headers.get("x-ratelimit-reset-requests")).toMatch(/^\d+s$/);
 
-    const openai = await chat(gateway, key);
-    expect(openai.status).toBe(429);
-    expect(Number(openai.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(openai.headers.get("x-ratelimit-remaining-requests")).toBe("0");
-    expect(await openai.json()).toEqual({
-      error: { message: expect.stringMatching(/requests per minute: limit 10/), type: "rate_limit_error", param: null, code: "rate_limit_exceeded" },
-    });
-    const anthropic = await messages(gateway, key);
-    expect(anthropic.status).toBe(429);
-    expect(anthropic.headers.get("retry-after")).not.toBeNull();
-    expect(await anthropic.json()).toEqual({ type: "error", error: { type: "rate_limit_error", message: expect.stringMatching(/requests per minute/) } });
-  });
+      const openai = await chat(gateway, key);
+      expect(openai.status).toBe(429);
+      expect(Number(openai.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(openai.headers.get("x-ratelimit-remaining-requests")).toBe("0");
+      expect(await openai.json()).toEqual({
+        error: {
+          message: expect.stringMatching(/requests per minute: limit 10/),
+          type: "rate_limit_error",
+          param: null,
+          code: "rate_limit_exceeded",
+        },
+      });
+      const anthropic = await messages(gateway, key);
+      expect(anthropic.status).toBe(429);
+      expect(anthropic.headers.get("retry-after")).not.toBeNull();
+      expect(await anthropic.json()).toEqual({
+        type: "error",
+        error: { type: "rate_limit_error", message: expect.stringMatching(/requests per minute/) },
+      });
+    },
+  );
 
   it("passes the provider's limits on for keys without their own: x-ratelimit-* on every protocol, anthropic-ratelimit-* on /v1/messages", async () => {
     const reply = await chat(gateway, gateway.apiKey);
@@ -104,7 +148,11 @@ describe.each(testProviders)("per-key limits on %s", (provider) => {
     const streamed = await fetch(`${gateway.url}/v3/router/chat/completions`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${gateway.apiKey}` },
-      body: JSON.stringify({ model: "anthropic/claude-sonnet-4-6", stream: true, messages: [{ role: "user", content: "Hi" }] }),
+      body: JSON.stringify({
+        model: "anthropic/claude-sonnet-4-6",
+        stream: true,
+        messages: [{ role: "user", content: "Hi" }],
+      }),
     });
     expect(streamed.headers.get("x-ratelimit-limit-requests")).toBe(String(FAKE_REQUESTS_PER_MINUTE));
     await streamed.text();
@@ -116,19 +164,23 @@ describe.each(testProviders)("per-key limits on %s", (provider) => {
     expect(anthropic.headers.get("x-ratelimit-limit-tokens")).toBe(String(FAKE_TOKENS_PER_MINUTE));
   });
 
-  it("a key's own limit replaces the provider's in both header families; its other dimension stays the provider's", { timeout: 180_000 }, async () => {
-    const key = await createKey(gateway, "rpm-only", ["--rpm", "500"]);
-    await atStartOfAFreshMinute();
-    const reply = await chat(gateway, key);
-    expect(reply.headers.get("x-ratelimit-limit-requests")).toBe("500");
-    expect(reply.headers.get("x-ratelimit-remaining-requests")).toBe("499");
-    expect(reply.headers.get("x-ratelimit-limit-tokens")).toBe(String(FAKE_TOKENS_PER_MINUTE));
-    const anthropic = await messages(gateway, key);
-    expect(anthropic.headers.get("anthropic-ratelimit-requests-limit")).toBe("500");
-    expect(anthropic.headers.get("anthropic-ratelimit-requests-remaining")).toBe("498");
-    expect(anthropic.headers.get("x-ratelimit-remaining-requests")).toBe("498");
-    expect(anthropic.headers.get("anthropic-ratelimit-tokens-limit")).toBe(String(FAKE_TOKENS_PER_MINUTE));
-  });
+  it(
+    "a key's own limit replaces the provider's in both header families; its other dimension stays the provider's",
+    { timeout: 180_000 },
+    async () => {
+      const key = await createKey(gateway, "rpm-only", ["--rpm", "500"]);
+      await atStartOfAFreshMinute();
+      const reply = await chat(gateway, key);
+      expect(reply.headers.get("x-ratelimit-limit-requests")).toBe("500");
+      expect(reply.headers.get("x-ratelimit-remaining-requests")).toBe("499");
+      expect(reply.headers.get("x-ratelimit-limit-tokens")).toBe(String(FAKE_TOKENS_PER_MINUTE));
+      const anthropic = await messages(gateway, key);
+      expect(anthropic.headers.get("anthropic-ratelimit-requests-limit")).toBe("500");
+      expect(anthropic.headers.get("anthropic-ratelimit-requests-remaining")).toBe("498");
+      expect(anthropic.headers.get("x-ratelimit-remaining-requests")).toBe("498");
+      expect(anthropic.headers.get("anthropic-ratelimit-tokens-limit")).toBe(String(FAKE_TOKENS_PER_MINUTE));
+    },
+  );
 
   it("refuses requests once the tokens of the minute are used up", { timeout: 180_000 }, async () => {
     // The default fixture uses 14 input + 18 output tokens: the first request uses up 20.
@@ -160,7 +212,12 @@ describe.each(testProviders)("per-key limits on %s", (provider) => {
       else await sleep(100);
     }
     expect(await refused!.json()).toEqual({
-      error: { message: expect.stringMatching(/monthly budget of \$0\.00/), type: "insufficient_quota", param: null, code: "insufficient_quota" },
+      error: {
+        message: expect.stringMatching(/monthly budget of \$0\.00/),
+        type: "insufficient_quota",
+        param: null,
+        code: "insufficient_quota",
+      },
     });
   });
 });
@@ -180,25 +237,34 @@ describe.runIf(postgresUrl)("rate limits across two app instances on one Postgre
     await gateway?.stop();
   });
 
-  it("a key limited to 10 requests per minute gets exactly 10 successes, then 429s, from both instances together", { timeout: 180_000 }, async () => {
-    const key = await createKey(gateway, "shared-ten-rpm", ["--rpm", "10"]);
-    const instances = [gateway, second];
-    await atStartOfAFreshMinute();
-    // One request through each instance first, so both are known to count into the same row
-    // (which instance wins a concurrent burst is up to the scheduler).
-    const viaFirst = await chat(gateway, key);
-    const viaSecond = await chat(second, key);
-    expect([viaFirst.status, viaSecond.status]).toEqual([200, 200]);
-    expect([viaFirst.headers.get("x-ratelimit-remaining-requests"), viaSecond.headers.get("x-ratelimit-remaining-requests")]).toEqual(["9", "8"]);
-    // Then 22 at once, alternating between the instances: the counter row serializes them.
-    const replies = await Promise.all(Array.from({ length: 22 }, (_, index) => chat(instances[index % 2]!, key)));
-    const statuses = replies.map((reply) => reply.status);
-    expect(statuses.filter((status) => status === 200)).toHaveLength(8);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(14);
-    const remaining = replies.filter((reply) => reply.status === 200).map((reply) => Number(reply.headers.get("x-ratelimit-remaining-requests")));
-    expect(remaining.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    // And sequentially afterwards, from either instance: still refused.
-    expect((await chat(second, key)).status).toBe(429);
-    expect((await chat(gateway, key)).status).toBe(429);
-  });
+  it(
+    "a key limited to 10 requests per minute gets exactly 10 successes, then 429s, from both instances together",
+    { timeout: 180_000 },
+    async () => {
+      const key = await createKey(gateway, "shared-ten-rpm", ["--rpm", "10"]);
+      const instances = [gateway, second];
+      await atStartOfAFreshMinute();
+      // One request through each instance first, so both are known to count into the same row
+      // (which instance wins a concurrent burst is up to the scheduler).
+      const viaFirst = await chat(gateway, key);
+      const viaSecond = await chat(second, key);
+      expect([viaFirst.status, viaSecond.status]).toEqual([200, 200]);
+      expect([
+        viaFirst.headers.get("x-ratelimit-remaining-requests"),
+        viaSecond.headers.get("x-ratelimit-remaining-requests"),
+      ]).toEqual(["9", "8"]);
+      // Then 22 at once, alternating between the instances: the counter row serializes them.
+      const replies = await Promise.all(Array.from({ length: 22 }, (_, index) => chat(instances[index % 2]!, key)));
+      const statuses = replies.map((reply) => reply.status);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(8);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(14);
+      const remaining = replies
+        .filter((reply) => reply.status === 200)
+        .map((reply) => Number(reply.headers.get("x-ratelimit-remaining-requests")));
+      expect(remaining.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      // And sequentially afterwards, from either instance: still refused.
+      expect((await chat(second, key)).status).toBe(429);
+      expect((await chat(gateway, key)).status).toBe(429);
+    },
+  );
 });

@@ -21,9 +21,12 @@ async function everythingStored(database: TestDatabase): Promise<string> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const tables = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+    const tables = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+    );
     const dumps: string[] = [];
-    for (const { tablename } of tables.rows) dumps.push(JSON.stringify((await client.query(`SELECT * FROM "${tablename}"`)).rows));
+    for (const { tablename } of tables.rows)
+      dumps.push(JSON.stringify((await client.query(`SELECT * FROM "${tablename}"`)).rows));
     return dumps.join("\n");
   } finally {
     await client.end();
@@ -59,7 +62,14 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
     const listed = await runCli(["key", "list", "--json"], { env: appEnv(database) });
     const keys = JSON.parse(listed.stdout) as Array<Record<string, unknown>>;
     expect(keys).toEqual([
-      { id: expect.any(String), name: "ci", prefix: key.slice(0, 11), createdAt: expect.any(String), lastUsedAt: null, revokedAt: null },
+      {
+        id: expect.any(String),
+        name: "ci",
+        prefix: key.slice(0, 11),
+        createdAt: expect.any(String),
+        lastUsedAt: null,
+        revokedAt: null,
+      },
     ]);
     expect(listed.stdout).not.toContain(key);
 
@@ -81,7 +91,23 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
     [["key", "create", "--name", "x", "--user", "nobody@example.com"], 1, /no user nobody@example.com/],
     [["key", "revoke", "sy-00000000"], 1, /no API key sy-00000000/],
     [["provider", "add", "--provider", "openai", "--name", "x", "--api-key-stdin"], 2, /--provider must be one of/],
-    [["provider", "add", "--provider", "aws", "--name", "x", "--api-key-stdin", "--access-key-id", "AKIA", "--region", "nowhere"], 2, /region must look like us-east-1/],
+    [
+      [
+        "provider",
+        "add",
+        "--provider",
+        "aws",
+        "--name",
+        "x",
+        "--api-key-stdin",
+        "--access-key-id",
+        "AKIA",
+        "--region",
+        "nowhere",
+      ],
+      2,
+      /region must look like us-east-1/,
+    ],
   ])("%j exits %i", async (args, code, message) => {
     const result = await runCli(args, { env: appEnv(database), stdin: "secret-value" });
     expect(result.code).toBe(code);
@@ -91,7 +117,17 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
 
   it("adds a provider key from stdin, keeps it encrypted, and lists only its last 4 characters", async () => {
     const added = await runCli(
-      ["provider", "add", "--provider", "anthropic", "--name", "Anthropic Production", "--api-key-stdin", "--base-url", "http://127.0.0.1:9/"],
+      [
+        "provider",
+        "add",
+        "--provider",
+        "anthropic",
+        "--name",
+        "Anthropic Production",
+        "--api-key-stdin",
+        "--base-url",
+        "http://127.0.0.1:9/",
+      ],
       { env: appEnv(database), stdin: `${PROVIDER_SECRET}\n` },
     );
     expect(added.code, added.stderr).toBe(0);
@@ -99,8 +135,16 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
 
     const listed = await runCli(["provider", "list", "--json"], { env: appEnv(database) });
     const [credential] = JSON.parse(listed.stdout);
-    expect(credential).toMatchObject({ provider: "anthropic", name: "Anthropic Production", secretLast4: "WXYZ", baseUrl: "http://127.0.0.1:9", isDefault: true, enabled: true });
-    for (const output of [added.stdout, added.stderr, listed.stdout, listed.stderr]) expect(output).not.toContain("INTEGRATION");
+    expect(credential).toMatchObject({
+      provider: "anthropic",
+      name: "Anthropic Production",
+      secretLast4: "WXYZ",
+      baseUrl: "http://127.0.0.1:9",
+      isDefault: true,
+      enabled: true,
+    });
+    for (const output of [added.stdout, added.stderr, listed.stdout, listed.stderr])
+      expect(output).not.toContain("INTEGRATION");
     expect(await everythingStored(database)).not.toContain("INTEGRATION");
 
     const resolved = await resolveDefaultCredential(db, "anthropic");
@@ -109,7 +153,9 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
     const removed = await runCli(["provider", "remove", credential.id], { env: appEnv(database) });
     expect(removed.code).toBe(0);
     forgetResolvedCredentials();
-    await expect(resolveDefaultCredential(db, "anthropic")).rejects.toThrow(/No enabled Anthropic credential is configured.*BYOK/);
+    await expect(resolveDefaultCredential(db, "anthropic")).rejects.toThrow(
+      /No enabled Anthropic credential is configured.*BYOK/,
+    );
   });
 
   it("re-encrypts credentials under a new APP_SECRET with `secrets rotate`", async () => {

@@ -17,7 +17,14 @@ function row(index: number, overrides: Partial<Parameters<typeof buildRequestLog
   return buildRequestLogRow({
     startedAt: new Date(Date.UTC(2026, 11, 2, 12, 0, 0, index)),
     endpoint: "/v3/router/chat/completions",
-    principal: { keyId: "key_1", keyName: "ci", keyPrefix: "sy-aaaaaaaa", userId: "user_1", logBodies: index % 2 === 0, limits: null },
+    principal: {
+      keyId: "key_1",
+      keyName: "ci",
+      keyPrefix: "sy-aaaaaaaa",
+      userId: "user_1",
+      logBodies: index % 2 === 0,
+      limits: null,
+    },
     requestedModel: "anthropic/claude-sonnet-4-6",
     servedModel: "anthropic/claude-sonnet-4-6",
     attempts: [{ model: "anthropic/claude-sonnet-4-6", status: 200, latencyMs: 12 }],
@@ -52,7 +59,9 @@ describe("off-thread SQLite request log writer", () => {
 
   it("stores rows as the Prisma writer does, each once even when a batch is retried", async () => {
     const write = offThreadSqliteRequestLogWriter(file);
-    const rows = Array.from({ length: 40 }, (_, index) => row(index, index === 5 ? { status: 503, errorType: "provider_overloaded", usage: undefined } : {}));
+    const rows = Array.from({ length: 40 }, (_, index) =>
+      row(index, index === 5 ? { status: 503, errorType: "provider_overloaded", usage: undefined } : {}),
+    );
     await write(rows);
     await write(rows.slice(0, 10));
     expect(await db.requestLog.count({ where: { id: { in: rows.map((r) => r.id) } } })).toBe(rows.length);

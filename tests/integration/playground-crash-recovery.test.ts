@@ -16,17 +16,27 @@ describe.each(testProviders)("playground turns survive a server crash (%s)", (pr
   const { call } = app;
 
   it("keeps the partial answer saved before a SIGKILL, and answers again after the restart", async () => {
-    onTestFailed(() => console.error(`server output:\n${app.server?.output()}\nupstream requests: ${app.fake.requests.length}`));
-    const created = await call("/api/playground/sessions", { method: "POST", body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }) });
+    onTestFailed(() =>
+      console.error(`server output:\n${app.server?.output()}\nupstream requests: ${app.fake.requests.length}`),
+    );
+    const created = await call("/api/playground/sessions", {
+      method: "POST",
+      body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }),
+    });
     expect(created.status).toBe(201);
     const sessionId = ((await created.json()) as { session: SessionDocument }).session.id;
-    const getSession = async () => ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: SessionDocument }).session;
+    const getSession = async () =>
+      ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: SessionDocument }).session;
 
     // The provider sends both text deltas, then stalls with the connection open.
     app.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text", stallAfterEvents: 5 }, times: 1 });
     const turn = await call(`/api/playground/sessions/${sessionId}/turns`, {
       method: "POST",
-      body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings, action: { type: "send", parts: [{ type: "text", text: "Explain qubits" }], cache: null } }),
+      body: JSON.stringify({
+        model: MODEL,
+        settings: defaultPlaygroundSettings,
+        action: { type: "send", parts: [{ type: "text", text: "Explain qubits" }], cache: null },
+      }),
     });
     expect(turn.status).toBe(200);
     const reader = turn.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -41,8 +51,12 @@ describe.each(testProviders)("playground turns survive a server crash (%s)", (pr
     const expectedText = "Quantum computers use qubits, which can hold 0 and 1 at once.";
     const deadline = Date.now() + 5_000;
     let saved = await getSession();
-    while (saved.messages[1]?.parts[0]?.type !== "text" || (saved.messages[1].parts[0] as { text: string }).text !== expectedText) {
-      if (Date.now() > deadline) throw new Error(`the partial answer was not saved: ${JSON.stringify(saved.messages[1])}`);
+    while (
+      saved.messages[1]?.parts[0]?.type !== "text" ||
+      (saved.messages[1].parts[0] as { text: string }).text !== expectedText
+    ) {
+      if (Date.now() > deadline)
+        throw new Error(`the partial answer was not saved: ${JSON.stringify(saved.messages[1])}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
       saved = await getSession();
     }
@@ -62,12 +76,22 @@ describe.each(testProviders)("playground turns survive a server crash (%s)", (pr
     app.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-thinking" }, times: 1 });
     const regenerated = await call(`/api/playground/sessions/${sessionId}/turns`, {
       method: "POST",
-      body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings, action: { type: "regenerate", position: 1 } }),
+      body: JSON.stringify({
+        model: MODEL,
+        settings: defaultPlaygroundSettings,
+        action: { type: "regenerate", position: 1 },
+      }),
     });
     expect(regenerated.status).toBe(200);
     await regenerated.text();
     const final = await getSession();
-    expect(final.messages[1]).toMatchObject({ status: "complete", parts: [{ type: "reasoning", signature: "EqQBCkYIBRgCIkBsig1ThinkingFixture==" }, { type: "text", text: "Use sharded token buckets." }] });
+    expect(final.messages[1]).toMatchObject({
+      status: "complete",
+      parts: [
+        { type: "reasoning", signature: "EqQBCkYIBRgCIkBsig1ThinkingFixture==" },
+        { type: "text", text: "Use sharded token buckets." },
+      ],
+    });
     expect(final.messages[1]!.metrics?.usage).toMatchObject({ inputTokens: 42, outputTokens: 96 });
   }, 120_000);
 });

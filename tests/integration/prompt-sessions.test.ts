@@ -2,12 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyMigrations, createDb, type Db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { loadSendableAttachments, saveUploadedAttachment } from "@/lib/playground/attachment-store";
-import { defaultPlaygroundSettings, sessionDocumentSchema, type SessionDocument, type TurnMetrics } from "@/lib/playground/session-document";
+import {
+  defaultPlaygroundSettings,
+  sessionDocumentSchema,
+  type SessionDocument,
+  type TurnMetrics,
+} from "@/lib/playground/session-document";
 import { createSession, getSessionDocument } from "@/lib/playground/session-store";
 import { saveTurnStart, saveTurnState } from "@/lib/playground/turn-store";
 import { duplicateSession, forkSharedSession } from "@/lib/sessions/fork-session";
 import { exportSession, importSession } from "@/lib/sessions/session-export";
-import { deleteSession, listSessions, purgeDeletedSessions, restoreSession, UNDO_WINDOW_MS } from "@/lib/sessions/session-list";
+import {
+  deleteSession,
+  listSessions,
+  purgeDeletedSessions,
+  restoreSession,
+  UNDO_WINDOW_MS,
+} from "@/lib/sessions/session-list";
 import { createShare, findSharedSession, getShare, revokeShare } from "@/lib/sessions/session-shares";
 import { getSharedSession, readSharedAttachment } from "@/lib/sessions/shared-session";
 import { makePng } from "../e2e/fixtures/sample-files";
@@ -20,7 +31,13 @@ const SETTINGS = {
   systemPrompt: "You are a careful analyst.",
   systemCache: { ttl: "1h" as const },
   thinking: { mode: "manual" as const, budgetTokens: 8000 },
-  tools: [{ name: "lookup", description: "Looks a thing up", parameters: { type: "object", properties: { q: { type: "string" } } } }],
+  tools: [
+    {
+      name: "lookup",
+      description: "Looks a thing up",
+      parameters: { type: "object", properties: { q: { type: "string" } } },
+    },
+  ],
 };
 const metrics = (): TurnMetrics => ({
   usage: { inputTokens: 12, outputTokens: 40, cacheReadTokens: 0, cacheWrite5mTokens: 0, cacheWrite1hTokens: 1500 },
@@ -37,12 +54,23 @@ const tokenOf = (path: string) => path.replace(/^\/s\//, "");
 /** A two-message conversation with thinking, a 1h-cached PNG and a usage record, saved the way the playground saves it. */
 async function seedConversation(db: Db, userId: string, text = "What does this chart show?") {
   const session = await createSession(db, userId, { model: MODEL, settings: SETTINGS });
-  const png = await saveUploadedAttachment(db, userId, new File([new Uint8Array(makePng())], "chart.png", { type: "image/png" }));
+  const png = await saveUploadedAttachment(
+    db,
+    userId,
+    new File([new Uint8Array(makePng())], "chart.png", { type: "image/png" }),
+  );
   await loadSendableAttachments(db, userId, session.id, [png.id]);
   const assistant = await saveTurnStart(db, {
     sessionId: session.id,
     position: 0,
-    append: { role: "user", parts: [{ type: "attachment", attachmentId: png.id, cache: { ttl: "1h" } }, { type: "text", text }], cache: null },
+    append: {
+      role: "user",
+      parts: [
+        { type: "attachment", attachmentId: png.id, cache: { ttl: "1h" } },
+        { type: "text", text },
+      ],
+      cache: null,
+    },
     keep: [],
     saved: [],
     sentBack: [],
@@ -73,7 +101,9 @@ function comparable(document: Omit<SessionDocument, "id">) {
     attachments: document.attachments.map(({ id: _id, ...attachment }) => attachment),
     messages: document.messages.map(({ id: _id, createdAt: _c, updatedAt: _u, ...message }) => ({
       ...message,
-      parts: message.parts.map((part) => (part.type === "attachment" ? { ...part, attachmentId: fileNames.get(part.attachmentId) } : part)),
+      parts: message.parts.map((part) =>
+        part.type === "attachment" ? { ...part, attachmentId: fileNames.get(part.attachmentId) } : part,
+      ),
     })),
   };
 }
@@ -114,11 +144,15 @@ describe.each(testProviders)("prompt sessions on %s", (provider) => {
     expect(JSON.stringify(shared)).not.toContain(alice.id);
     expect(shared.settings).toEqual(SETTINGS);
     expect(shared.messages[1]!.parts.map((part) => part.type)).toEqual(["reasoning", "redacted_reasoning", "text"]);
-    expect(Buffer.from((await readSharedAttachment(db, tokenOf(share.path), attachmentId)).data)).toEqual(Buffer.from(makePng()));
+    expect(Buffer.from((await readSharedAttachment(db, tokenOf(share.path), attachmentId)).data)).toEqual(
+      Buffer.from(makePng()),
+    );
 
     // Another session's attachment is not reachable through this link.
     const other = await seedConversation(db, alice.id, "Another one");
-    await expect(readSharedAttachment(db, tokenOf(share.path), other.attachmentId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(readSharedAttachment(db, tokenOf(share.path), other.attachmentId)).rejects.toMatchObject({
+      code: "not_found",
+    });
 
     // Replacing the link kills the old one; revoking kills the new one at once.
     const replaced = await createShare(db, alice.id, sessionId, { expiresInDays: 7 });
@@ -152,7 +186,10 @@ describe.each(testProviders)("prompt sessions on %s", (provider) => {
     await deleteSession(db, alice.id, sessionId);
     await purgeDeletedSessions(db, alice.id, Date.now() + UNDO_WINDOW_MS + 1000);
     expect(await db.playgroundSession.count({ where: { id: sessionId } })).toBe(0);
-    const forkAttachment = await db.playgroundAttachment.findFirstOrThrow({ where: { sessionId: forkId }, select: { userId: true, data: true } });
+    const forkAttachment = await db.playgroundAttachment.findFirstOrThrow({
+      where: { sessionId: forkId },
+      select: { userId: true, data: true },
+    });
     expect(forkAttachment.userId).toBe(bob.id);
     expect(Buffer.from(forkAttachment.data!)).toEqual(Buffer.from(makePng()));
 
@@ -163,9 +200,16 @@ describe.each(testProviders)("prompt sessions on %s", (provider) => {
   it("lists by last activity with keyset pages, searches titles and message text, deletes with undo", async () => {
     const base = Date.now();
     for (let index = 0; index < 7; index += 1) {
-      const session = await createSession(db, alice.id, { model: MODEL, settings: SETTINGS, title: `Session ${index}` });
+      const session = await createSession(db, alice.id, {
+        model: MODEL,
+        settings: SETTINGS,
+        title: `Session ${index}`,
+      });
       // Two sessions share a timestamp: the id breaks the tie without skipping or repeating one.
-      await db.playgroundSession.update({ where: { id: session.id }, data: { lastActivityAt: new Date(base - Math.min(index, 5) * 60_000) } });
+      await db.playgroundSession.update({
+        where: { id: session.id },
+        data: { lastActivityAt: new Date(base - Math.min(index, 5) * 60_000) },
+      });
     }
     await createSession(db, bob.id, { model: MODEL, settings: SETTINGS, title: "Bob's" });
     const seen: string[] = [];
@@ -181,7 +225,9 @@ describe.each(testProviders)("prompt sessions on %s", (provider) => {
     await expect(listSessions(db, alice.id, { cursor: "garbage" })).rejects.toMatchObject({ code: "invalid_input" });
 
     await seedConversation(db, alice.id, 'Quarterly "revenue" chart');
-    expect((await listSessions(db, alice.id, { q: "session 3" })).sessions.map((session) => session.title)).toEqual(["Session 3"]);
+    expect((await listSessions(db, alice.id, { q: "session 3" })).sessions.map((session) => session.title)).toEqual([
+      "Session 3",
+    ]);
     const byMessage = await listSessions(db, alice.id, { q: "GROWS EVERY" });
     expect(byMessage.sessions).toHaveLength(1);
     expect(byMessage.sessions[0]).toMatchObject({ messageCount: 2, shared: false });
@@ -208,13 +254,28 @@ describe.each(testProviders)("prompt sessions on %s", (provider) => {
       ["not an object", "hello", /not a Switchyard session export/],
       ["a future version", { ...exported, version: 2 }, /format version 2; this install reads version 1/],
       ["a missing field", { ...exported, model: undefined }, /model: /],
-      ["bad base64", { ...exported, attachments: [{ ...exported.attachments[0]!, data: "***" }] }, /attachments\.0\.data/],
+      [
+        "bad base64",
+        { ...exported, attachments: [{ ...exported.attachments[0]!, data: "***" }] },
+        /attachments\.0\.data/,
+      ],
       ["a dangling attachment", { ...exported, attachments: [] }, /refers to attachment .* not in "attachments"/],
-      ["a kind that lies", { ...exported, attachments: [{ ...exported.attachments[0]!, kind: "pdf" }] }, /kind "pdf" does not match media type image\/png/],
-      ["positions with a gap", { ...exported, messages: [exported.messages[1]] }, /messages\.0\.position: expected 0, found 1/],
+      [
+        "a kind that lies",
+        { ...exported, attachments: [{ ...exported.attachments[0]!, kind: "pdf" }] },
+        /kind "pdf" does not match media type image\/png/,
+      ],
+      [
+        "positions with a gap",
+        { ...exported, messages: [exported.messages[1]] },
+        /messages\.0\.position: expected 0, found 1/,
+      ],
     ];
     for (const [, input, message] of cases) {
-      await expect(importSession(db, bob.id, input)).rejects.toMatchObject({ code: "invalid_input", message: expect.stringMatching(message) });
+      await expect(importSession(db, bob.id, input)).rejects.toMatchObject({
+        code: "invalid_input",
+        message: expect.stringMatching(message),
+      });
     }
     expect((await listSessions(db, bob.id, {})).sessions).toHaveLength(0);
   });
@@ -234,14 +295,18 @@ describe.skipIf(!postgresUrl)("export from one install, import into another", ()
       const { sessionId } = await seedConversation(sqliteDb, alice.id);
       // Through JSON text, as a file between installs would be.
       const exported = JSON.parse(JSON.stringify(await exportSession(sqliteDb, alice.id, sessionId))) as unknown;
-      expect(sessionDocumentSchema.parse(exported).attachments[0]!.data).toBe(Buffer.from(makePng()).toString("base64"));
+      expect(sessionDocumentSchema.parse(exported).attachments[0]!.data).toBe(
+        Buffer.from(makePng()).toString("base64"),
+      );
 
       const importedId = await importSession(postgresDb, carol.id, exported);
       const onPostgres = await exportSession(postgresDb, carol.id, importedId);
       expect(comparable(onPostgres)).toEqual(comparable(sessionDocumentSchema.parse(exported)));
 
       const backId = await importSession(sqliteDb, alice.id, JSON.parse(JSON.stringify(onPostgres)));
-      expect(comparable(await exportSession(sqliteDb, alice.id, backId))).toEqual(comparable(sessionDocumentSchema.parse(exported)));
+      expect(comparable(await exportSession(sqliteDb, alice.id, backId))).toEqual(
+        comparable(sessionDocumentSchema.parse(exported)),
+      );
     } finally {
       await sqliteDb.$disconnect();
       await postgresDb.$disconnect();

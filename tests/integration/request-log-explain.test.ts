@@ -54,14 +54,25 @@ describe.runIf(postgresUrl)("request log page queries at 1M rows (PostgreSQL)", 
     ["one key", { apiKeyId: "key_42" }, "RequestLog_apiKeyId_createdAt_id_idx"],
     ["one model", { model: "anthropic/model-3" }, "RequestLog_requestedModel_createdAt_id_idx"],
     ["an exact status", { status: 503 }, "RequestLog_status_createdAt_id_idx"],
-  ])("%s: first and deep pages walk %s, no sort, no sequential scan", async (_name, filter, index) => {
-    for (const cursor of [undefined, deepCursor]) {
-      const page = requestLogPageSql(filter, 51, cursor);
-      const [result] = await db.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>(sql`EXPLAIN (FORMAT JSON) ${page}`);
-      const planNodes = nodes(result!["QUERY PLAN"][0]!.Plan);
-      const summary = planNodes.map((node) => `${node["Node Type"]}${node["Index Name"] ? ` ${node["Index Name"]}` : ""}`);
-      expect(summary, summary.join(" > ")).toContain(`Index Scan ${index}`);
-      expect(summary.some((node) => node.startsWith("Sort") || node.startsWith("Seq Scan")), summary.join(" > ")).toBe(false);
-    }
-  }, 120_000);
+  ])(
+    "%s: first and deep pages walk %s, no sort, no sequential scan",
+    async (_name, filter, index) => {
+      for (const cursor of [undefined, deepCursor]) {
+        const page = requestLogPageSql(filter, 51, cursor);
+        const [result] = await db.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>(
+          sql`EXPLAIN (FORMAT JSON) ${page}`,
+        );
+        const planNodes = nodes(result!["QUERY PLAN"][0]!.Plan);
+        const summary = planNodes.map(
+          (node) => `${node["Node Type"]}${node["Index Name"] ? ` ${node["Index Name"]}` : ""}`,
+        );
+        expect(summary, summary.join(" > ")).toContain(`Index Scan ${index}`);
+        expect(
+          summary.some((node) => node.startsWith("Sort") || node.startsWith("Seq Scan")),
+          summary.join(" > "),
+        ).toBe(false);
+      }
+    },
+    120_000,
+  );
 });

@@ -35,8 +35,22 @@ function seedRows(): RequestLogRow[] {
       startedAt,
       endpoint: index % 2 ? "/v3/router/chat/completions" : "/v3/router/v1/messages",
       principal: mine
-        ? { keyId: "key_member", keyName: "member laptop", keyPrefix: "sy-bbbbbbbb", userId: member.id, logBodies: false, limits: null }
-        : { keyId: "key_admin", keyName: "ci", keyPrefix: "sy-aaaaaaaa", userId: admin.id, logBodies: index === 1, limits: null },
+        ? {
+            keyId: "key_member",
+            keyName: "member laptop",
+            keyPrefix: "sy-bbbbbbbb",
+            userId: member.id,
+            logBodies: false,
+            limits: null,
+          }
+        : {
+            keyId: "key_admin",
+            keyName: "ci",
+            keyPrefix: "sy-aaaaaaaa",
+            userId: admin.id,
+            logBodies: index === 1,
+            limits: null,
+          },
       requestedModel: model,
       servedModel: failed ? undefined : model,
       attempts: [{ model, status: failed ? 503 : 200, latencyMs: 10 + index }],
@@ -47,7 +61,12 @@ function seedRows(): RequestLogRow[] {
       ttftMs: 5,
       usage: failed
         ? undefined
-        : { inputTokens: 100 + index, outputTokens: 50, cacheReadInputTokens: index % 5 === 0 ? 1000 : 0, cacheCreationInputTokens: index % 7 === 0 ? 300 : 0 },
+        : {
+            inputTokens: 100 + index,
+            outputTokens: 50,
+            cacheReadInputTokens: index % 5 === 0 ? 1000 : 0,
+            cacheCreationInputTokens: index % 7 === 0 ? 300 : 0,
+          },
       requestBody: { messages: [{ role: "user", content: `question ${index}` }] },
       responseBody: { text: `answer ${index}` },
     });
@@ -93,7 +112,9 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
   }
 
   const newestFirst = (subset: RequestLogRow[]) =>
-    [...subset].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0)).map((row) => row.id);
+    [...subset]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0))
+      .map((row) => row.id);
 
   it("pages through every row exactly once, newest first, ties broken by id", async () => {
     expect(await allPages(admin)).toEqual(newestFirst(rows));
@@ -101,11 +122,23 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
 
   it.each([
     ["key", { key: "key_member" }, (row: RequestLogRow) => row.apiKeyId === "key_member"],
-    ["model", { model: "anthropic/claude-haiku-4-5" }, (row: RequestLogRow) => row.requestedModel === "anthropic/claude-haiku-4-5"],
+    [
+      "model",
+      { model: "anthropic/claude-haiku-4-5" },
+      (row: RequestLogRow) => row.requestedModel === "anthropic/claude-haiku-4-5",
+    ],
     ["exact status", { status: "503" }, (row: RequestLogRow) => row.status === 503],
     ["errors", { status: "error" }, (row: RequestLogRow) => row.status >= 400],
-    ["endpoint", { endpoint: "/v3/router/v1/messages" }, (row: RequestLogRow) => row.endpoint === "/v3/router/v1/messages"],
-    ["time range", { from: new Date(NOW - DAY).toISOString(), to: new Date(NOW - DAY / 2).toISOString() }, (row: RequestLogRow) => row.createdAt.getTime() >= NOW - DAY && row.createdAt.getTime() < NOW - DAY / 2],
+    [
+      "endpoint",
+      { endpoint: "/v3/router/v1/messages" },
+      (row: RequestLogRow) => row.endpoint === "/v3/router/v1/messages",
+    ],
+    [
+      "time range",
+      { from: new Date(NOW - DAY).toISOString(), to: new Date(NOW - DAY / 2).toISOString() },
+      (row: RequestLogRow) => row.createdAt.getTime() >= NOW - DAY && row.createdAt.getTime() < NOW - DAY / 2,
+    ],
   ])("filters by %s", async (_name, filter, predicate) => {
     const expected = newestFirst(rows.filter(predicate));
     expect(expected.length).toBeGreaterThan(0);
@@ -138,9 +171,13 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
       expect(summary.totals.inputTokens).toBe(rows.reduce((sum, row) => sum + row.inputTokens, 0));
     }
     const byKey = await summarizeUsage(db, admin, query(), "key");
-    expect(new Set(byKey.buckets.map((bucket) => bucket.group))).toEqual(new Set(["sy-aaaaaaaa ci", "sy-bbbbbbbb member laptop"]));
+    expect(new Set(byKey.buckets.map((bucket) => bucket.group))).toEqual(
+      new Set(["sy-aaaaaaaa ci", "sy-bbbbbbbb member laptop"]),
+    );
     const mine = await summarizeUsage(db, member, query(), "model");
-    expect(mine.totals.costMicros).toBe(rows.filter((row) => row.userId === member.id).reduce((sum, row) => sum + row.costMicros, 0));
+    expect(mine.totals.costMicros).toBe(
+      rows.filter((row) => row.userId === member.id).reduce((sum, row) => sum + row.costMicros, 0),
+    );
   });
 
   it("computes p50 and p95 latency per day by nearest rank, successful requests only", async () => {
@@ -162,7 +199,9 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
     const expected = rows.filter((row) => row.apiKeyId === "key_member");
     expect(lines).toHaveLength(expected.length + 1);
     const costColumn = lines[0]!.split(",").indexOf("cost_usd");
-    const exported = lines.slice(1).reduce((sum, line) => sum + Math.round(Number(line.split(",")[costColumn]) * 1e6), 0);
+    const exported = lines
+      .slice(1)
+      .reduce((sum, line) => sum + Math.round(Number(line.split(",")[costColumn]) * 1e6), 0);
     expect(exported).toBe(expected.reduce((sum, row) => sum + row.costMicros, 0));
   });
 

@@ -21,9 +21,12 @@ async function storedBytes(database: TestDatabase): Promise<string> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+    const { rows: tables } = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+    );
     const dumps: string[] = [];
-    for (const { tablename } of tables) dumps.push(JSON.stringify((await client.query(`SELECT * FROM "${tablename}"`)).rows));
+    for (const { tablename } of tables)
+      dumps.push(JSON.stringify((await client.query(`SELECT * FROM "${tablename}"`)).rows));
     return dumps.join("\n");
   } finally {
     await client.end();
@@ -51,9 +54,15 @@ describe.each(testProviders)("secrets never leak (%s)", (provider) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(provider);
-    fake = await startFakeAnthropicServer({ apiKey: PROVIDER_SECRET, defaultScenario: { type: "fixture", fixture: "anthropic-text" } });
+    fake = await startFakeAnthropicServer({
+      apiKey: PROVIDER_SECRET,
+      defaultScenario: { type: "fixture", fixture: "anthropic-text" },
+    });
     const env = appEnv(database) as Record<string, string>;
-    server = await startAppServer(Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value ?? ""])), PORTS[provider]);
+    server = await startAppServer(
+      Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value ?? ""])),
+      PORTS[provider],
+    );
     const admin = await runCli(["user", "create", "--email", "owner@example.com", "--password-stdin", "--admin"], {
       env: appEnv(database),
       stdin: "owner-password",
@@ -67,19 +76,40 @@ describe.each(testProviders)("secrets never leak (%s)", (provider) => {
   });
 
   it("keeps the provider key and the gateway key out of every response, the database and the server log", async () => {
-    expect((await call("/api/auth/sign-in", { method: "POST", body: JSON.stringify({ email: "owner@example.com", password: "owner-password" }) })).status).toBe(200);
+    expect(
+      (
+        await call("/api/auth/sign-in", {
+          method: "POST",
+          body: JSON.stringify({ email: "owner@example.com", password: "owner-password" }),
+        })
+      ).status,
+    ).toBe(200);
 
     const created = await call("/api/credentials", {
       method: "POST",
-      body: JSON.stringify({ provider: "anthropic", name: "Anthropic Production", apiKey: PROVIDER_SECRET, baseUrl: fake.url }),
+      body: JSON.stringify({
+        provider: "anthropic",
+        name: "Anthropic Production",
+        apiKey: PROVIDER_SECRET,
+        baseUrl: fake.url,
+      }),
     });
     expect(created.status).toBe(201);
     expect(created.json().credential).toMatchObject({ name: "Anthropic Production", secretLast4: "ABCD" });
     const credentialId = created.json().credential.id as string;
     expect((await call("/api/credentials")).json().credentials).toHaveLength(1);
     // Editing without retyping the secret keeps it.
-    expect((await call(`/api/credentials/${credentialId}`, { method: "PATCH", body: JSON.stringify({ name: "Anthropic Prod", apiKey: "" }) })).status).toBe(200);
-    expect((await call(`/api/credentials/${credentialId}/test`, { method: "POST" })).json()).toMatchObject({ ok: true });
+    expect(
+      (
+        await call(`/api/credentials/${credentialId}`, {
+          method: "PATCH",
+          body: JSON.stringify({ name: "Anthropic Prod", apiKey: "" }),
+        })
+      ).status,
+    ).toBe(200);
+    expect((await call(`/api/credentials/${credentialId}/test`, { method: "POST" })).json()).toMatchObject({
+      ok: true,
+    });
 
     const keyResponse = await call("/api/api-keys", { method: "POST", body: JSON.stringify({ name: "leak check" }) });
     expect(keyResponse.status).toBe(201);
@@ -96,7 +126,15 @@ describe.each(testProviders)("secrets never leak (%s)", (provider) => {
     expect(fake.requests.at(-1)!.headers["x-api-key"]).toBe(PROVIDER_SECRET);
 
     // A provider that rejects the key: the error names the credential, not the key.
-    fake.addRule({ scenario: { type: "error", status: 401, errorType: "authentication_error", message: `invalid x-api-key ${PROVIDER_SECRET}` }, times: 1 });
+    fake.addRule({
+      scenario: {
+        type: "error",
+        status: 401,
+        errorType: "authentication_error",
+        message: `invalid x-api-key ${PROVIDER_SECRET}`,
+      },
+      times: 1,
+    });
     const rejected = await call("/v3/router/chat/completions", {
       method: "POST",
       headers: { authorization: `Bearer ${gatewayKey}`, cookie: "" },

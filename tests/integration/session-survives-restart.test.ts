@@ -19,17 +19,30 @@ describe.each(testProviders)("a session survives a server restart mid-stream (%s
 
   it("keeps the partial turn, marked interrupted, after a SIGKILL and restart", async () => {
     onTestFailed(() => console.error(`server output:\n${app.server?.output()}`));
-    const created = await call("/api/playground/sessions", { method: "POST", body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }) });
+    const created = await call("/api/playground/sessions", {
+      method: "POST",
+      body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }),
+    });
     expect(created.status).toBe(201);
     const sessionId = ((await created.json()) as { session: SessionDocument }).session.id;
-    const getSession = async () => ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: SessionDocument }).session;
-    const share = (await (await call(`/api/sessions/${sessionId}/share`, { method: "POST", body: "{}" })).json()) as { share: { path: string } };
+    const getSession = async () =>
+      ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: SessionDocument }).session;
+    const share = (await (await call(`/api/sessions/${sessionId}/share`, { method: "POST", body: "{}" })).json()) as {
+      share: { path: string };
+    };
 
     // A slow upstream: both text deltas, then the stream stalls with the connection open.
-    app.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 100, stallAfterEvents: 5 }, times: 1 });
+    app.fake.addRule({
+      scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 100, stallAfterEvents: 5 },
+      times: 1,
+    });
     const turn = await call(`/api/playground/sessions/${sessionId}/turns`, {
       method: "POST",
-      body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings, action: { type: "send", parts: [{ type: "text", text: "Explain qubits" }], cache: null } }),
+      body: JSON.stringify({
+        model: MODEL,
+        settings: defaultPlaygroundSettings,
+        action: { type: "send", parts: [{ type: "text", text: "Explain qubits" }], cache: null },
+      }),
     });
     expect(turn.status).toBe(200);
     const reader = turn.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -40,14 +53,18 @@ describe.each(testProviders)("a session survives a server restart mid-stream (%s
       received += value;
     }
     // Saved while streaming (at most a second behind); polled, not timed.
-    await expect.poll(async () => (await getSession()).messages[1]?.parts, { timeout: 10_000 }).toEqual([{ type: "text", text: PARTIAL }]);
+    await expect
+      .poll(async () => (await getSession()).messages[1]?.parts, { timeout: 10_000 })
+      .toEqual([{ type: "text", text: PARTIAL }]);
 
     await app.server.kill();
     await reader.cancel().catch(() => {});
     await app.restart();
 
     // The stream is gone with the process: once no save has come for a while, the turn reads as interrupted.
-    await expect.poll(async () => (await getSession()).messages[1]?.status, { timeout: 40_000, interval: 1000 }).toBe("interrupted");
+    await expect
+      .poll(async () => (await getSession()).messages[1]?.status, { timeout: 40_000, interval: 1000 })
+      .toBe("interrupted");
     const after = await getSession();
     expect(after.messages.map((message) => message.role)).toEqual(["user", "assistant"]);
     expect(after.messages[1]!.parts).toEqual([{ type: "text", text: PARTIAL }]);

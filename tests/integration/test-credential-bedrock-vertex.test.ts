@@ -9,11 +9,19 @@ import { createCredential, updateCredential } from "@/lib/credentials/manage-cre
 import { testCredential } from "@/lib/credentials/test-credential";
 import { forgetGoogleAccessTokens } from "@/lib/gateway/providers/vertex/google-access-token";
 import { startFakeBedrockServer, type FakeBedrockServer } from "../fake-upstream/fake-bedrock-server";
-import { createTestServiceAccount, startFakeVertexServer, type FakeVertexServer } from "../fake-upstream/fake-vertex-server";
+import {
+  createTestServiceAccount,
+  startFakeVertexServer,
+  type FakeVertexServer,
+} from "../fake-upstream/fake-vertex-server";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
 import { useAppEnv } from "../helpers/test-env";
 
-const AWS = { accessKeyId: "AKIATESTCONNECTION01", secretAccessKey: "test/connection+secret/000000000000000000", region: "eu-west-1" };
+const AWS = {
+  accessKeyId: "AKIATESTCONNECTION01",
+  secretAccessKey: "test/connection+secret/000000000000000000",
+  region: "eu-west-1",
+};
 const PROJECT = "switchyard-connection";
 
 describe.each(testProviders)("Test connection for Bedrock and Vertex (%s)", (provider) => {
@@ -38,17 +46,35 @@ describe.each(testProviders)("Test connection for Bedrock and Vertex (%s)", (pro
   });
 
   it("Bedrock: a signed CountTokens call succeeds and names the provider", async () => {
-    const credential = await createCredential(db, { provider: "aws", name: "Bedrock EU", ...AWS, baseUrl: bedrock.url, inferenceProfile: "eu" });
+    const credential = await createCredential(db, {
+      provider: "aws",
+      name: "Bedrock EU",
+      ...AWS,
+      baseUrl: bedrock.url,
+      inferenceProfile: "eu",
+    });
     bedrock.reset();
-    expect(await testCredential(db, credential.id)).toEqual({ ok: true, message: "AWS Bedrock accepted the credential.", latencyMs: expect.any(Number) });
+    expect(await testCredential(db, credential.id)).toEqual({
+      ok: true,
+      message: "AWS Bedrock accepted the credential.",
+      latencyMs: expect.any(Number),
+    });
     expect(bedrock.requests.map((request) => bedrock.invocationOf(request))).toMatchObject([
       { operation: "count-tokens", modelId: "anthropic.claude-haiku-4-5-20251001-v1:0" },
     ]);
-    expect(bedrock.requests[0]!.headers.authorization).toMatch(/Credential=AKIATESTCONNECTION01\/\d{8}\/eu-west-1\/bedrock\/aws4_request/);
+    expect(bedrock.requests[0]!.headers.authorization).toMatch(
+      /Credential=AKIATESTCONNECTION01\/\d{8}\/eu-west-1\/bedrock\/aws4_request/,
+    );
   });
 
   it("Bedrock: a wrong secret fails by the credential's name, the secret never echoed", async () => {
-    const credential = await createCredential(db, { provider: "aws", name: "Bedrock stale", ...AWS, secretAccessKey: "STALE-secret-9876", baseUrl: bedrock.url });
+    const credential = await createCredential(db, {
+      provider: "aws",
+      name: "Bedrock stale",
+      ...AWS,
+      secretAccessKey: "STALE-secret-9876",
+      baseUrl: bedrock.url,
+    });
     const result = await testCredential(db, credential.id);
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/Amazon Bedrock rejected the credential "Bedrock stale" \(HTTP 403\)/);
@@ -67,7 +93,11 @@ describe.each(testProviders)("Test connection for Bedrock and Vertex (%s)", (pro
     });
     expect(credential.settings).toEqual({ region: "europe-west1", projectId: PROJECT, tokenUrl: vertex.tokenUrl });
     vertex.reset();
-    expect(await testCredential(db, credential.id)).toEqual({ ok: true, message: "Google Vertex AI accepted the credential.", latencyMs: expect.any(Number) });
+    expect(await testCredential(db, credential.id)).toEqual({
+      ok: true,
+      message: "Google Vertex AI accepted the credential.",
+      latencyMs: expect.any(Number),
+    });
     expect(vertex.requests.map((request) => request.path)).toEqual([
       "/token",
       `/v1/projects/${PROJECT}/locations/europe-west1/publishers/anthropic/models/count-tokens:rawPredict`,
@@ -104,7 +134,11 @@ describe.each(testProviders)("Test connection for Bedrock and Vertex (%s)", (pro
     });
     const edited = await updateCredential(db, credential.id, { inferenceProfile: "eu", modelIds: "" });
     expect(edited.settings).toEqual({ region: "eu-west-1", inferenceProfile: "eu" });
-    await expect(createCredential(db, { provider: "aws", name: "Bad", ...AWS, modelIds: "[1,2]" })).rejects.toThrow(/model id overrides must be a JSON object/);
-    await expect(createCredential(db, { provider: "aws", name: "Bad", ...AWS, inferenceProfile: "mars" })).rejects.toThrow(/inference profile must be one of/);
+    await expect(createCredential(db, { provider: "aws", name: "Bad", ...AWS, modelIds: "[1,2]" })).rejects.toThrow(
+      /model id overrides must be a JSON object/,
+    );
+    await expect(
+      createCredential(db, { provider: "aws", name: "Bad", ...AWS, inferenceProfile: "mars" }),
+    ).rejects.toThrow(/inference profile must be one of/);
   });
 });

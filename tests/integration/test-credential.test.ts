@@ -25,7 +25,12 @@ describe("Test connection", () => {
   });
 
   it("makes one cheap real call (count_tokens) with the credential and reports success", async () => {
-    const credential = await createCredential(db, { provider: "anthropic", name: "Good", apiKey: GOOD_KEY, baseUrl: fake.url });
+    const credential = await createCredential(db, {
+      provider: "anthropic",
+      name: "Good",
+      apiKey: GOOD_KEY,
+      baseUrl: fake.url,
+    });
     fake.reset();
     const result = await testCredential(db, credential.id);
     expect(result).toEqual({ ok: true, message: "Anthropic accepted the credential.", latencyMs: expect.any(Number) });
@@ -35,7 +40,12 @@ describe("Test connection", () => {
   });
 
   it("reports a rejected key by the credential's name, never echoing the key", async () => {
-    const credential = await createCredential(db, { provider: "anthropic", name: "Stale key", apiKey: "sk-ant-WRONG-9999", baseUrl: fake.url });
+    const credential = await createCredential(db, {
+      provider: "anthropic",
+      name: "Stale key",
+      apiKey: "sk-ant-WRONG-9999",
+      baseUrl: fake.url,
+    });
     const result = await testCredential(db, credential.id);
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/Stale key/);
@@ -43,7 +53,12 @@ describe("Test connection", () => {
   });
 
   it("reports an unreachable provider", async () => {
-    const credential = await createCredential(db, { provider: "anthropic", name: "Nowhere", apiKey: GOOD_KEY, baseUrl: "http://127.0.0.1:9" });
+    const credential = await createCredential(db, {
+      provider: "anthropic",
+      name: "Nowhere",
+      apiKey: GOOD_KEY,
+      baseUrl: "http://127.0.0.1:9",
+    });
     const result = await testCredential(db, credential.id);
     expect(result).toMatchObject({ ok: false });
     expect(result.message).toMatch(/Nowhere/);

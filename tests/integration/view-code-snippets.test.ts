@@ -22,7 +22,11 @@ import { ROOT } from "../helpers/run-cli";
 import { viewCodeTestRequests, type ViewCodeTestRequest } from "../helpers/view-code-requests";
 import { answerTextOf, fixtureAnswerText } from "../reference-samples/answer-text";
 import { runBashScript, runTypeScriptProgram, SAMPLE_DIRECTORY, type SampleRun } from "../reference-samples/run-sample";
-import { PROVIDER_SECRET, startGatewayUnderTest, type GatewayUnderTest } from "../reference-samples/start-gateway-under-test";
+import {
+  PROVIDER_SECRET,
+  startGatewayUnderTest,
+  type GatewayUnderTest,
+} from "../reference-samples/start-gateway-under-test";
 
 const PORT = 3471;
 const TYPECHECK_DIRECTORY = path.join(ROOT, "tests/.artifacts/view-code-typecheck");
@@ -80,7 +84,10 @@ const upstreamCalls = (requests: RecordedRequest[]): UpstreamCall[] =>
   }));
 
 /** What the fake records when a client posts the original body straight to the gateway. */
-async function upstreamOfDirectCall(body: Record<string, unknown>, serves: AnthropicFixtureName): Promise<UpstreamCall[]> {
+async function upstreamOfDirectCall(
+  body: Record<string, unknown>,
+  serves: AnthropicFixtureName,
+): Promise<UpstreamCall[]> {
   gateway.fake.reset();
   gateway.fake.addRule({ scenario: { type: "fixture", fixture: serves } });
   const response = await fetch(`${gateway.url}/v3/router/chat/completions`, {
@@ -94,7 +101,12 @@ async function upstreamOfDirectCall(body: Record<string, unknown>, serves: Anthr
   return upstreamCalls(gateway.fake.requests);
 }
 
-async function runSnippet(id: SnippetId, language: "bash" | "typescript", code: string, slug: string): Promise<SampleRun> {
+async function runSnippet(
+  id: SnippetId,
+  language: "bash" | "typescript",
+  code: string,
+  slug: string,
+): Promise<SampleRun> {
   const env = { SWITCHYARD_API_KEY: gateway.apiKey };
   return language === "bash" ? runBashScript(slug, code, env) : runTypeScriptProgram(slug, code, env);
 }
@@ -108,29 +120,33 @@ describe.each(cases)("$request.name", ({ request, serves }) => {
     expect(direct).toHaveLength(1);
   }, 60_000);
 
-  it.each(RUN)("$id runs and makes the same upstream request as a direct call", async ({ id, language }) => {
-    const code = codeOf(snippetsFor(request.body, gateway.url), id);
-    gateway.fake.reset();
-    gateway.fake.addRule({ scenario: { type: "fixture", fixture: serves } });
+  it.each(RUN)(
+    "$id runs and makes the same upstream request as a direct call",
+    async ({ id, language }) => {
+      const code = codeOf(snippetsFor(request.body, gateway.url), id);
+      gateway.fake.reset();
+      gateway.fake.addRule({ scenario: { type: "fixture", fixture: serves } });
 
-    const run = await runSnippet(id, language, code, slugOf(id));
+      const run = await runSnippet(id, language, code, slugOf(id));
 
-    expect(run.exitCode, `${run.stderr}\n${run.stdout}`).toBe(0);
-    expect(upstreamCalls(gateway.fake.requests)).toEqual(direct);
-    for (const recorded of gateway.fake.requests) {
-      expect(recorded.headers["x-api-key"]).toBe(PROVIDER_SECRET);
-      expect(JSON.stringify(recorded.headers)).not.toContain(gateway.apiKey);
-    }
-    const answer = fixtureAnswerText(serves);
-    if (language === "bash") {
-      expect(answerTextOf(run.stdout)).toBe(answer);
-    } else {
-      expect(run.exchanges.map((exchange) => [exchange.url, exchange.status])).toEqual([
-        [`${gateway.url}/v3/router/${id === "anthropic-typescript" ? "v1/messages" : "chat/completions"}`, 200],
-      ]);
-      expect(run.stdout).toContain(answer);
-    }
-  }, 90_000);
+      expect(run.exitCode, `${run.stderr}\n${run.stdout}`).toBe(0);
+      expect(upstreamCalls(gateway.fake.requests)).toEqual(direct);
+      for (const recorded of gateway.fake.requests) {
+        expect(recorded.headers["x-api-key"]).toBe(PROVIDER_SECRET);
+        expect(JSON.stringify(recorded.headers)).not.toContain(gateway.apiKey);
+      }
+      const answer = fixtureAnswerText(serves);
+      if (language === "bash") {
+        expect(answerTextOf(run.stdout)).toBe(answer);
+      } else {
+        expect(run.exchanges.map((exchange) => [exchange.url, exchange.status])).toEqual([
+          [`${gateway.url}/v3/router/${id === "anthropic-typescript" ? "v1/messages" : "chat/completions"}`, 200],
+        ]);
+        expect(run.stdout).toContain(answer);
+      }
+    },
+    90_000,
+  );
 });
 
 describe("the snippets as files a user saves", () => {
@@ -152,7 +168,19 @@ describe("the snippets as files a user saves", () => {
         }
       }
     }
-    const flags = ["--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node"];
+    const flags = [
+      "--noEmit",
+      "--strict",
+      "--skipLibCheck",
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "--target",
+      "es2022",
+      "--types",
+      "node",
+    ];
     const check = spawnSync("npx", ["--no-install", "tsc", ...flags, ...files], { cwd: ROOT, encoding: "utf8" });
     try {
       expect(check.stdout + check.stderr.replace(/^npm warn .*\n/gm, "")).toBe("");
@@ -171,7 +199,10 @@ describe("the snippets as files a user saves", () => {
         if (!result.ok) throw new Error(result.error);
         const file = path.join(SAMPLE_DIRECTORY, "view-code-snippet.py");
         writeFileSync(file, codeOf(result.snippets, "openai-python"));
-        const compile = spawnSync("python3", ["-m", "py_compile", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+        const compile = spawnSync("python3", ["-m", "py_compile", file], {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         expect(compile.stderr, request.name).toBe("");
         expect(compile.status).toBe(0);
       }

@@ -48,6 +48,7 @@ function textOfStreamEvent(event: {
 }): string {
   if (event.object === "chat.completion.chunk") return event.choices?.[0]?.delta?.content ?? "";
   if (event.type === "response.output_text.delta" && typeof event.delta === "string") return event.delta;
-  if (event.type === "content_block_delta" && typeof event.delta === "object" && event.delta.type === "text_delta") return event.delta.text ?? "";
+  if (event.type === "content_block_delta" && typeof event.delta === "object" && event.delta.type === "text_delta")
+    return event.delta.text ?? "";
   return "";
 }

@@ -45,7 +45,14 @@ export function extractMarkdownSamples(markdownPath: string): MarkdownSample[] {
       .map((codeLine) => codeLine.replace(new RegExp(`^ {0,${indent}}`), ""))
       .join("\n");
     const title = opening[3]!.replace(/\s*theme=.*$/, "").trim();
-    samples.push({ name: title ? `${section} › ${title}` : section, section, language: opening[2]!, title, code, line: index + 1 });
+    samples.push({
+      name: title ? `${section} › ${title}` : section,
+      section,
+      language: opening[2]!,
+      title,
+      code,
+      line: index + 1,
+    });
     index = closing;
   }
   return samples;

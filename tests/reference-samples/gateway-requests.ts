@@ -3,10 +3,7 @@ import { request as httpRequest } from "node:http";
 export type GatewayTarget = { url: string; apiKey: string };
 
 /** How a request presents the gateway key. */
-export type Presented =
-  | { bearer: string }
-  | { xApiKey: string }
-  | "none";
+export type Presented = { bearer: string } | { xApiKey: string } | "none";
 
 export type GatewayReply = {
   status: number;
@@ -96,7 +93,9 @@ export function postEndlessBody(
       headers: {
         ...headers,
         "content-type": "application/json",
-        ...(options.declaredBytes ? { "content-length": String(options.declaredBytes) } : { "transfer-encoding": "chunked" }),
+        ...(options.declaredBytes
+          ? { "content-length": String(options.declaredBytes) }
+          : { "transfer-encoding": "chunked" }),
       },
     });
     request.on("response", (response) => {

@@ -29,7 +29,7 @@ export const responsesApiSamples = [
 
 /** Code blocks that are not programs, with the reason they are not run. */
 export const notRunnable: Record<string, string> = {
-  "Provider Options › TypeScript": "a fragment of bare `model: \"…\"` lines to paste into a call, not a program",
+  "Provider Options › TypeScript": 'a fragment of bare `model: "…"` lines to paste into a call, not a program',
   "Token Management › TypeScript": "defines a getMaxTokens helper and makes no request",
 };
 
@@ -109,15 +109,32 @@ const quickStartResponses: SampleCase = {
     object: "response",
     status: "completed",
     model: "anthropic/claude-sonnet-4-6",
-    output: [{ type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text: quantumAnswer }] }],
+    output: [
+      {
+        type: "message",
+        role: "assistant",
+        status: "completed",
+        content: [{ type: "output_text", text: quantumAnswer }],
+      },
+    ],
     usage: { input_tokens: 14, output_tokens: 18, total_tokens: 32 },
   },
-  upstream: [translatedCall({ model: "claude-sonnet-4-6", max_tokens: sonnetDefaultMaxTokens, messages: [userSays(quantumQuestion)] })],
+  upstream: [
+    translatedCall({
+      model: "claude-sonnet-4-6",
+      max_tokens: sonnetDefaultMaxTokens,
+      messages: [userSays(quantumQuestion)],
+    }),
+  ],
 };
 const quickStartResponsesTypeScript: SampleCase = { ...quickStartResponses, prints: `${quantumAnswer}\n` };
 
 /** The Responses multi-provider sample: `fallbacks` is a top-level body field, as in the Chat Completions one. */
-const multiProviderRequest = { model: "claude-sonnet-4-6", max_tokens: sonnetDefaultMaxTokens, messages: [userSays("...")] };
+const multiProviderRequest = {
+  model: "claude-sonnet-4-6",
+  max_tokens: sonnetDefaultMaxTokens,
+  messages: [userSays("...")],
+};
 const overloaded = { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" } as const;
 
 const multiProviderResponses: SampleVariants = {
@@ -134,7 +151,12 @@ const multiProviderResponses: SampleVariants = {
     },
     "primary overloaded (529): aws/ is not usable and is skipped, anthropic/claude-opus-4-6 answers": {
       serves: "anthropic-text",
-      failing: [{ match: (request) => (request.body as { model?: string }).model === "claude-sonnet-4-6", scenario: overloaded }],
+      failing: [
+        {
+          match: (request) => (request.body as { model?: string }).model === "claude-sonnet-4-6",
+          scenario: overloaded,
+        },
+      ],
       prints: `${quantumAnswer}\n`,
       receives: { object: "response", model: "anthropic/claude-opus-4-6" },
       receivesHeaders: {
@@ -144,22 +166,32 @@ const multiProviderResponses: SampleVariants = {
       },
       upstream: [
         translatedCall(multiProviderRequest),
-        translatedCall({ ...multiProviderRequest, model: "claude-opus-4-6", max_tokens: catalogDefaultMaxTokens("claude-opus-4-6") }),
+        translatedCall({
+          ...multiProviderRequest,
+          model: "claude-opus-4-6",
+          max_tokens: catalogDefaultMaxTokens("claude-opus-4-6"),
+        }),
       ],
     },
-    "every Anthropic model overloaded: the SDK throws a 503 that names each model's failure, aws/ with what to configure": {
-      serves: "anthropic-text",
-      failing: [{ scenario: overloaded }],
-      fails: {
-        status: 503,
-        stderr: /All 3 models failed\. anthropic\/claude-sonnet-4-6: [^|]*Overloaded[^|]* \| aws\/anthropic\/claude-sonnet-4-6: [^|]*Bedrock[^|]* \| anthropic\/claude-opus-4-6: [^|]*Overloaded/,
+    "every Anthropic model overloaded: the SDK throws a 503 that names each model's failure, aws/ with what to configure":
+      {
+        serves: "anthropic-text",
+        failing: [{ scenario: overloaded }],
+        fails: {
+          status: 503,
+          stderr:
+            /All 3 models failed\. anthropic\/claude-sonnet-4-6: [^|]*Overloaded[^|]* \| aws\/anthropic\/claude-sonnet-4-6: [^|]*Bedrock[^|]* \| anthropic\/claude-opus-4-6: [^|]*Overloaded/,
+        },
+        // The openai SDK retries a 503 twice (its default maxRetries): three rounds of sonnet, then opus.
+        upstream: [1, 2, 3].flatMap(() => [
+          translatedCall(multiProviderRequest),
+          translatedCall({
+            ...multiProviderRequest,
+            model: "claude-opus-4-6",
+            max_tokens: catalogDefaultMaxTokens("claude-opus-4-6"),
+          }),
+        ]),
       },
-      // The openai SDK retries a 503 twice (its default maxRetries): three rounds of sonnet, then opus.
-      upstream: [1, 2, 3].flatMap(() => [
-        translatedCall(multiProviderRequest),
-        translatedCall({ ...multiProviderRequest, model: "claude-opus-4-6", max_tokens: catalogDefaultMaxTokens("claude-opus-4-6") }),
-      ]),
-    },
   },
 };
 
@@ -173,7 +205,10 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
     serves: "anthropic-pings",
     prints: "Hello there.",
     upstream: [
-      translatedCall({ model: "claude-sonnet-4-6", max_tokens: sonnetDefaultMaxTokens, messages: [userSays("Tell me a story")] }, { stream: true }),
+      translatedCall(
+        { model: "claude-sonnet-4-6", max_tokens: sonnetDefaultMaxTokens, messages: [userSays("Tell me a story")] },
+        { stream: true },
+      ),
     ],
   },
   "Tool Use (Function Calling) › TypeScript": {
@@ -227,13 +262,24 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
     serves: "anthropic-pings",
     prints: "Hello there.",
     upstream: [
-      translatedCall({ model: "claude-sonnet-4-6", max_tokens: 2048, messages: [userSays("Tell me a story")] }, { stream: true }),
+      translatedCall(
+        { model: "claude-sonnet-4-6", max_tokens: 2048, messages: [userSays("Tell me a story")] },
+        { stream: true },
+      ),
     ],
   },
   "Prompt Caching › cURL (Chat Completions)": { ...cacheUsage, upstream: [translatedCall(promptCaching)] },
-  "Prompt Caching › TypeScript (Chat Completions)": { ...cacheUsage, prints: "", upstream: [translatedCall(promptCaching)] },
+  "Prompt Caching › TypeScript (Chat Completions)": {
+    ...cacheUsage,
+    prints: "",
+    upstream: [translatedCall(promptCaching)],
+  },
   "Static System Prompts › cURL (Chat Completions)": { ...cacheUsage, upstream: [translatedCall(staticSystemPrompt)] },
-  "Static System Prompts › TypeScript (Chat Completions)": { ...cacheUsage, prints: "", upstream: [translatedCall(staticSystemPrompt)] },
+  "Static System Prompts › TypeScript (Chat Completions)": {
+    ...cacheUsage,
+    prints: "",
+    upstream: [translatedCall(staticSystemPrompt)],
+  },
   "Large Document Context › cURL (Chat Completions)": {
     ...cacheUsage,
     upstream: [
@@ -258,7 +304,9 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
         max_tokens: 1024,
         messages: [
           userSays(
-            textBlock("Here is our API documentation:\n\nYour API documentation content goes here...", { cached: true }),
+            textBlock("Here is our API documentation:\n\nYour API documentation content goes here...", {
+              cached: true,
+            }),
             "How do I authenticate with the API?",
           ),
         ],
@@ -328,7 +376,10 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
         messages: [
           userSays("Design a rate limiting system"),
           // The reasoning part goes back as a thinking block, first and unmodified.
-          assistantSays({ type: "thinking", thinking: "...", signature: "..." }, "Here's a distributed rate limiting design..."),
+          assistantSays(
+            { type: "thinking", thinking: "...", signature: "..." },
+            "Here's a distributed rate limiting design...",
+          ),
           userSays("How would you handle 10M req/s?"),
         ],
       }),
@@ -345,7 +396,8 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
             content: "Here is my answer.",
             reasoning: "The visible part of the reasoning.",
             reasoning_signature: "EqQBCkYIBRgCIkBsig2Redacted==",
-            redacted_reasoning: "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj2pRmRZQ==",
+            redacted_reasoning:
+              "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj2pRmRZQ==",
           },
         },
       ],
@@ -364,7 +416,11 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
         messages: [
           userSays("Design a rate limiting system"),
           assistantSays(
-            { type: "thinking", thinking: "The visible part of the reasoning.", signature: "EqQBCkYIBRgCIkBsig2Redacted==" },
+            {
+              type: "thinking",
+              thinking: "The visible part of the reasoning.",
+              signature: "EqQBCkYIBRgCIkBsig2Redacted==",
+            },
             {
               type: "redacted_thinking",
               data: "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj2pRmRZQ==",
@@ -393,7 +449,9 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
   "Adaptive Thinking › cURL (Chat Completions)": {
     // Opus 4.6 may omit the thinking text and send only its signature.
     serves: "anthropic-thinking-signature-only",
-    receives: { choices: [{ message: { content: "42.", reasoning_signature: "EqQBCkYIBRgCIkBsig3OmittedThinking==" } }] },
+    receives: {
+      choices: [{ message: { content: "42.", reasoning_signature: "EqQBCkYIBRgCIkBsig3OmittedThinking==" } }],
+    },
     upstream: [translatedCall(adaptiveThinking)],
   },
   "Adaptive Thinking › TypeScript (Chat Completions)": {
@@ -409,7 +467,10 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
         model: "claude-sonnet-4-6",
         max_tokens: catalogDefaultMaxTokens("claude-sonnet-4-6"),
         messages: [
-          userSays("What's in this image?", { type: "image", source: { type: "url", url: "https://example.com/image.jpg" } }),
+          userSays("What's in this image?", {
+            type: "image",
+            source: { type: "url", url: "https://example.com/image.jpg" },
+          }),
         ],
       }),
     ],
@@ -504,8 +565,16 @@ export const runnableSamples: Record<string, SampleCase | SampleVariants> = {
         /^anthropic\/claude-sonnet-4-6;status=503;.*aws\/anthropic\/claude-sonnet-4-6;status=400;.*anthropic\/claude-opus-4-6;status=200;/,
     },
     upstream: [
-      translatedCall({ model: "claude-sonnet-4-6", max_tokens: catalogDefaultMaxTokens("claude-sonnet-4-6"), messages: [userSays("...")] }),
-      translatedCall({ model: "claude-opus-4-6", max_tokens: catalogDefaultMaxTokens("claude-opus-4-6"), messages: [userSays("...")] }),
+      translatedCall({
+        model: "claude-sonnet-4-6",
+        max_tokens: catalogDefaultMaxTokens("claude-sonnet-4-6"),
+        messages: [userSays("...")],
+      }),
+      translatedCall({
+        model: "claude-opus-4-6",
+        max_tokens: catalogDefaultMaxTokens("claude-opus-4-6"),
+        messages: [userSays("...")],
+      }),
     ],
   },
 };

@@ -56,7 +56,12 @@ export const runnableExtendedThinking: Record<string, SampleCase> = {
     prints: "",
     receives: { choices: [{ message: thinkingFixtureMessage }] },
     upstream: [
-      translatedCall({ model: opus45, max_tokens: 10048, thinking, messages: [userSays("Design a rate limiting system")] }),
+      translatedCall({
+        model: opus45,
+        max_tokens: 10048,
+        thinking,
+        messages: [userSays("Design a rate limiting system")],
+      }),
       translatedCall({
         model: opus45,
         max_tokens: 10048,

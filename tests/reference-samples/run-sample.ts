@@ -55,7 +55,10 @@ export async function runTypeScriptProgram(
   writeFileSync(file, code);
   writeFileSync(log, "");
   try {
-    const run = await runProcess("npx", ["--no-install", "tsx", "--import", RECORDER, file], { ...env, SAMPLE_EXCHANGE_LOG: log });
+    const run = await runProcess("npx", ["--no-install", "tsx", "--import", RECORDER, file], {
+      ...env,
+      SAMPLE_EXCHANGE_LOG: log,
+    });
     const exchanges = readFileSync(log, "utf8")
       .split("\n")
       .filter(Boolean)
@@ -90,7 +93,11 @@ export async function runBashScript(slug: string, code: string, env: Record<stri
 
 function runProcess(command: string, args: string[], env: Record<string, string>) {
   return new Promise<Omit<SampleRun, "exchanges">>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

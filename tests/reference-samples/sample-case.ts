@@ -43,7 +43,10 @@ export type SampleVariants = { variants: Record<string, SampleCase> };
 export const isSampleVariants = (value: SampleCase | SampleVariants): value is SampleVariants => "variants" in value;
 
 /** OpenAI-shaped endpoints call Anthropic with version 2023-06-01 and the body the rules imply. */
-export function translatedCall(body: Record<string, unknown>, options: { stream?: boolean; beta?: string } = {}): ExpectedUpstreamCall {
+export function translatedCall(
+  body: Record<string, unknown>,
+  options: { stream?: boolean; beta?: string } = {},
+): ExpectedUpstreamCall {
   return {
     path: "/v1/messages",
     anthropicVersion: "2023-06-01",

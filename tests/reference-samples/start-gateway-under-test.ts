@@ -43,8 +43,13 @@ export async function startGatewayUnderTest(options: GatewayUnderTestOptions): P
   const cli = (args: string[], stdin?: string) => runCli(args, { env: appEnv(database), stdin });
   let server: AppServer | undefined;
   try {
-    await cliOrThrow(cli(["user", "create", "--email", "admin@example.com", "--password-stdin", "--admin"], "admin-password"));
-    const apiKey = (await cliOrThrow(cli(["key", "create", "--name", "gateway-tests"]))).stdout.trim().split("\n").at(-1)!;
+    await cliOrThrow(
+      cli(["user", "create", "--email", "admin@example.com", "--password-stdin", "--admin"], "admin-password"),
+    );
+    const apiKey = (await cliOrThrow(cli(["key", "create", "--name", "gateway-tests"]))).stdout
+      .trim()
+      .split("\n")
+      .at(-1)!;
     const credential = options.credential ?? { apiKey: PROVIDER_SECRET };
     if (credential) await addAnthropicCredential(cli, fake.url, credential.apiKey);
     const env = Object.entries(appEnv(database)).map(([key, value]) => [key, value ?? ""]);
@@ -74,7 +79,20 @@ export async function startGatewayUnderTest(options: GatewayUnderTestOptions): P
 /** `switchyard provider add --provider anthropic --name "Anthropic Production" --api-key-stdin --base-url <fake>`. */
 export function addAnthropicCredential(cli: GatewayUnderTest["cli"], baseUrl: string, apiKey: string) {
   return cliOrThrow(
-    cli(["provider", "add", "--provider", "anthropic", "--name", CREDENTIAL_NAME, "--api-key-stdin", "--base-url", baseUrl], apiKey),
+    cli(
+      [
+        "provider",
+        "add",
+        "--provider",
+        "anthropic",
+        "--name",
+        CREDENTIAL_NAME,
+        "--api-key-stdin",
+        "--base-url",
+        baseUrl,
+      ],
+      apiKey,
+    ),
   );
 }
 

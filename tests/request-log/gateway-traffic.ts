@@ -8,7 +8,8 @@ import type { GatewayTarget } from "../reference-samples/gateway-requests";
 
 /** A request of the mixed run: which endpoint, streamed or not, which answer the fake gives. */
 export type PlannedRequest = {
-  endpoint: "/v3/router/chat/completions" | "/v3/router/responses" | "/v3/router/v1/messages" | "/v2/proxy/chat/completions";
+  endpoint:
+    "/v3/router/chat/completions" | "/v3/router/responses" | "/v3/router/v1/messages" | "/v2/proxy/chat/completions";
   stream: boolean;
   /** The fake answers with the cache-usage fixture (cache reads and 5m/1h writes). */
   cache: boolean;
@@ -58,7 +59,13 @@ function bodyFor(planned: PlannedRequest): Record<string, unknown> {
     case "/v3/router/responses":
       return { model, input: text, stream: planned.stream, ...(fallbacks ? { fallbacks } : {}) };
     case "/v3/router/v1/messages":
-      return { model, max_tokens: 256, messages: [{ role: "user", content: text }], stream: planned.stream, ...(fallbacks ? { fallbacks } : {}) };
+      return {
+        model,
+        max_tokens: 256,
+        messages: [{ role: "user", content: text }],
+        stream: planned.stream,
+        ...(fallbacks ? { fallbacks } : {}),
+      };
     default:
       return {
         model,
@@ -76,18 +83,29 @@ export type Answer = { status: number; complete: boolean; finishedAt: number; te
 export async function send(target: GatewayTarget, planned: PlannedRequest): Promise<Answer> {
   const response = await fetch(`${target.url}${planned.endpoint}`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${target.apiKey}`, "anthropic-version": "2023-06-01" },
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${target.apiKey}`,
+      "anthropic-version": "2023-06-01",
+    },
     body: JSON.stringify(bodyFor(planned)),
   });
   const text = await response.text();
   const complete = !planned.stream
     ? response.ok && text.length > 0 && !!JSON.parse(text)
-    : text.includes("data: [DONE]") || text.includes("event: message_stop") || text.includes("event: response.completed");
+    : text.includes("data: [DONE]") ||
+      text.includes("event: message_stop") ||
+      text.includes("event: response.completed");
   return { status: response.status, complete, finishedAt: Date.now(), text };
 }
 
 /** Runs `plan` with `concurrency` clients; `onProgress` after each answer. */
-export async function runTraffic(target: GatewayTarget, plan: PlannedRequest[], concurrency: number, onProgress?: (done: number) => void) {
+export async function runTraffic(
+  target: GatewayTarget,
+  plan: PlannedRequest[],
+  concurrency: number,
+  onProgress?: (done: number) => void,
+) {
   const answers: Answer[] = new Array(plan.length);
   let next = 0;
   let done = 0;
@@ -142,7 +160,9 @@ export function comparableRow(row: {
   cacheWrite1hTokens: number;
   costMicros: number;
 }) {
-  const attempts = (JSON.parse(row.attempts) as Array<{ model: string; status: number }>).map((attempt) => `${attempt.model}:${attempt.status}`).join(",");
+  const attempts = (JSON.parse(row.attempts) as Array<{ model: string; status: number }>)
+    .map((attempt) => `${attempt.model}:${attempt.status}`)
+    .join(",");
   return {
     endpoint: row.endpoint,
     stream: row.stream,

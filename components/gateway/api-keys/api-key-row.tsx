@@ -11,7 +11,15 @@ import { useRevokeApiKey } from "./api-key-queries";
 import { ApiKeyStatusBadge } from "./api-key-status-badge";
 import { describeLimits, KeyLimitsDialog } from "./key-limits-dialog";
 
-export function ApiKeyRow({ apiKey, showOwner, canSetLimits = false }: { apiKey: ApiKeyView; showOwner: boolean; canSetLimits?: boolean }) {
+export function ApiKeyRow({
+  apiKey,
+  showOwner,
+  canSetLimits = false,
+}: {
+  apiKey: ApiKeyView;
+  showOwner: boolean;
+  canSetLimits?: boolean;
+}) {
   const revoke = useRevokeApiKey();
   const [confirming, setConfirming] = useState(false);
   const [editingLimits, setEditingLimits] = useState(false);
@@ -39,13 +47,11 @@ export function ApiKeyRow({ apiKey, showOwner, canSetLimits = false }: { apiKey:
             Limits<span className="sr-only"> for {apiKey.name}</span>
           </Button>
         )}
-        {canSetLimits && <KeyLimitsDialog apiKey={apiKey} open={editingLimits} onClose={() => setEditingLimits(false)} />}
+        {canSetLimits && (
+          <KeyLimitsDialog apiKey={apiKey} open={editingLimits} onClose={() => setEditingLimits(false)} />
+        )}
         {apiKey.status === "active" && (
-          <Button
-            size="sm"
-            variant="dangerGhost"
-            onClick={() => setConfirming(true)}
-          >
+          <Button size="sm" variant="dangerGhost" onClick={() => setConfirming(true)}>
             Revoke<span className="sr-only"> {apiKey.name}</span>
           </Button>
         )}

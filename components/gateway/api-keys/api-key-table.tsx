@@ -2,7 +2,15 @@ import type { ApiKeyView } from "@/lib/api-keys/api-key-view";
 import { Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
 import { ApiKeyRow } from "./api-key-row";
 
-export function ApiKeyTable({ apiKeys, showOwner, canSetLimits = false }: { apiKeys: ApiKeyView[]; showOwner: boolean; canSetLimits?: boolean }) {
+export function ApiKeyTable({
+  apiKeys,
+  showOwner,
+  canSetLimits = false,
+}: {
+  apiKeys: ApiKeyView[];
+  showOwner: boolean;
+  canSetLimits?: boolean;
+}) {
   return (
     <Table aria-label="API keys">
       <TableHead>

@@ -22,9 +22,7 @@ export function ApiKeysScreen({ isAdmin }: { isAdmin: boolean }) {
       <PageHeader
         title="API keys"
         description={
-          isAdmin
-            ? "Keys for calling the gateway. You see every user's keys."
-            : "Your keys for calling the gateway."
+          isAdmin ? "Keys for calling the gateway. You see every user's keys." : "Your keys for calling the gateway."
         }
         actions={
           <Button variant="primary" onClick={() => setCreating(true)}>
@@ -46,7 +44,9 @@ export function ApiKeysScreen({ isAdmin }: { isAdmin: boolean }) {
           No API keys yet. Create one to call the gateway from your code.
         </p>
       )}
-      {apiKeys.isSuccess && apiKeys.data.length > 0 && <ApiKeyTable apiKeys={apiKeys.data} showOwner={isAdmin} canSetLimits={isAdmin} />}
+      {apiKeys.isSuccess && apiKeys.data.length > 0 && (
+        <ApiKeyTable apiKeys={apiKeys.data} showOwner={isAdmin} canSetLimits={isAdmin} />
+      )}
 
       <CreateApiKeyDialog
         open={creating}

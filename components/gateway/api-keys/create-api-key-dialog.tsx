@@ -60,12 +60,21 @@ function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCre
       {create.isError && failedField !== "name" && failedField !== "expiresAt" && (
         <Alert tone="error">{errorMessage(create.error)}</Alert>
       )}
-      <Field label="Name" hint="Say where it is used, e.g. “CI pipeline” or “Jane's laptop”." error={failedField === "name" ? errorMessage(create.error) : undefined}>
+      <Field
+        label="Name"
+        hint="Say where it is used, e.g. “CI pipeline” or “Jane's laptop”."
+        error={failedField === "name" ? errorMessage(create.error) : undefined}
+      >
         {(control) => <Input {...control} name="name" required maxLength={100} autoFocus autoComplete="off" />}
       </Field>
       <Field label="Expires" error={failedField === "expiresAt" ? errorMessage(create.error) : undefined}>
         {(control) => (
-          <Select {...control} name="expiry" value={expiry} onChange={(event) => setExpiry(event.target.value as ExpiryChoice)}>
+          <Select
+            {...control}
+            name="expiry"
+            value={expiry}
+            onChange={(event) => setExpiry(event.target.value as ExpiryChoice)}
+          >
             {EXPIRY_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

@@ -31,7 +31,12 @@ const toNumberOrNull = (value: FormDataEntryValue | null) => {
 /** Admins: requests and tokens per minute, monthly budget and body logging for one key. Empty = unlimited. */
 export function KeyLimitsDialog({ apiKey, open, onClose }: { apiKey: ApiKeyView; open: boolean; onClose: () => void }) {
   return (
-    <Dialog open={open} onClose={onClose} title={`Limits for ${apiKey.name}`} description="Leave a field empty for no limit. Changes reach every instance within a second.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Limits for ${apiKey.name}`}
+      description="Leave a field empty for no limit. Changes reach every instance within a second."
+    >
       <KeyLimitsForm apiKey={apiKey} onDone={onClose} />
     </Dialog>
   );
@@ -41,7 +46,8 @@ function KeyLimitsForm({ apiKey, onDone }: { apiKey: ApiKeyView; onDone: () => v
   const queryClient = useQueryClient();
   const [logBodies, setLogBodies] = useState(apiKey.limits.logBodies);
   const save = useMutation({
-    mutationFn: (body: object) => requestJson(`/api/api-keys/${encodeURIComponent(apiKey.id)}/limits`, { method: "PATCH", body }),
+    mutationFn: (body: object) =>
+      requestJson(`/api/api-keys/${encodeURIComponent(apiKey.id)}/limits`, { method: "PATCH", body }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: apiKeysQueryOptions().queryKey });
       onDone();
@@ -63,13 +69,40 @@ function KeyLimitsForm({ apiKey, onDone }: { apiKey: ApiKeyView; onDone: () => v
     >
       {save.isError && <Alert tone="error">{errorMessage(save.error)}</Alert>}
       <Field label="Requests per minute" optional>
-        {(control) => <Input {...control} name="rpm" type="number" min={1} step={1} defaultValue={apiKey.limits.requestsPerMinute ?? ""} />}
+        {(control) => (
+          <Input
+            {...control}
+            name="rpm"
+            type="number"
+            min={1}
+            step={1}
+            defaultValue={apiKey.limits.requestsPerMinute ?? ""}
+          />
+        )}
       </Field>
       <Field label="Tokens per minute" optional hint="Input, cache writes and output; cache reads are not counted.">
-        {(control) => <Input {...control} name="tpm" type="number" min={1} step={1} defaultValue={apiKey.limits.tokensPerMinute ?? ""} />}
+        {(control) => (
+          <Input
+            {...control}
+            name="tpm"
+            type="number"
+            min={1}
+            step={1}
+            defaultValue={apiKey.limits.tokensPerMinute ?? ""}
+          />
+        )}
       </Field>
       <Field label="Monthly budget (US dollars)" optional hint="Spend at the catalog's prices per UTC calendar month.">
-        {(control) => <Input {...control} name="budget" type="number" min={0.01} step={0.01} defaultValue={apiKey.limits.monthlyBudgetUsd ?? ""} />}
+        {(control) => (
+          <Input
+            {...control}
+            name="budget"
+            type="number"
+            min={0.01}
+            step={0.01}
+            defaultValue={apiKey.limits.monthlyBudgetUsd ?? ""}
+          />
+        )}
       </Field>
       <div className="flex items-center justify-between gap-4">
         <div>

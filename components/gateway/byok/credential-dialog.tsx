@@ -41,7 +41,9 @@ function CredentialForm({ target, onDone }: { target: CredentialDialogTarget; on
   const credential = target.mode === "edit" ? target.credential : undefined;
   const entry = providerEntry(targetProvider(target));
   // A provider's first credential becomes its default unless the admin says otherwise.
-  const [isDefault, setIsDefault] = useState(target.mode === "edit" ? target.credential.isDefault : target.firstForProvider);
+  const [isDefault, setIsDefault] = useState(
+    target.mode === "edit" ? target.credential.isDefault : target.firstForProvider,
+  );
   const create = useCreateCredential();
   const update = useUpdateCredential();
   const mutation = credential ? update : create;
@@ -49,7 +51,11 @@ function CredentialForm({ target, onDone }: { target: CredentialDialogTarget; on
   const knownFields = ["name", ...entry.fields.map((field) => field.name)];
 
   function save(form: FormData) {
-    if (credential) update.mutate({ id: credential.id, changes: updateCredentialBody(credential, form, isDefault) }, { onSuccess: onDone });
+    if (credential)
+      update.mutate(
+        { id: credential.id, changes: updateCredentialBody(credential, form, isDefault) },
+        { onSuccess: onDone },
+      );
     else create.mutate(createCredentialBody(entry.provider, form, isDefault), { onSuccess: onDone });
   }
 
@@ -96,10 +102,10 @@ function CredentialForm({ target, onDone }: { target: CredentialDialogTarget; on
       ))}
       <div className="flex items-center justify-between gap-4 rounded-md border border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
         <div>
-          <p className="text-[13px] font-medium">
-            Default for {entry.label}
+          <p className="text-[13px] font-medium">Default for {entry.label}</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Used when a request doesn&apos;t pick a credential.
           </p>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Used when a request doesn&apos;t pick a credential.</p>
         </div>
         <Switch checked={isDefault} onCheckedChange={setIsDefault} label={`Default for ${entry.label}`} />
       </div>

@@ -14,7 +14,8 @@ function storedValue(field: CredentialField, credential: CredentialView | undefi
   if (field.name === "projectId") return credential.settings.projectId ?? "";
   if (field.name === "inferenceProfile") return credential.settings.inferenceProfile ?? "";
   if (field.name === "tokenUrl") return credential.settings.tokenUrl ?? "";
-  if (field.name === "modelIds") return credential.settings.modelIds ? JSON.stringify(credential.settings.modelIds) : "";
+  if (field.name === "modelIds")
+    return credential.settings.modelIds ? JSON.stringify(credential.settings.modelIds) : "";
   return undefined;
 }
 

@@ -35,7 +35,10 @@ export function CredentialRow({ credential, onEdit }: { credential: CredentialVi
           <span aria-hidden>•••• </span>
           {credential.secretLast4}
         </TableCell>
-        <TableCell title={credential.baseUrl ?? undefined} className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">
+        <TableCell
+          title={credential.baseUrl ?? undefined}
+          className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
+        >
           {credential.baseUrl ?? <span className="font-sans text-zinc-400 dark:text-zinc-500">Provider default</span>}
         </TableCell>
         <TableCell>
@@ -64,11 +67,7 @@ export function CredentialRow({ credential, onEdit }: { credential: CredentialVi
             <Button size="sm" variant="ghost" onClick={onEdit}>
               Edit{name}
             </Button>
-            <Button
-              size="sm"
-              variant="dangerGhost"
-              onClick={() => setConfirmingDelete(true)}
-            >
+            <Button size="sm" variant="dangerGhost" onClick={() => setConfirmingDelete(true)}>
               Delete{name}
             </Button>
           </div>

@@ -28,7 +28,11 @@ export function ProviderCard({
             {entry.label}
           </h3>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            {configuredCount === undefined ? "\u00a0" : configuredCount === 0 ? "Not configured" : `${configuredCount} configured`}
+            {configuredCount === undefined
+              ? "\u00a0"
+              : configuredCount === 0
+                ? "Not configured"
+                : `${configuredCount} configured`}
           </p>
         </div>
       </div>

@@ -98,7 +98,14 @@ export const PROVIDER_CATALOG: ProviderEntry[] = [
         hint: "Paste the key file's contents or load the file.",
       },
       { name: "projectId", label: "Project ID", hint: "Read from the key file when blank." },
-      { name: "region", label: "Region", required: true, defaultValue: "global", placeholder: "global", hint: "global, or a Vertex AI region such as us-east5." },
+      {
+        name: "region",
+        label: "Region",
+        required: true,
+        defaultValue: "global",
+        placeholder: "global",
+        hint: "global, or a Vertex AI region such as us-east5.",
+      },
       modelIdOverrides('{"claude-sonnet-4-6": "claude-sonnet-4-6@20260217"}'),
       { ...baseUrlOverride, placeholder: "https://aiplatform.googleapis.com" },
       {

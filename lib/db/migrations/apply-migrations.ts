@@ -97,7 +97,9 @@ async function applyPostgres(url: string, migrations: MigrationFile[]): Promise<
   try {
     await client.connect();
   } catch (error) {
-    throw new MigrationError(`cannot connect to PostgreSQL at ${describePostgresUrl(url)}: ${(error as Error).message}`);
+    throw new MigrationError(
+      `cannot connect to PostgreSQL at ${describePostgresUrl(url)}: ${(error as Error).message}`,
+    );
   }
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);

@@ -3,7 +3,10 @@ import { MigrationError, planMigrations } from "./plan-migrations";
 import type { MigrationFile } from "./read-migrations";
 
 const file = (name: string, checksum = `sum-${name}`): MigrationFile => ({ name, sql: "", checksum });
-const row = (name: string, extra: Partial<{ checksum: string; finished_at: unknown; rolled_back_at: unknown }> = {}) => ({
+const row = (
+  name: string,
+  extra: Partial<{ checksum: string; finished_at: unknown; rolled_back_at: unknown }> = {},
+) => ({
   migration_name: name,
   checksum: `sum-${name}`,
   finished_at: "2026-01-01T00:00:00Z",

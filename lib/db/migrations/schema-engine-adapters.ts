@@ -5,11 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  SqlQuery,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import type { DbProvider } from "../schema/render-provider-schemas";
 
@@ -34,7 +30,8 @@ function createSqliteFactory(url: string): SchemaEngineAdapterFactory {
     connectToShadowDb: async () =>
       connections.track(
         overrideAdapter(await factory.connectToShadowDb(), {
-          executeRaw: (adapter, query) => (query.args.length === 0 ? runScript(adapter, query.sql) : adapter.executeRaw(query)),
+          executeRaw: (adapter, query) =>
+            query.args.length === 0 ? runScript(adapter, query.sql) : adapter.executeRaw(query),
         }),
       ),
     disposeAll: () => connections.disposeAll(),
@@ -144,8 +141,7 @@ function overrideAdapter(adapter: SqlDriverAdapter, overrides: AdapterOverrides)
     provider: adapter.provider,
     adapterName: adapter.adapterName,
     queryRaw: (query) => adapter.queryRaw(query),
-    executeRaw: (query) =>
-      overrides.executeRaw ? overrides.executeRaw(adapter, query) : adapter.executeRaw(query),
+    executeRaw: (query) => (overrides.executeRaw ? overrides.executeRaw(adapter, query) : adapter.executeRaw(query)),
     executeScript: (script) =>
       overrides.executeScript ? overrides.executeScript(adapter, script) : adapter.executeScript(script),
     startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),

@@ -30,43 +30,42 @@ export async function diagnoseHistory(
 ): Promise<HistoryDiagnosis> {
   const schema = renderProviderSchemas().find((candidate) => candidate.provider === provider)!;
   const migrationsList = readMigrationsList(migrationsDirectory);
-  return withSchemaEngine(
-    { provider, url, schema: schema.contents, schemaPath: schema.path },
-    async (engine) => {
-      const history = await engine
-        .diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_SCHEMA_FILTER })
-        .catch((error: unknown) => {
-          // On SQLite the engine reports a database without `_prisma_migrations` as an error, not a diagnosis.
-          if (error instanceof SchemaEngineError && error.code === TABLE_DOES_NOT_EXIST) {
-            return withoutMigrationsTable(migrationsList.migrationDirectories.map((directory) => directory.path));
-          }
-          throw error;
-        });
-      const diagnosis: HistoryDiagnosis = {
-        consistent: false,
-        hasMigrationsTable: history.hasMigrationsTable,
-        pendingMigrationNames:
-          history.history && "unappliedMigrationNames" in history.history ? history.history.unappliedMigrationNames : [],
-        unknownMigrationNames:
-          history.history && "unpersistedMigrationNames" in history.history ? history.history.unpersistedMigrationNames : [],
-        failedMigrationNames: history.failedMigrationNames,
-        editedMigrationNames: history.editedMigrationNames,
-        drift: null,
-      };
-      const historyIsClean =
-        history.hasMigrationsTable &&
-        history.history === null &&
-        history.failedMigrationNames.length === 0 &&
-        history.editedMigrationNames.length === 0;
-      if (!historyIsClean) return diagnosis;
+  return withSchemaEngine({ provider, url, schema: schema.contents, schemaPath: schema.path }, async (engine) => {
+    const history = await engine
+      .diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_SCHEMA_FILTER })
+      .catch((error: unknown) => {
+        // On SQLite the engine reports a database without `_prisma_migrations` as an error, not a diagnosis.
+        if (error instanceof SchemaEngineError && error.code === TABLE_DOES_NOT_EXIST) {
+          return withoutMigrationsTable(migrationsList.migrationDirectories.map((directory) => directory.path));
+        }
+        throw error;
+      });
+    const diagnosis: HistoryDiagnosis = {
+      consistent: false,
+      hasMigrationsTable: history.hasMigrationsTable,
+      pendingMigrationNames:
+        history.history && "unappliedMigrationNames" in history.history ? history.history.unappliedMigrationNames : [],
+      unknownMigrationNames:
+        history.history && "unpersistedMigrationNames" in history.history
+          ? history.history.unpersistedMigrationNames
+          : [],
+      failedMigrationNames: history.failedMigrationNames,
+      editedMigrationNames: history.editedMigrationNames,
+      drift: null,
+    };
+    const historyIsClean =
+      history.hasMigrationsTable &&
+      history.history === null &&
+      history.failedMigrationNames.length === 0 &&
+      history.editedMigrationNames.length === 0;
+    if (!historyIsClean) return diagnosis;
 
-      // With the history clean, the only reason left to reset is a schema that differs from the replay.
-      const { action } = await engine.devDiagnostic({ migrationsList, filters: NO_SCHEMA_FILTER });
-      diagnosis.drift = action.tag === "reset" ? action.reason : null;
-      diagnosis.consistent = diagnosis.drift === null;
-      return diagnosis;
-    },
-  );
+    // With the history clean, the only reason left to reset is a schema that differs from the replay.
+    const { action } = await engine.devDiagnostic({ migrationsList, filters: NO_SCHEMA_FILTER });
+    diagnosis.drift = action.tag === "reset" ? action.reason : null;
+    diagnosis.consistent = diagnosis.drift === null;
+    return diagnosis;
+  });
 }
 
 /** What the engine reports on PostgreSQL for a database that never had migrations applied. */

@@ -33,7 +33,9 @@ export async function checkMigrationDrift(options: MigrationDriftOptions): Promi
       (engine) =>
         engine.diff({
           // The engine cannot tell the connector of an empty folder (no lock file yet): compare with nothing.
-          from: migrationsList.migrationDirectories.length ? { tag: "migrations", ...migrationsList } : { tag: "empty" },
+          from: migrationsList.migrationDirectories.length
+            ? { tag: "migrations", ...migrationsList }
+            : { tag: "empty" },
           to: { tag: "schemaDatamodel", files: [{ path: options.schemaPath, content: options.schema }] },
           script: true,
           exitCode: true,

@@ -43,7 +43,12 @@ export function migrationFolderNames(directory: string): string[] {
     .sort((left, right) => left.localeCompare(right));
 }
 
-export function writeMigration(options: { directory: string; provider: DbProvider; folderName: string; script: string }) {
+export function writeMigration(options: {
+  directory: string;
+  provider: DbProvider;
+  folderName: string;
+  script: string;
+}) {
   const folder = path.join(options.directory, options.folderName);
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, MIGRATION_FILE), options.script);

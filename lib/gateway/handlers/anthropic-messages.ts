@@ -11,7 +11,10 @@ import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../r
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
-import { anthropicRateLimitHeaders, openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
+import {
+  anthropicRateLimitHeaders,
+  openAIRateLimitHeadersFromProvider,
+} from "@/lib/rate-limits/provider-rate-limit-headers";
 import { JsonResponse } from "../http/json-response";
 
 const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropic-organization-id"];
@@ -27,7 +30,11 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayHan
   const messagesRequest = parseAnthropicMessagesRequest(json);
   const forwarded = pickForwardedAnthropicHeaders(request.headers);
   const candidates = resolveCandidates(messagesRequest.gatewayModelId, messagesRequest.fallbacks);
-  const { result: upstream, candidate, attempts } = await runWithFallbacks(
+  const {
+    result: upstream,
+    candidate,
+    attempts,
+  } = await runWithFallbacks(
     candidates,
     async (model) =>
       sendMessagesRequest({
@@ -41,15 +48,20 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayHan
     request.signal,
   );
   trace.noteRouting(attempts, candidate.gatewayModelId);
-  const headers = new Headers({ [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts), [SERVED_MODEL_HEADER]: candidate.gatewayModelId });
+  const headers = new Headers({
+    [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
+    [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
+  });
   for (const name of PASSED_THROUGH_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
     if (value) headers.set(name, value);
   }
   for (const [name, value] of anthropicRateLimitHeaders(upstream.headers)) headers.set(name, value);
-  for (const [name, value] of Object.entries(openAIRateLimitHeadersFromProvider(upstream.headers))) headers.set(name, value);
+  for (const [name, value] of Object.entries(openAIRateLimitHeadersFromProvider(upstream.headers)))
+    headers.set(name, value);
   if (messagesRequest.stream && upstream.body) {
-    if (!headers.get("content-type")?.startsWith("text/event-stream")) headers.set("content-type", "text/event-stream; charset=utf-8");
+    if (!headers.get("content-type")?.startsWith("text/event-stream"))
+      headers.set("content-type", "text/event-stream; charset=utf-8");
     headers.set("cache-control", "no-cache, no-transform");
     headers.set("x-accel-buffering", "no");
     return new Response(guardAnthropicEventStream(upstream.body, trace.anthropicStreamObserver()), { headers });
@@ -75,5 +87,7 @@ export async function handleCountTokens({ request, db, trace }: GatewayHandlerAr
     ...pickForwardedAnthropicHeaders(request.headers),
     signal: request.signal,
   });
-  return new JsonResponse(await upstream.text(), { headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" } });
+  return new JsonResponse(await upstream.text(), {
+    headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" },
+  });
 }

@@ -1,4 +1,8 @@
-import { anthropicModelListQuerySchema, findAnthropicModel, listAnthropicModels } from "@/lib/catalog/list-anthropic-models";
+import {
+  anthropicModelListQuerySchema,
+  findAnthropicModel,
+  listAnthropicModels,
+} from "@/lib/catalog/list-anthropic-models";
 import { GatewayError, InvalidRequestError } from "../gateway-error";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
 import { JsonResponse } from "../http/json-response";
@@ -11,7 +15,10 @@ export async function handleListAnthropicModels({ request }: GatewayHandlerArgs)
   if (!query.success) {
     const issue = query.error.issues[0]!;
     const param = issue.path[0] === undefined ? null : String(issue.path[0]);
-    throw new InvalidRequestError(issue.code === "unrecognized_keys" ? `Unknown query parameter: ${issue.keys.join(", ")}.` : issue.message, { param });
+    throw new InvalidRequestError(
+      issue.code === "unrecognized_keys" ? `Unknown query parameter: ${issue.keys.join(", ")}.` : issue.message,
+      { param },
+    );
   }
   return JsonResponse.of(listAnthropicModels(query.data));
 }

@@ -3,7 +3,11 @@ import { readJsonBody } from "../http/read-json-body";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
 import { encodeChatCompletion } from "../protocol/openai-chat/encode-chat-completion";
 import { chatStreamHeaders, encodeChatCompletionStream } from "../protocol/openai-chat/encode-chat-completion-stream";
-import { chatRequestFallbacks, parseChatCompletionRequest, translateChatRequest } from "../protocol/openai-chat/translate-chat-request";
+import {
+  chatRequestFallbacks,
+  parseChatCompletionRequest,
+  translateChatRequest,
+} from "../protocol/openai-chat/translate-chat-request";
 import { createMessage, streamMessage } from "../providers/messages-client";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
 import { credentialForModel } from "../routing/credential-for-model";

@@ -52,7 +52,9 @@ export async function handleResponses({ request, db, trace }: GatewayHandlerArgs
     [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
   };
   if (result.kind === "stream") {
-    return new Response(encodeResponseStream(result.stream, options, trace.eventObserver()), { headers: { ...responseStreamHeaders, ...headers } });
+    return new Response(encodeResponseStream(result.stream, options, trace.eventObserver()), {
+      headers: { ...responseStreamHeaders, ...headers },
+    });
   }
   trace.noteEvents(result.events);
   const response = encodeResponse(assembleMessage(result.events), options);

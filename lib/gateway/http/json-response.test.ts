@@ -3,7 +3,10 @@ import { JsonResponse } from "./json-response";
 
 describe("JsonResponse", () => {
   it("reads like Response.json: status, headers, and a body as a stream (what Next.js reads)", async () => {
-    const response = JsonResponse.of({ ok: true, text: "héllo" }, { status: 201, headers: { "x-switchyard-attempts": "1" } });
+    const response = JsonResponse.of(
+      { ok: true, text: "héllo" },
+      { status: 201, headers: { "x-switchyard-attempts": "1" } },
+    );
     expect(response).toBeInstanceOf(Response);
     expect(response.status).toBe(201);
     expect(response.headers.get("content-type")).toBe("application/json");

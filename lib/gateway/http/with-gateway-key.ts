@@ -48,7 +48,11 @@ export function withGatewayKey(protocol: GatewayProtocol, handler: (args: Gatewa
       if (status >= 500 && !(error instanceof AllAttemptsFailedError)) console.error("gateway error:", error);
       if (error instanceof AllAttemptsFailedError) headers[ATTEMPTS_HEADER] = formatAttemptsHeader(error.attempts);
       const gatewayError = toGatewayError(error);
-      trace.failed(status, gatewayError.code ?? gatewayError.type, error instanceof AllAttemptsFailedError ? error.attempts : undefined);
+      trace.failed(
+        status,
+        gatewayError.code ?? gatewayError.type,
+        error instanceof AllAttemptsFailedError ? error.attempts : undefined,
+      );
       return uncompressed(JsonResponse.of(body, { status, headers: { ...headers, ...limitHeaders } }));
     }
   };

@@ -25,17 +25,23 @@ export async function prepareBodyForPartnerPlatform(
 ): Promise<Record<string, unknown>> {
   const { providerLabel } = options;
   if (Array.isArray(body.mcp_servers) && body.mcp_servers.length > 0) {
-    throw new InvalidRequestError(`${providerLabel} does not support the MCP connector (mcp_servers); use an anthropic/… model for it.`, {
-      param: "mcp_servers",
-      code: "unsupported_by_provider",
-    });
+    throw new InvalidRequestError(
+      `${providerLabel} does not support the MCP connector (mcp_servers); use an anthropic/… model for it.`,
+      {
+        param: "mcp_servers",
+        code: "unsupported_by_provider",
+      },
+    );
   }
   if (!Array.isArray(body.messages)) return body;
   const fetchMedia: MediaFetcher = (url, signal) => safeFetch(url, { ...options.media, signal });
   const messages = await Promise.all(
     body.messages.map(async (message: unknown, messageIndex) => {
       if (!isRecord(message) || !Array.isArray(message.content)) return message;
-      const content = await prepareBlocks(message.content, `messages[${messageIndex}].content`, { ...options, fetchMedia });
+      const content = await prepareBlocks(message.content, `messages[${messageIndex}].content`, {
+        ...options,
+        fetchMedia,
+      });
       return content === message.content ? message : { ...message, content };
     }),
   );
@@ -81,7 +87,10 @@ async function prepareBlock(block: unknown, path: string, context: PrepareContex
     if (!(error instanceof SafeFetchError)) throw error;
     throw new InvalidRequestError(
       `${context.providerLabel} does not take ${kind} URLs, so the gateway fetches them itself, and it could not use this one: ${error.message}`,
-      { param: `${path}.source.url`, code: error.reason === "blocked_address" ? "media_url_refused" : "media_url_unavailable" },
+      {
+        param: `${path}.source.url`,
+        code: error.reason === "blocked_address" ? "media_url_refused" : "media_url_unavailable",
+      },
     );
   }
   const mediaType = kind === "image" ? imageMediaType(fetched) : pdfMediaType(fetched);
@@ -103,7 +112,8 @@ function imageMediaType({ contentType, body }: SafeFetchResult): string | undefi
   if (body.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "image/png";
   if (body[0] === 0xff && body[1] === 0xd8 && body[2] === 0xff) return "image/jpeg";
   if (body.subarray(0, 4).toString("latin1") === "GIF8") return "image/gif";
-  if (body.subarray(0, 4).toString("latin1") === "RIFF" && body.subarray(8, 12).toString("latin1") === "WEBP") return "image/webp";
+  if (body.subarray(0, 4).toString("latin1") === "RIFF" && body.subarray(8, 12).toString("latin1") === "WEBP")
+    return "image/webp";
   return undefined;
 }
 

@@ -9,7 +9,11 @@ import { resolveGatewayModel, type ResolvedGatewayModel } from "@/lib/catalog/mo
 import { anthropicFixtureNames, readAll } from "@/tests/fake-upstream/anthropic-fixtures";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "@/tests/fake-upstream/fake-anthropic-server";
 import { startFakeBedrockServer, type FakeBedrockServer } from "@/tests/fake-upstream/fake-bedrock-server";
-import { createTestServiceAccount, startFakeVertexServer, type FakeVertexServer } from "@/tests/fake-upstream/fake-vertex-server";
+import {
+  createTestServiceAccount,
+  startFakeVertexServer,
+  type FakeVertexServer,
+} from "@/tests/fake-upstream/fake-vertex-server";
 import type { CanonicalEvent } from "../canonical";
 import { GatewayError } from "../gateway-error";
 import type { AnthropicMessagesRequest } from "./anthropic/anthropic-request";
@@ -20,7 +24,11 @@ import { sendCountTokensRequest, sendMessagesRequest } from "./send-messages";
 import { forgetGoogleAccessTokens, googleAccessToken } from "./vertex/google-access-token";
 import { parseServiceAccount } from "./vertex/service-account";
 
-const AWS = { accessKeyId: "AKIAFAKEBEDROCK00001", secretAccessKey: "fake/bedrock+secret/key/000000000000000", region: "us-east-1" };
+const AWS = {
+  accessKeyId: "AKIAFAKEBEDROCK00001",
+  secretAccessKey: "fake/bedrock+secret/key/000000000000000",
+  region: "us-east-1",
+};
 const PROJECT = "switchyard-tests";
 const serviceAccount = createTestServiceAccount(PROJECT);
 
@@ -35,7 +43,12 @@ const request: AnthropicMessagesRequest = {
 };
 
 const model = (id: string) => resolveGatewayModel(id)!;
-const anthropicCredential = (): ProviderCredential => ({ provider: "anthropic", apiKey: "sk-ant-test", baseUrl: anthropic.url, name: "Fake Anthropic" });
+const anthropicCredential = (): ProviderCredential => ({
+  provider: "anthropic",
+  apiKey: "sk-ant-test",
+  baseUrl: anthropic.url,
+  name: "Fake Anthropic",
+});
 const bedrockCredential = (overrides: Partial<BedrockCredential> = {}): BedrockCredential => ({
   provider: "aws",
   name: "Bedrock Production",
@@ -74,7 +87,15 @@ function comparable(events: CanonicalEvent[]) {
 }
 
 async function streamed(gatewayModel: ResolvedGatewayModel, credential: ProviderCredential, fixture: string) {
-  return comparable(await readAll(await streamMessage({ model: gatewayModel, credential, request: { ...request, metadata: { user_id: fixture } } as AnthropicMessagesRequest })));
+  return comparable(
+    await readAll(
+      await streamMessage({
+        model: gatewayModel,
+        credential,
+        request: { ...request, metadata: { user_id: fixture } } as AnthropicMessagesRequest,
+      }),
+    ),
+  );
 }
 
 function serveFixtureEverywhere(fixture: string) {
@@ -112,14 +133,25 @@ describe("the same transcripts through Anthropic, Bedrock and Vertex", () => {
     ] as const) {
       const events = await streamed(gatewayModel, credential, "anthropic-error-mid-stream");
       expect(events.at(-1)).toMatchObject({ type: "error", error: { type: "overloaded_error" } });
-      expect(events.filter((event) => event.type === "text-delta").map((event) => (event as { text: string }).text).join("")).toBe("Once upon a");
+      expect(
+        events
+          .filter((event) => event.type === "text-delta")
+          .map((event) => (event as { text: string }).text)
+          .join(""),
+      ).toBe("Once upon a");
     }
   });
 });
 
 describe("Amazon Bedrock", () => {
   it("signs InvokeModelWithResponseStream with SigV4 and sends Bedrock's body: model in the URL, bedrock anthropic_version", async () => {
-    await readAll(await streamMessage({ model: model("aws/anthropic/claude-sonnet-4-6"), credential: bedrockCredential(), request }));
+    await readAll(
+      await streamMessage({
+        model: model("aws/anthropic/claude-sonnet-4-6"),
+        credential: bedrockCredential(),
+        request,
+      }),
+    );
     const [recorded] = bedrock.requests;
     expect(recorded!.headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIAFAKEBEDROCK00001\/\d{8}\/us-east-1\/bedrock\/aws4_request, SignedHeaders=accept;content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/,
@@ -141,7 +173,9 @@ describe("Amazon Bedrock", () => {
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GatewayError);
     expect(error).toMatchObject({ status: 502, code: "provider_authentication_failed", retryable: true });
-    expect((error as Error).message).toMatch(/Amazon Bedrock rejected the credential "Bedrock Production" \(HTTP 403\)/);
+    expect((error as Error).message).toMatch(
+      /Amazon Bedrock rejected the credential "Bedrock Production" \(HTTP 403\)/,
+    );
     expect((error as Error).message).not.toMatch(/WRONG|AKIA/);
   });
 
@@ -162,20 +196,40 @@ describe("Amazon Bedrock", () => {
 
   it.each([
     { setting: "the default (global profile)", credential: {}, modelId: "global.anthropic.claude-sonnet-4-6" },
-    { setting: "the eu inference profile", credential: { inferenceProfile: "eu" as const }, modelId: "eu.anthropic.claude-sonnet-4-6" },
-    { setting: "no inference profile", credential: { inferenceProfile: "none" as const }, modelId: "anthropic.claude-sonnet-4-6" },
+    {
+      setting: "the eu inference profile",
+      credential: { inferenceProfile: "eu" as const },
+      modelId: "eu.anthropic.claude-sonnet-4-6",
+    },
+    {
+      setting: "no inference profile",
+      credential: { inferenceProfile: "none" as const },
+      modelId: "anthropic.claude-sonnet-4-6",
+    },
     {
       setting: "a per-credential override",
-      credential: { modelIds: { "claude-sonnet-4-6": "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123" } },
+      credential: {
+        modelIds: {
+          "claude-sonnet-4-6": "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123",
+        },
+      },
       modelId: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123",
     },
   ])("calls the catalog model by $setting", async ({ credential, modelId }) => {
-    await createMessage({ model: model("aws/anthropic/claude-sonnet-4-6"), credential: bedrockCredential(credential), request });
+    await createMessage({
+      model: model("aws/anthropic/claude-sonnet-4-6"),
+      credential: bedrockCredential(credential),
+      request,
+    });
     expect(bedrock.invocationOf(bedrock.requests[0]!)).toMatchObject({ operation: "invoke", modelId });
   });
 
   it("passes a Bedrock model id the client names through unchanged", async () => {
-    await createMessage({ model: model("aws/anthropic/anthropic.claude-3-5-sonnet-20240620-v1:0"), credential: bedrockCredential(), request });
+    await createMessage({
+      model: model("aws/anthropic/anthropic.claude-3-5-sonnet-20240620-v1:0"),
+      credential: bedrockCredential(),
+      request,
+    });
     expect(bedrock.requests[0]!.path).toBe("/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/invoke");
   });
 
@@ -204,22 +258,59 @@ describe("Amazon Bedrock", () => {
   });
 
   it("maps throttling (429) and unavailability (503) to retryable gateway errors", async () => {
-    bedrock.addRule({ scenario: { type: "error", status: 429, errorType: "rate_limit_error", message: "Too many requests", retryAfter: "3" }, times: 1 });
-    bedrock.addRule({ scenario: { type: "error", status: 503, errorType: "overloaded_error", message: "Service unavailable" }, times: 1 });
-    const call = () => createMessage({ model: model("aws/anthropic/claude-sonnet-4-6"), credential: bedrockCredential(), request }).catch((error: unknown) => error);
-    expect(await call()).toMatchObject({ status: 429, retryable: true, retryAfterSeconds: 3, message: "Too many requests" });
-    expect(await call()).toMatchObject({ status: 503, retryable: true, code: "provider_overloaded", message: "Service unavailable" });
+    bedrock.addRule({
+      scenario: {
+        type: "error",
+        status: 429,
+        errorType: "rate_limit_error",
+        message: "Too many requests",
+        retryAfter: "3",
+      },
+      times: 1,
+    });
+    bedrock.addRule({
+      scenario: { type: "error", status: 503, errorType: "overloaded_error", message: "Service unavailable" },
+      times: 1,
+    });
+    const call = () =>
+      createMessage({
+        model: model("aws/anthropic/claude-sonnet-4-6"),
+        credential: bedrockCredential(),
+        request,
+      }).catch((error: unknown) => error);
+    expect(await call()).toMatchObject({
+      status: 429,
+      retryable: true,
+      retryAfterSeconds: 3,
+      message: "Too many requests",
+    });
+    expect(await call()).toMatchObject({
+      status: 503,
+      retryable: true,
+      code: "provider_overloaded",
+      message: "Service unavailable",
+    });
   });
 
   it("a connection reset mid-stream ends in a truncation error, never a silent end", async () => {
     bedrock.addRule({ scenario: { type: "fixture", fixture: "anthropic-text", destroyAfterEvents: 3 } });
-    const events = await readAll(await streamMessage({ model: model("aws/anthropic/claude-sonnet-4-6"), credential: bedrockCredential(), request }));
+    const events = await readAll(
+      await streamMessage({
+        model: model("aws/anthropic/claude-sonnet-4-6"),
+        credential: bedrockCredential(),
+        request,
+      }),
+    );
     expect(events.at(-1)).toMatchObject({ type: "error", error: { type: "stream_truncated" } });
   });
 
   it("cancelling the stream closes the upstream connection", async () => {
     bedrock.addRule({ scenario: { type: "fixture", fixture: "anthropic-text", stallAfterEvents: 2 } });
-    const stream = await streamMessage({ model: model("aws/anthropic/claude-sonnet-4-6"), credential: bedrockCredential(), request });
+    const stream = await streamMessage({
+      model: model("aws/anthropic/claude-sonnet-4-6"),
+      credential: bedrockCredential(),
+      request,
+    });
     const reader = stream.getReader();
     await reader.read();
     await reader.cancel();
@@ -246,7 +337,13 @@ describe("Google Vertex AI", () => {
   beforeEach(() => forgetGoogleAccessTokens());
 
   it("mints one access token from the service account and calls :streamRawPredict with it", async () => {
-    await readAll(await streamMessage({ model: model("google/anthropic/claude-haiku-4-5"), credential: vertexCredential(), request }));
+    await readAll(
+      await streamMessage({
+        model: model("google/anthropic/claude-haiku-4-5"),
+        credential: vertexCredential(),
+        request,
+      }),
+    );
     await createMessage({ model: model("google/anthropic/claude-haiku-4-5"), credential: vertexCredential(), request });
     const calls = vertex.requests.filter((recorded) => recorded.path !== "/token");
     expect(vertex.requests.filter((recorded) => recorded.path === "/token")).toHaveLength(1);
@@ -283,7 +380,9 @@ describe("Google Vertex AI", () => {
         credential: vertexCredential({ region: "global", baseUrl: globalVertex.url, tokenUrl: globalVertex.tokenUrl }),
         request,
       });
-      expect(globalVertex.requests.at(-1)!.path).toBe(`/v1/projects/${PROJECT}/locations/global/publishers/anthropic/models/claude-sonnet-4-6:rawPredict`);
+      expect(globalVertex.requests.at(-1)!.path).toBe(
+        `/v1/projects/${PROJECT}/locations/global/publishers/anthropic/models/claude-sonnet-4-6:rawPredict`,
+      );
     } finally {
       await globalVertex.close();
     }
@@ -302,13 +401,28 @@ describe("Google Vertex AI", () => {
   });
 
   it("forwards betas as the anthropic-beta header and counts tokens with count-tokens:rawPredict", async () => {
-    await createMessage({ model: model("google/anthropic/claude-sonnet-4-6"), credential: vertexCredential(), request, betas: ["context-1m-2025-08-07"] });
-    const response = await sendCountTokensRequest({ model: model("google/anthropic/claude-sonnet-4-6"), credential: vertexCredential(), body: { model: "x", messages: request.messages } });
+    await createMessage({
+      model: model("google/anthropic/claude-sonnet-4-6"),
+      credential: vertexCredential(),
+      request,
+      betas: ["context-1m-2025-08-07"],
+    });
+    const response = await sendCountTokensRequest({
+      model: model("google/anthropic/claude-sonnet-4-6"),
+      credential: vertexCredential(),
+      body: { model: "x", messages: request.messages },
+    });
     expect(await response.json()).toEqual({ input_tokens: expect.any(Number) });
     const [predict, count] = vertex.requests.filter((recorded) => recorded.path !== "/token");
     expect(predict!.headers["anthropic-beta"]).toBe("context-1m-2025-08-07");
-    expect(count!.path).toBe(`/v1/projects/${PROJECT}/locations/us-east5/publishers/anthropic/models/count-tokens:rawPredict`);
-    expect(count!.body).toEqual({ anthropic_version: "vertex-2023-10-16", model: "claude-sonnet-4-6", messages: request.messages });
+    expect(count!.path).toBe(
+      `/v1/projects/${PROJECT}/locations/us-east5/publishers/anthropic/models/count-tokens:rawPredict`,
+    );
+    expect(count!.body).toEqual({
+      anthropic_version: "vertex-2023-10-16",
+      model: "claude-sonnet-4-6",
+      messages: request.messages,
+    });
   });
 });
 
@@ -318,29 +432,58 @@ describe("media URL sources on Bedrock and Vertex", () => {
   let mediaConnections = 0;
   const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
   beforeAll(async () => {
-    media = createServer((_request, response) => response.writeHead(200, { "content-type": "application/octet-stream" }).end(png));
+    media = createServer((_request, response) =>
+      response.writeHead(200, { "content-type": "application/octet-stream" }).end(png),
+    );
     media.on("connection", () => (mediaConnections += 1));
     await new Promise<void>((resolve) => media.listen(0, "127.0.0.1", resolve));
     mediaPort = (media.address() as AddressInfo).port;
   });
   afterAll(() => new Promise<void>((resolve) => media.close(() => resolve())));
 
-  const withImage = (url: string): AnthropicMessagesRequest => ({
-    ...request,
-    messages: [{ role: "user", content: [{ type: "image", source: { type: "url", url } }, { type: "text", text: "What is this?" }] }],
-  } as AnthropicMessagesRequest);
+  const withImage = (url: string): AnthropicMessagesRequest =>
+    ({
+      ...request,
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "image", source: { type: "url", url } },
+            { type: "text", text: "What is this?" },
+          ],
+        },
+      ],
+    }) as AnthropicMessagesRequest;
   /** `cdn.media.test` is "public" (93.184.215.14) and dialled on the local media server. */
   const mediaSeam = {
-    resolve: async (hostname: string) => (hostname === "cdn.media.test" ? [{ address: "93.184.215.14", family: 4 as const }] : []),
-    dialAddress: (checked: { address: string; family: 4 | 6 }) => (checked.address === "93.184.215.14" ? { address: "127.0.0.1", family: 4 as const } : checked),
+    resolve: async (hostname: string) =>
+      hostname === "cdn.media.test" ? [{ address: "93.184.215.14", family: 4 as const }] : [],
+    dialAddress: (checked: { address: string; family: 4 | 6 }) =>
+      checked.address === "93.184.215.14" ? { address: "127.0.0.1", family: 4 as const } : checked,
   };
 
   it.each([
-    ["aws/anthropic/claude-sonnet-4-6", () => bedrock.requests[0]!.body as { messages: Array<{ content: unknown[] }> }, bedrockCredential],
-    ["google/anthropic/claude-sonnet-4-6", () => vertex.requests.at(-1)!.body as { messages: Array<{ content: unknown[] }> }, vertexCredential],
+    [
+      "aws/anthropic/claude-sonnet-4-6",
+      () => bedrock.requests[0]!.body as { messages: Array<{ content: unknown[] }> },
+      bedrockCredential,
+    ],
+    [
+      "google/anthropic/claude-sonnet-4-6",
+      () => vertex.requests.at(-1)!.body as { messages: Array<{ content: unknown[] }> },
+      vertexCredential,
+    ],
   ] as const)("%s: the gateway fetches the image and sends it as base64", async (id, sentBody, credential) => {
-    await createMessage({ model: model(id), credential: credential(), request: withImage(`http://cdn.media.test:${mediaPort}/cat`), media: mediaSeam });
-    expect(sentBody().messages[0]!.content[0]).toEqual({ type: "image", source: { type: "base64", media_type: "image/png", data: png.toString("base64") } });
+    await createMessage({
+      model: model(id),
+      credential: credential(),
+      request: withImage(`http://cdn.media.test:${mediaPort}/cat`),
+      media: mediaSeam,
+    });
+    expect(sentBody().messages[0]!.content[0]).toEqual({
+      type: "image",
+      source: { type: "base64", media_type: "image/png", data: png.toString("base64") },
+    });
   });
 
   it.each(["aws/anthropic/claude-sonnet-4-6", "google/anthropic/claude-sonnet-4-6"])(
@@ -348,8 +491,16 @@ describe("media URL sources on Bedrock and Vertex", () => {
     async (id) => {
       mediaConnections = 0;
       const credential = id.startsWith("aws/") ? bedrockCredential() : vertexCredential();
-      const error = await createMessage({ model: model(id), credential, request: withImage(`http://127.0.0.1:${mediaPort}/cat`) }).catch((caught: unknown) => caught);
-      expect(error).toMatchObject({ status: 400, code: "media_url_refused", param: "messages[0].content[0].source.url" });
+      const error = await createMessage({
+        model: model(id),
+        credential,
+        request: withImage(`http://127.0.0.1:${mediaPort}/cat`),
+      }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        status: 400,
+        code: "media_url_refused",
+        param: "messages[0].content[0].source.url",
+      });
       expect((error as Error).message).toMatch(/(Amazon Bedrock|Google Vertex AI) does not take image URLs/);
       expect(mediaConnections).toBe(0);
       expect(bedrock.requests).toEqual([]);
@@ -379,7 +530,11 @@ describe("media URL sources on Bedrock and Vertex", () => {
       ...request,
       messages: [{ role: "user", content: [{ type: "document", source: { type: "file", file_id: "file_011" } }] }],
     } as unknown as AnthropicMessagesRequest;
-    const error = await createMessage({ model: model("aws/anthropic/claude-sonnet-4-6"), credential: bedrockCredential(), request: fileRequest }).catch((caught: unknown) => caught);
+    const error = await createMessage({
+      model: model("aws/anthropic/claude-sonnet-4-6"),
+      credential: bedrockCredential(),
+      request: fileRequest,
+    }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 400, code: "unsupported_by_provider" });
     expect((error as Error).message).toMatch(/Amazon Bedrock does not support Files API sources/);
     expect(bedrock.requests).toEqual([]);

@@ -25,7 +25,13 @@ export type UpstreamPost = {
  */
 export async function postUpstream(post: UpstreamPost): Promise<Response> {
   const timeoutMs = post.timeoutMs ?? defaultResponseHeadersTimeoutMs;
-  const init = { method: "POST", headers: post.headers, body: post.body, signal: post.signal, headersTimeoutMs: timeoutMs };
+  const init = {
+    method: "POST",
+    headers: post.headers,
+    body: post.body,
+    signal: post.signal,
+    headersTimeoutMs: timeoutMs,
+  };
   let response: Response;
   try {
     response = await (post.fetch ? fetchWithHeadersTimeout(post.fetch, post.url, init) : upstreamFetch(post.url, init));
@@ -46,7 +52,11 @@ export async function postUpstream(post: UpstreamPost): Promise<Response> {
 }
 
 /** A WHATWG `fetch` (a test seam) with upstreamFetch's headers timeout and abort behaviour. */
-async function fetchWithHeadersTimeout(fetcher: typeof fetch, url: string, init: UpstreamRequestInit): Promise<Response> {
+async function fetchWithHeadersTimeout(
+  fetcher: typeof fetch,
+  url: string,
+  init: UpstreamRequestInit,
+): Promise<Response> {
   const { signal, headersTimeoutMs, ...request } = init;
   const controller = new AbortController();
   const abortFromCaller = () => controller.abort(signal?.reason);

@@ -4,9 +4,7 @@ import type { ServiceAccount } from "./vertex/service-account";
 
 /** A credential ready for one upstream call, by provider. In memory only; never logged. */
 export type ProviderCredential =
-  | ({ provider: "anthropic" } & AnthropicCredential)
-  | BedrockCredential
-  | VertexCredential;
+  ({ provider: "anthropic" } & AnthropicCredential) | BedrockCredential | VertexCredential;
 
 export type BedrockCredential = {
   provider: "aws";

@@ -44,7 +44,10 @@ export async function sendMessagesRequest(call: MessagesCall): Promise<Response>
     case "aws":
       return sendBedrockMessages({
         credential,
-        modelId: bedrockModelId(call.model, { overrides: credential.modelIds, inferenceProfile: credential.inferenceProfile }),
+        modelId: bedrockModelId(call.model, {
+          overrides: credential.modelIds,
+          inferenceProfile: credential.inferenceProfile,
+        }),
         body: await preparePartnerBody(call),
         stream: call.stream,
         betas: call.betas,

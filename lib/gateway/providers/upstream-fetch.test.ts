@@ -33,12 +33,21 @@ describe("upstreamFetch", () => {
   it("sends method, headers and body; answers status, headers and body; reuses the connection", async () => {
     const seen: Array<{ method?: string; key?: string; length?: string; body: string }> = [];
     const url = await serve(async (req, res) => {
-      seen.push({ method: req.method, key: req.headers["x-api-key"] as string, length: req.headers["content-length"], body: await readBody(req) });
+      seen.push({
+        method: req.method,
+        key: req.headers["x-api-key"] as string,
+        length: req.headers["content-length"],
+        body: await readBody(req),
+      });
       res.writeHead(201, { "content-type": "application/json", "request-id": "req_1" });
       res.end(JSON.stringify({ ok: true }));
     });
     for (let index = 0; index < 2; index++) {
-      const response = await upstreamFetch(`${url}/v1/messages`, { method: "POST", headers: { "x-api-key": "k" }, body: '{"é":1}' });
+      const response = await upstreamFetch(`${url}/v1/messages`, {
+        method: "POST",
+        headers: { "x-api-key": "k" },
+        body: '{"é":1}',
+      });
       expect(response.status).toBe(201);
       expect(response.headers.get("request-id")).toBe("req_1");
       expect(await response.json()).toEqual({ ok: true });
@@ -181,7 +190,9 @@ describe("upstreamFetch", () => {
       requests += 1;
       req.socket.destroy();
     });
-    await expect(upstreamFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(upstreamFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
     expect(requests).toBe(1);
   });
   it(

@@ -69,10 +69,13 @@ export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<R
 
     const send = (retriesLeft: number) => {
       const request = transport.request(target, { method: init.method, headers, agent });
-      const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new DOMException("aborted", "AbortError"));
+      const onAbort = () =>
+        request.destroy(signal?.reason instanceof Error ? signal.reason : new DOMException("aborted", "AbortError"));
       signal?.addEventListener("abort", onAbort, { once: true });
       const timer =
-        headersTimeoutMs === undefined ? undefined : setTimeout(() => request.destroy(new UpstreamHeadersTimeout(headersTimeoutMs)), headersTimeoutMs);
+        headersTimeoutMs === undefined
+          ? undefined
+          : setTimeout(() => request.destroy(new UpstreamHeadersTimeout(headersTimeoutMs)), headersTimeoutMs);
       request.once("error", (error) => {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
@@ -88,7 +91,9 @@ export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<R
         const status = incoming.statusCode ?? 502;
         incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
         const prematureClose = (cause?: Error) =>
-          signal?.aborted ? signal.reason : new Error("the provider closed the connection before the end of its answer", { cause });
+          signal?.aborted
+            ? signal.reason
+            : new Error("the provider closed the connection before the end of its answer", { cause });
         const responseInit = { status, statusText: incoming.statusMessage };
         let response: Response;
         if (status === 204 || status === 304 || request.method === "HEAD") {
@@ -138,8 +143,10 @@ class NodeBodyResponse extends Response {
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    this.#stream ??= readableToWebStream(this.#incoming, { onCancel: () => this.#incoming.destroy(), prematureClose: this.#prematureClose })
-      .stream as ReadableStream<Uint8Array<ArrayBuffer>>;
+    this.#stream ??= readableToWebStream(this.#incoming, {
+      onCancel: () => this.#incoming.destroy(),
+      prematureClose: this.#prematureClose,
+    }).stream as ReadableStream<Uint8Array<ArrayBuffer>>;
     return this.#stream;
   }
 

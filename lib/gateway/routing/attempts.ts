@@ -13,7 +13,12 @@ export const SERVED_MODEL_HEADER = "x-switchyard-model";
 export function formatAttemptsHeader(attempts: Attempt[]): string {
   return attempts
     .map((attempt) =>
-      [attempt.model, `status=${attempt.status}`, `ms=${Math.round(attempt.latencyMs)}`, ...(attempt.error ? [`error=${attempt.error}`] : [])].join(";"),
+      [
+        attempt.model,
+        `status=${attempt.status}`,
+        `ms=${Math.round(attempt.latencyMs)}`,
+        ...(attempt.error ? [`error=${attempt.error}`] : []),
+      ].join(";"),
     )
     .join(", ");
 }

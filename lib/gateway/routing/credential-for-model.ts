@@ -28,7 +28,12 @@ export function toProviderCredential(credential: ResolvedCredential): ProviderCr
   switch (credential.provider) {
     case "anthropic":
     case "openai-compatible":
-      return { provider: "anthropic", apiKey: secrets.apiKey ?? "", baseUrl: credential.baseUrl, name: credential.name };
+      return {
+        provider: "anthropic",
+        apiKey: secrets.apiKey ?? "",
+        baseUrl: credential.baseUrl,
+        name: credential.name,
+      };
     case "aws":
       return {
         provider: "aws",
@@ -43,10 +48,15 @@ export function toProviderCredential(credential: ResolvedCredential): ProviderCr
       };
     case "google": {
       const serviceAccount = parseServiceAccount(secrets.serviceAccountJson);
-      if (!serviceAccount) throw notConfigured(`The Google Vertex AI credential "${credential.name}" has no usable service-account key file.`);
+      if (!serviceAccount)
+        throw notConfigured(
+          `The Google Vertex AI credential "${credential.name}" has no usable service-account key file.`,
+        );
       const projectId = settings.projectId ?? serviceAccount.project_id;
       if (!projectId) {
-        throw notConfigured(`The Google Vertex AI credential "${credential.name}" has no project id: set one in AI Gateway › BYOK.`);
+        throw notConfigured(
+          `The Google Vertex AI credential "${credential.name}" has no project id: set one in AI Gateway › BYOK.`,
+        );
       }
       return {
         provider: "google",

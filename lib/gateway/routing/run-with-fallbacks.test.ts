@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { GatewayError } from "../gateway-error";
 import { AllAttemptsFailedError, runWithFallbacks } from "./run-with-fallbacks";
 
-const overloaded = new GatewayError({ status: 503, type: "upstream_error", code: "provider_overloaded", message: "Overloaded", retryable: true });
+const overloaded = new GatewayError({
+  status: 503,
+  type: "upstream_error",
+  code: "provider_overloaded",
+  message: "Overloaded",
+  retryable: true,
+});
 const notConfigured = new GatewayError({
   status: 400,
   type: "invalid_request_error",
@@ -15,11 +21,12 @@ const badRequest = new GatewayError({ status: 400, type: "invalid_request_error"
 const candidates = ["anthropic/a", "aws/anthropic/a", "anthropic/b"].map((gatewayModelId) => ({ gatewayModelId }));
 
 /** Each candidate fails with the error given for it, or answers with its own id. */
-const attemptWith = (outcomes: Record<string, GatewayError | "ok">) => async (candidate: { gatewayModelId: string }) => {
-  const outcome = outcomes[candidate.gatewayModelId];
-  if (outcome instanceof GatewayError) throw outcome;
-  return candidate.gatewayModelId;
-};
+const attemptWith =
+  (outcomes: Record<string, GatewayError | "ok">) => async (candidate: { gatewayModelId: string }) => {
+    const outcome = outcomes[candidate.gatewayModelId];
+    if (outcome instanceof GatewayError) throw outcome;
+    return candidate.gatewayModelId;
+  };
 
 async function failureOf(promise: Promise<unknown>): Promise<AllAttemptsFailedError> {
   const error = await promise.then(
@@ -32,7 +39,10 @@ async function failureOf(promise: Promise<unknown>): Promise<AllAttemptsFailedEr
 
 describe("runWithFallbacks", () => {
   it("serves with the first candidate that answers, skipping retryable failures", async () => {
-    const outcome = await runWithFallbacks(candidates, attemptWith({ "anthropic/a": overloaded, "aws/anthropic/a": notConfigured, "anthropic/b": "ok" }));
+    const outcome = await runWithFallbacks(
+      candidates,
+      attemptWith({ "anthropic/a": overloaded, "aws/anthropic/a": notConfigured, "anthropic/b": "ok" }),
+    );
     expect(outcome.result).toBe("anthropic/b");
     expect(outcome.attempts.map((attempt) => [attempt.model, attempt.status, attempt.error])).toEqual([
       ["anthropic/a", 503, "provider_overloaded"],
@@ -49,7 +59,10 @@ describe("runWithFallbacks", () => {
 
   it("when every candidate fails, reports the upstream failure with every model's reason (naming what to configure)", async () => {
     const error = await failureOf(
-      runWithFallbacks(candidates, attemptWith({ "anthropic/a": overloaded, "aws/anthropic/a": notConfigured, "anthropic/b": overloaded })),
+      runWithFallbacks(
+        candidates,
+        attemptWith({ "anthropic/a": overloaded, "aws/anthropic/a": notConfigured, "anthropic/b": overloaded }),
+      ),
     );
     expect(error).toMatchObject({ status: 503, code: "provider_overloaded" });
     expect(error.message).toBe(

@@ -61,6 +61,7 @@ export async function runWithFallbacks<Candidate extends { gatewayModelId: strin
     }
   }
   // Every model failed: say why for each, so a skipped fallback names what to configure.
-  const summary = failures.length > 1 ? `All ${failures.length} models failed. ${failures.join(" | ")}` : reported!.message;
+  const summary =
+    failures.length > 1 ? `All ${failures.length} models failed. ${failures.join(" | ")}` : reported!.message;
   throw new AllAttemptsFailedError(reported!, attempts, summary);
 }

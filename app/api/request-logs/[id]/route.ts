@@ -1,4 +1,6 @@
 import { withUser } from "@/lib/http/with-user";
 import { getRequestLog } from "@/lib/request-log/list-request-logs";
 
-export const GET = withUser(async ({ db, user, params }) => Response.json({ request: await getRequestLog(db, user, params.id!) }));
+export const GET = withUser(async ({ db, user, params }) =>
+  Response.json({ request: await getRequestLog(db, user, params.id!) }),
+);

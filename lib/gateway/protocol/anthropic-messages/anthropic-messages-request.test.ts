@@ -37,7 +37,10 @@ describe("parseAnthropicMessagesRequest", () => {
   });
 
   it("rewrites the model of a count_tokens body", () => {
-    const parsed = parseAnthropicCountTokensRequest({ model: "anthropic/claude-haiku-4-5", messages: [{ role: "user", content: "x" }] });
+    const parsed = parseAnthropicCountTokensRequest({
+      model: "anthropic/claude-haiku-4-5",
+      messages: [{ role: "user", content: "x" }],
+    });
     expect(parsed.bodyForUpstream("claude-haiku-4-5")).toMatchObject({ model: "claude-haiku-4-5" });
   });
 });
@@ -45,7 +48,10 @@ describe("parseAnthropicMessagesRequest", () => {
 describe("pickForwardedAnthropicHeaders", () => {
   it("forwards anthropic-version and every anthropic-beta value", () => {
     const headers = new Headers({ "anthropic-version": "2023-06-01", "anthropic-beta": "a-2025-01-01, b-2025-02-02" });
-    expect(pickForwardedAnthropicHeaders(headers)).toEqual({ anthropicVersion: "2023-06-01", betas: ["a-2025-01-01", "b-2025-02-02"] });
+    expect(pickForwardedAnthropicHeaders(headers)).toEqual({
+      anthropicVersion: "2023-06-01",
+      betas: ["a-2025-01-01", "b-2025-02-02"],
+    });
     expect(pickForwardedAnthropicHeaders(new Headers())).toEqual({ betas: [] });
   });
 });
@@ -93,7 +99,9 @@ describe("error rendering", () => {
     const unauthorized = new AppError("unauthorized", "Missing or invalid API key.");
     expect(toOpenAIErrorResponse(unauthorized)).toMatchObject({
       status: 401,
-      body: { error: { type: "invalid_request_error", code: "invalid_api_key", message: "Missing or invalid API key." } },
+      body: {
+        error: { type: "invalid_request_error", code: "invalid_api_key", message: "Missing or invalid API key." },
+      },
     });
     expect(toAnthropicErrorResponse(unauthorized).body.error.type).toBe("authentication_error");
     const noCredential = new AppError("invalid_input", "No enabled Anthropic credential is configured.", "model");
@@ -104,10 +112,14 @@ describe("error rendering", () => {
     expect(() => resolveGatewayModelOrThrow("openai/gpt-5", { param: "fallbacks[0].model" })).toThrow(
       expect.objectContaining({ status: 400, param: "fallbacks[0].model", code: "model_not_found" }),
     );
-    expect(() => resolveGatewayModelOrThrow("openai/gpt-5")).toThrow(/anthropic\/, aws\/anthropic\/, google\/anthropic\//);
+    expect(() => resolveGatewayModelOrThrow("openai/gpt-5")).toThrow(
+      /anthropic\/, aws\/anthropic\/, google\/anthropic\//,
+    );
   });
 
   it("gives validation errors Anthropic's invalid_request_error type", () => {
-    expect(toAnthropicErrorResponse(new InvalidRequestError("bad", { param: "x" })).body.error.type).toBe("invalid_request_error");
+    expect(toAnthropicErrorResponse(new InvalidRequestError("bad", { param: "x" })).body.error.type).toBe(
+      "invalid_request_error",
+    );
   });
 });

@@ -39,7 +39,9 @@ export function convertUserContentPart(part: UserContentPart, param: string): Us
   }
 }
 
-export function toCacheControl(cacheControl: CacheControl | null | undefined): { cache_control?: AnthropicCacheControl } {
+export function toCacheControl(cacheControl: CacheControl | null | undefined): {
+  cache_control?: AnthropicCacheControl;
+} {
   if (!cacheControl) return {};
   return { cache_control: cacheControl.ttl ? { type: "ephemeral", ttl: cacheControl.ttl } : { type: "ephemeral" } };
 }
@@ -56,9 +58,12 @@ function pdfSource(data: string, param: string): AnthropicDocumentBlock["source"
   if (!data.startsWith("data:")) return { type: "base64", media_type: "application/pdf", data };
   const parsed = parseBase64DataUri(data, param);
   if (parsed.mediaType !== "application/pdf") {
-    throw new InvalidRequestError(`Unsupported document media type "${parsed.mediaType}"; only application/pdf is supported.`, {
-      param,
-    });
+    throw new InvalidRequestError(
+      `Unsupported document media type "${parsed.mediaType}"; only application/pdf is supported.`,
+      {
+        param,
+      },
+    );
   }
   return { type: "base64", media_type: "application/pdf", data: parsed.data };
 }
@@ -78,15 +83,30 @@ function fileBlock(
   }
   const title = file.filename ? { title: file.filename } : {};
   if (!file.file_data.startsWith("data:")) {
-    return { type: "document", source: pdfSource(file.file_data, `${param}.file.file_data`), ...title, ...cacheControl };
+    return {
+      type: "document",
+      source: pdfSource(file.file_data, `${param}.file.file_data`),
+      ...title,
+      ...cacheControl,
+    };
   }
   const { mediaType, data } = parseBase64DataUri(file.file_data, `${param}.file.file_data`);
   if (mediaType === "application/pdf") {
-    return { type: "document", source: { type: "base64", media_type: "application/pdf", data }, ...title, ...cacheControl };
+    return {
+      type: "document",
+      source: { type: "base64", media_type: "application/pdf", data },
+      ...title,
+      ...cacheControl,
+    };
   }
   if (mediaType === "text/plain") {
     const text = Buffer.from(data, "base64").toString("utf8");
-    return { type: "document", source: { type: "text", media_type: "text/plain", data: text }, ...title, ...cacheControl };
+    return {
+      type: "document",
+      source: { type: "text", media_type: "text/plain", data: text },
+      ...title,
+      ...cacheControl,
+    };
   }
   if (mediaType.startsWith("image/")) {
     const media_type = checkImageMediaType(mediaType, `${param}.file.file_data`);

@@ -32,9 +32,14 @@ function dataPayloads(sse: string): unknown[] {
 type Chunk = { choices: Array<{ delta: Record<string, unknown>; finish_reason: string | null }>; usage?: unknown };
 
 function deltas(payloads: unknown[]): Array<Record<string, unknown>> {
-  return payloads.filter((payload): payload is Chunk => typeof payload === "object").flatMap((chunk) =>
-    chunk.choices.map((choice) => ({ ...choice.delta, ...(choice.finish_reason ? { finish_reason: choice.finish_reason } : {}) })),
-  );
+  return payloads
+    .filter((payload): payload is Chunk => typeof payload === "object")
+    .flatMap((chunk) =>
+      chunk.choices.map((choice) => ({
+        ...choice.delta,
+        ...(choice.finish_reason ? { finish_reason: choice.finish_reason } : {}),
+      })),
+    );
 }
 
 describe("encodeChatCompletionStream", () => {
@@ -88,7 +93,12 @@ describe("encodeChatCompletionStream", () => {
       { content: "Let me check the weather." },
       {
         tool_calls: [
-          { index: 0, id: "toolu_01WeatherFixture", type: "function", function: { name: "get_weather", arguments: "" } },
+          {
+            index: 0,
+            id: "toolu_01WeatherFixture",
+            type: "function",
+            function: { name: "get_weather", arguments: "" },
+          },
         ],
       },
       { tool_calls: [{ index: 0, function: { arguments: '{"locat' } }] },
@@ -148,7 +158,9 @@ describe("encodeChatCompletionStream", () => {
 
   it.each(anthropicFixtureNames)("%s: every chunk is well-formed and the stream ends once", async (name) => {
     const payloads = dataPayloads(await encodeFixture(name, true));
-    const terminal = payloads.filter((payload) => payload === "[DONE]" || (typeof payload === "object" && payload && "error" in payload));
+    const terminal = payloads.filter(
+      (payload) => payload === "[DONE]" || (typeof payload === "object" && payload && "error" in payload),
+    );
     expect(terminal).toHaveLength(1);
     expect(payloads.at(-1)).toBe(terminal[0]);
   });

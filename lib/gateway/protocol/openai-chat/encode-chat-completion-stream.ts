@@ -3,7 +3,13 @@ import { gatewayErrorFromStreamError } from "../../gateway-error-from-stream-err
 import { chatCompletionId, type ChatEncodingOptions } from "./encode-chat-completion";
 import { mapChatFinishReason, mapChatUsage, type ChatCompletionUsage, type ChatFinishReason } from "./map-chat-usage";
 import { toOpenAIErrorBody } from "./openai-error";
-import { concatBytes, fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "../../sync-transformer";
+import {
+  concatBytes,
+  fuseTransformers,
+  transformReadable,
+  utf8EncodingTransformer,
+  type SyncTransformer,
+} from "../../sync-transformer";
 
 export type ChatCompletionChunkDelta = {
   role?: "assistant";
@@ -49,12 +55,18 @@ export function encodeChatCompletionStream(
   observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
 ): ReadableStream<Uint8Array> {
   const encoder = chatCompletionStreamTransformer(options);
-  return transformReadable(events, fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, utf8EncodingTransformer), {
-    coalesce: concatBytes,
-  });
+  return transformReadable(
+    events,
+    fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, utf8EncodingTransformer),
+    {
+      coalesce: concatBytes,
+    },
+  );
 }
 
-export function createChatCompletionStreamEncoder(options: ChatStreamEncodingOptions): TransformStream<CanonicalEvent, string> {
+export function createChatCompletionStreamEncoder(
+  options: ChatStreamEncodingOptions,
+): TransformStream<CanonicalEvent, string> {
   return new TransformStream(chatCompletionStreamTransformer(options));
 }
 
@@ -71,7 +83,10 @@ function chatCompletionStreamTransformer(options: ChatStreamEncodingOptions): Sy
   let ended = false;
 
   const line = (payload: unknown) => `data: ${JSON.stringify(payload)}\n\n`;
-  const chunk = (delta: ChatCompletionChunkDelta, finishReason: ChatFinishReason | null = null): ChatCompletionChunk => ({
+  const chunk = (
+    delta: ChatCompletionChunkDelta,
+    finishReason: ChatFinishReason | null = null,
+  ): ChatCompletionChunk => ({
     id,
     object: "chat.completion.chunk",
     created,
@@ -106,7 +121,12 @@ function chatCompletionStreamTransformer(options: ChatStreamEncodingOptions): Sy
           toolCallIndexByBlock.set(event.index, toolCallIndex);
           send({
             tool_calls: [
-              { index: toolCallIndex, id: event.toolCallId, type: "function", function: { name: event.toolName, arguments: "" } },
+              {
+                index: toolCallIndex,
+                id: event.toolCallId,
+                type: "function",
+                function: { name: event.toolName, arguments: "" },
+              },
             ],
           });
           return;

@@ -28,7 +28,11 @@ describe("encodeChatCompletion", () => {
       choices: [
         {
           index: 0,
-          message: { role: "assistant", content: "Quantum computers use qubits, which can hold 0 and 1 at once.", refusal: null },
+          message: {
+            role: "assistant",
+            content: "Quantum computers use qubits, which can hold 0 and 1 at once.",
+            refusal: null,
+          },
           finish_reason: "stop",
           logprobs: null,
         },
@@ -69,7 +73,11 @@ describe("encodeChatCompletion", () => {
     expect(message.redacted_reasoning).toBe(redactedData);
     expect(message.reasoning_details).toEqual([
       { type: "redacted_reasoning", data: redactedData },
-      { type: "reasoning", reasoning: "The visible part of the reasoning.", signature: "EqQBCkYIBRgCIkBsig2Redacted==" },
+      {
+        type: "reasoning",
+        reasoning: "The visible part of the reasoning.",
+        signature: "EqQBCkYIBRgCIkBsig2Redacted==",
+      },
     ]);
   });
 
@@ -104,7 +112,12 @@ describe("encodeChatCompletion", () => {
   });
 
   it("gives the same completion from a stream as from the non-streaming response", async () => {
-    for (const name of ["anthropic-thinking", "anthropic-redacted-thinking", "anthropic-cache-usage", "anthropic-pings"]) {
+    for (const name of [
+      "anthropic-thinking",
+      "anthropic-redacted-thinking",
+      "anthropic-cache-usage",
+      "anthropic-pings",
+    ]) {
       const fromStream = encodeChatCompletion(
         await assembleMessageFromStream(decodeAnthropicStream(fixtureSseStream(name))),
         options,
@@ -114,9 +127,13 @@ describe("encodeChatCompletion", () => {
   });
 
   it("throws the mapped gateway error when the stream ended in an error", async () => {
-    const message = await assembleMessageFromStream(decodeAnthropicStream(fixtureSseStream("anthropic-error-mid-stream")));
+    const message = await assembleMessageFromStream(
+      decodeAnthropicStream(fixtureSseStream("anthropic-error-mid-stream")),
+    );
     expect(() => encodeChatCompletion(message, options)).toThrow(GatewayError);
-    expect(() => encodeChatCompletion(message, options)).toThrow(expect.objectContaining({ status: 503, retryable: true }));
+    expect(() => encodeChatCompletion(message, options)).toThrow(
+      expect.objectContaining({ status: 503, retryable: true }),
+    );
   });
 });
 

@@ -3,8 +3,7 @@ import { gatewayErrorFromStreamError } from "../../gateway-error-from-stream-err
 import { mapChatFinishReason, mapChatUsage, type ChatCompletionUsage, type ChatFinishReason } from "./map-chat-usage";
 
 export type ReasoningDetail =
-  | { type: "reasoning"; reasoning: string; signature: string | null }
-  | { type: "redacted_reasoning"; data: string };
+  { type: "reasoning"; reasoning: string; signature: string | null } | { type: "redacted_reasoning"; data: string };
 
 export type ChatCompletionToolCall = {
   id: string;
@@ -101,7 +100,9 @@ export function encodeChatCompletion(message: AssembledMessage, options: ChatEnc
     object: "chat.completion",
     created: options.created ?? Math.floor(Date.now() / 1000),
     model: options.model,
-    choices: [{ index: 0, message: chatMessage, finish_reason: mapChatFinishReason(message.stopReason), logprobs: null }],
+    choices: [
+      { index: 0, message: chatMessage, finish_reason: mapChatFinishReason(message.stopReason), logprobs: null },
+    ],
     usage: mapChatUsage(message.usage),
   };
 }

@@ -42,13 +42,18 @@ beforeAll(async () => {
         const events = await streamMessage(call);
         response.writeHead(200, chatStreamHeaders);
         const body = Readable.fromWeb(
-          encodeChatCompletionStream(events, { model: chatRequest.model, includeUsage: translated.includeUsage }) as never,
+          encodeChatCompletionStream(events, {
+            model: chatRequest.model,
+            includeUsage: translated.includeUsage,
+          }) as never,
         );
         // What a route must do: a client disconnect cancels the pipeline, closing the upstream.
         response.on("close", () => body.destroy());
         body.pipe(response);
       } else {
-        const completion = encodeChatCompletion(assembleMessage(await createMessage(call)), { model: chatRequest.model });
+        const completion = encodeChatCompletion(assembleMessage(await createMessage(call)), {
+          model: chatRequest.model,
+        });
         response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(completion));
       }
     } catch (error) {
@@ -106,9 +111,17 @@ describe("official openai SDK", () => {
   it("returns the flat reasoning fields the multi-turn thinking sample reads, and accepts them back", async () => {
     useFixture("anthropic-thinking");
     const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: "user", content: "Design a rate limiting system" }];
-    const body = { model: "anthropic/claude-opus-4-5-20251101", messages, thinking: { type: "enabled", budget_tokens: 8000 }, max_tokens: 2048 };
+    const body = {
+      model: "anthropic/claude-opus-4-5-20251101",
+      messages,
+      thinking: { type: "enabled", budget_tokens: 8000 },
+      max_tokens: 2048,
+    };
     const response = await client.chat.completions.create(body as OpenAI.ChatCompletionCreateParamsNonStreaming);
-    const message = response.choices[0]!.message as OpenAI.ChatCompletionMessage & { reasoning?: string; reasoning_signature?: string };
+    const message = response.choices[0]!.message as OpenAI.ChatCompletionMessage & {
+      reasoning?: string;
+      reasoning_signature?: string;
+    };
     expect(message.reasoning).toBe("A token bucket per client, sharded by client id across Redis nodes.");
     expect(message.reasoning_signature).toBe("EqQBCkYIBRgCIkBsig1ThinkingFixture==");
 
@@ -116,7 +129,10 @@ describe("official openai SDK", () => {
       { type: "reasoning", reasoning: message.reasoning, signature: message.reasoning_signature },
       { type: "text", text: message.content },
     ];
-    messages.push({ role: "assistant", content: contentParts } as never, { role: "user", content: "How would you handle 10M req/s?" });
+    messages.push({ role: "assistant", content: contentParts } as never, {
+      role: "user",
+      content: "How would you handle 10M req/s?",
+    });
     useFixture("anthropic-text");
     await client.chat.completions.create(body as OpenAI.ChatCompletionCreateParamsNonStreaming);
     expect(upstream.requests[1]?.body).toMatchObject({
@@ -140,25 +156,43 @@ describe("official openai SDK", () => {
     const stream = client.chat.completions.stream({
       model: "anthropic/claude-sonnet-4-6",
       messages: [{ role: "user", content: "What's the weather in Tokyo?" }],
-      tools: [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { location: { type: "string" } } } } }],
+      tools: [
+        {
+          type: "function",
+          function: {
+            name: "get_weather",
+            parameters: { type: "object", properties: { location: { type: "string" } } },
+          },
+        },
+      ],
       stream_options: { include_usage: true },
     });
     const completion = await stream.finalChatCompletion();
     expect(completion.choices[0]?.finish_reason).toBe("tool_calls");
     expect(completion.choices[0]?.message.tool_calls).toEqual([
-      { id: "toolu_01WeatherFixture", type: "function", function: { name: "get_weather", arguments: '{"location": "Tokyo", "unit": "celsius"}' } },
+      {
+        id: "toolu_01WeatherFixture",
+        type: "function",
+        function: { name: "get_weather", arguments: '{"location": "Tokyo", "unit": "celsius"}' },
+      },
     ]);
     expect(completion.usage?.prompt_tokens).toBe(380);
   });
 
   it("a mid-stream upstream error surfaces as an APIError while iterating", async () => {
     useFixture("anthropic-error-mid-stream");
-    const stream = await client.chat.completions.create({ model: "anthropic/claude-sonnet-4-6", messages: [{ role: "user", content: "Go" }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: "anthropic/claude-sonnet-4-6",
+      messages: [{ role: "user", content: "Go" }],
+      stream: true,
+    });
     const received: string[] = [];
     const iterate = async () => {
       for await (const chunk of stream) received.push(chunk.choices[0]?.delta?.content ?? "");
     };
-    await expect(iterate()).rejects.toMatchObject({ error: { type: "upstream_error", code: "provider_overloaded", message: "Overloaded" } });
+    await expect(iterate()).rejects.toMatchObject({
+      error: { type: "upstream_error", code: "provider_overloaded", message: "Overloaded" },
+    });
     expect(received.join("")).toBe("Once upon a");
   });
 
@@ -180,7 +214,11 @@ describe("official openai SDK", () => {
 
   it("validation errors arrive as a 400 APIError with param and nothing reaches the upstream", async () => {
     const error = await client.chat.completions
-      .create({ model: "anthropic/claude-sonnet-4-6", messages: [{ role: "user", content: "x" }], thinking: { type: "enabled", budget_tokens: 100 } } as never)
+      .create({
+        model: "anthropic/claude-sonnet-4-6",
+        messages: [{ role: "user", content: "x" }],
+        thinking: { type: "enabled", budget_tokens: 100 },
+      } as never)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error).toMatchObject({ status: 400, param: "thinking.budget_tokens", type: "invalid_request_error" });
@@ -188,7 +226,9 @@ describe("official openai SDK", () => {
   });
 
   it("an upstream 529 arrives as a 503 APIError", async () => {
-    upstream.addRule({ scenario: { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" } });
+    upstream.addRule({
+      scenario: { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" },
+    });
     const error = await client.chat.completions
       .create({ model: "anthropic/claude-sonnet-4-6", messages: [{ role: "user", content: "x" }] })
       .catch((caught: unknown) => caught);

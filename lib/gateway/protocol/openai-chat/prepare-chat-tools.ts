@@ -32,14 +32,12 @@ export function prepareChatTools(input: {
     return { forcesToolUse: false };
   }
 
-  const anthropicTools = tools.map(
-    (tool): AnthropicTool => ({
-      name: tool.function.name,
-      ...(tool.function.description ? { description: tool.function.description } : {}),
-      input_schema: tool.function.parameters ?? { type: "object", properties: {} },
-      ...toCacheControl(tool.cache_control),
-    }),
-  );
+  const anthropicTools = tools.map((tool): AnthropicTool => ({
+    name: tool.function.name,
+    ...(tool.function.description ? { description: tool.function.description } : {}),
+    input_schema: tool.function.parameters ?? { type: "object", properties: {} },
+    ...toCacheControl(tool.cache_control),
+  }));
 
   if (typeof choice === "object" && !tools.some((tool) => tool.function.name === choice.function.name)) {
     throw new InvalidRequestError(`tool_choice names the function "${choice.function.name}", which is not in tools.`, {

@@ -41,31 +41,55 @@ const messageCases: MessageCase[] = [
   {
     name: "text parts keep cache_control with ttl 1h and the call needs the extended TTL beta",
     body: { messages: [user([{ type: "text", text: "Docs…", cache_control: { type: "ephemeral", ttl: "1h" } }])] },
-    request: { messages: [{ role: "user", content: [{ type: "text", text: "Docs…", cache_control: { type: "ephemeral", ttl: "1h" } }] }] },
+    request: {
+      messages: [
+        { role: "user", content: [{ type: "text", text: "Docs…", cache_control: { type: "ephemeral", ttl: "1h" } }] },
+      ],
+    },
     betas: ["extended-cache-ttl-2025-04-11"],
   },
   {
     name: "a message-level cache_control applies to the message's last block",
     body: { messages: [{ role: "user", content: "Long context", cache_control: { type: "ephemeral" } }] },
-    request: { messages: [{ role: "user", content: [{ type: "text", text: "Long context", cache_control: { type: "ephemeral" } }] }] },
+    request: {
+      messages: [
+        { role: "user", content: [{ type: "text", text: "Long context", cache_control: { type: "ephemeral" } }] },
+      ],
+    },
   },
   {
     name: "an image_url data: URI becomes a base64 image source",
     body: { messages: [user([{ type: "image_url", image_url: { url: `data:image/png;base64,${pngBase64}` } }])] },
     request: {
-      messages: [{ role: "user", content: [{ type: "image", source: { type: "base64", media_type: "image/png", data: pngBase64 } }] }],
+      messages: [
+        {
+          role: "user",
+          content: [{ type: "image", source: { type: "base64", media_type: "image/png", data: pngBase64 } }],
+        },
+      ],
     },
   },
   {
     name: "an image_url http(s) URL becomes a url image source",
     body: { messages: [user([{ type: "image_url", image_url: { url: "https://example.com/image.jpg" } }])] },
-    request: { messages: [{ role: "user", content: [{ type: "image", source: { type: "url", url: "https://example.com/image.jpg" } }] }] },
+    request: {
+      messages: [
+        { role: "user", content: [{ type: "image", source: { type: "url", url: "https://example.com/image.jpg" } }] },
+      ],
+    },
   },
   {
     name: "a document part with a url becomes a url document source",
-    body: { messages: [user([{ type: "document", document: { type: "pdf", url: "https://example.com/document.pdf" } }])] },
+    body: {
+      messages: [user([{ type: "document", document: { type: "pdf", url: "https://example.com/document.pdf" } }])],
+    },
     request: {
-      messages: [{ role: "user", content: [{ type: "document", source: { type: "url", url: "https://example.com/document.pdf" } }] }],
+      messages: [
+        {
+          role: "user",
+          content: [{ type: "document", source: { type: "url", url: "https://example.com/document.pdf" } }],
+        },
+      ],
     },
   },
   {
@@ -93,13 +117,23 @@ const messageCases: MessageCase[] = [
   {
     name: "an OpenAI file part with a PDF data URI becomes a base64 document titled with the filename",
     body: {
-      messages: [user([{ type: "file", file: { file_data: `data:application/pdf;base64,${pdfBase64}`, filename: "report.pdf" } }])],
+      messages: [
+        user([
+          { type: "file", file: { file_data: `data:application/pdf;base64,${pdfBase64}`, filename: "report.pdf" } },
+        ]),
+      ],
     },
     request: {
       messages: [
         {
           role: "user",
-          content: [{ type: "document", source: { type: "base64", media_type: "application/pdf", data: pdfBase64 }, title: "report.pdf" }],
+          content: [
+            {
+              type: "document",
+              source: { type: "base64", media_type: "application/pdf", data: pdfBase64 },
+              title: "report.pdf",
+            },
+          ],
         },
       ],
     },
@@ -142,7 +176,14 @@ const messageCases: MessageCase[] = [
     body: {
       messages: [
         user("Q"),
-        { role: "assistant", content: "A", refusal: null, reasoning: "Because", reasoning_signature: "sig-2", redacted_reasoning: "opaque" },
+        {
+          role: "assistant",
+          content: "A",
+          refusal: null,
+          reasoning: "Because",
+          reasoning_signature: "sig-2",
+          redacted_reasoning: "opaque",
+        },
         user("Q2"),
       ],
     },
@@ -197,19 +238,43 @@ const messageCases: MessageCase[] = [
   },
   {
     name: "unsigned reasoning parts are dropped (Anthropic cannot verify them)",
-    body: { messages: [user("Q"), { role: "assistant", content: [{ type: "reasoning", reasoning: "x" }, { type: "text", text: "A" }] }, user("Q2")] },
-    request: { messages: [expect.anything(), { role: "assistant", content: [{ type: "text", text: "A" }] }, expect.anything()] },
+    body: {
+      messages: [
+        user("Q"),
+        {
+          role: "assistant",
+          content: [
+            { type: "reasoning", reasoning: "x" },
+            { type: "text", text: "A" },
+          ],
+        },
+        user("Q2"),
+      ],
+    },
+    request: {
+      messages: [expect.anything(), { role: "assistant", content: [{ type: "text", text: "A" }] }, expect.anything()],
+    },
   },
   {
     name: "tool_calls with empty arguments become tool_use with an empty input",
     body: {
       messages: [
         user("Time?"),
-        { role: "assistant", content: null, tool_calls: [{ id: "toolu_2", type: "function", function: { name: "now", arguments: "" } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "toolu_2", type: "function", function: { name: "now", arguments: "" } }],
+        },
         { role: "tool", tool_call_id: "toolu_2", content: "12:00" },
       ],
     },
-    request: { messages: [expect.anything(), { role: "assistant", content: [{ type: "tool_use", id: "toolu_2", name: "now", input: {} }] }, expect.anything()] },
+    request: {
+      messages: [
+        expect.anything(),
+        { role: "assistant", content: [{ type: "tool_use", id: "toolu_2", name: "now", input: {} }] },
+        expect.anything(),
+      ],
+    },
   },
   {
     name: "consecutive tool messages merge into one user message of tool_result blocks, followed by the next user turn",

@@ -15,7 +15,11 @@ function translate(body: Record<string, unknown>) {
 type ErrorCase = { name: string; body: Record<string, unknown>; param: string | null; message: RegExp };
 
 const thinking = { type: "enabled", budget_tokens: 2000 };
-const breakpoint = (ttl?: string) => ({ type: "text", text: "x", cache_control: { type: "ephemeral", ...(ttl ? { ttl } : {}) } });
+const breakpoint = (ttl?: string) => ({
+  type: "text",
+  text: "x",
+  cache_control: { type: "ephemeral", ...(ttl ? { ttl } : {}) },
+});
 
 const errorCases: ErrorCase[] = [
   {
@@ -56,13 +60,24 @@ const errorCases: ErrorCase[] = [
   },
   {
     name: "a forced tool_choice with thinking on",
-    body: { messages: [user("x")], thinking, max_tokens: 4000, tools: [{ type: "function", function: { name: "now" } }], tool_choice: "required" },
+    body: {
+      messages: [user("x")],
+      thinking,
+      max_tokens: 4000,
+      tools: [{ type: "function", function: { name: "now" } }],
+      tool_choice: "required",
+    },
     param: "tool_choice",
     message: /cannot force a tool/,
   },
   {
     name: "a forced tool_choice on a model that rejects forcing",
-    body: { model: "anthropic/claude-sonnet-5-5", messages: [user("x")], tools: [{ type: "function", function: { name: "now" } }], tool_choice: { type: "function", function: { name: "now" } } },
+    body: {
+      model: "anthropic/claude-sonnet-5-5",
+      messages: [user("x")],
+      tools: [{ type: "function", function: { name: "now" } }],
+      tool_choice: { type: "function", function: { name: "now" } },
+    },
     param: "tool_choice",
     message: /does not accept a tool_choice that forces/,
   },
@@ -98,7 +113,11 @@ const errorCases: ErrorCase[] = [
   },
   {
     name: "a thinking budget at the model's output limit",
-    body: { model: "anthropic/claude-haiku-4-5", messages: [user("x")], thinking: { type: "enabled", budget_tokens: 64000 } },
+    body: {
+      model: "anthropic/claude-haiku-4-5",
+      messages: [user("x")],
+      thinking: { type: "enabled", budget_tokens: 64000 },
+    },
     param: "thinking.budget_tokens",
     message: /must be less than/,
   },
@@ -158,7 +177,12 @@ const errorCases: ErrorCase[] = [
   },
   {
     name: "tool call arguments that are not JSON",
-    body: { messages: [user("x"), { role: "assistant", tool_calls: [{ id: "t", type: "function", function: { name: "f", arguments: "{oops" } }] }] },
+    body: {
+      messages: [
+        user("x"),
+        { role: "assistant", tool_calls: [{ id: "t", type: "function", function: { name: "f", arguments: "{oops" } }] },
+      ],
+    },
     param: "messages[1].tool_calls[0].function.arguments",
     message: /JSON object/,
   },
@@ -170,7 +194,11 @@ const errorCases: ErrorCase[] = [
   },
   {
     name: "a named tool_choice that is not in tools",
-    body: { messages: [user("x")], tools: [{ type: "function", function: { name: "now" } }], tool_choice: { type: "function", function: { name: "later" } } },
+    body: {
+      messages: [user("x")],
+      tools: [{ type: "function", function: { name: "now" } }],
+      tool_choice: { type: "function", function: { name: "later" } },
+    },
     param: "tool_choice.function.name",
     message: /not in tools/,
   },
@@ -204,11 +232,17 @@ describe("translateChatRequest validation", () => {
     }
     expect(thrown).toBeInstanceOf(InvalidRequestError);
     const error = thrown as InvalidRequestError;
-    expect({ status: error.status, type: error.type, param: error.param }).toEqual({ status: 400, type: "invalid_request_error", param });
+    expect({ status: error.status, type: error.type, param: error.param }).toEqual({
+      status: 400,
+      type: "invalid_request_error",
+      param,
+    });
     expect(error.message).toMatch(message);
   });
 
   it("accepts temperature 1 with thinking on", () => {
-    expect(translate({ messages: [user("x")], thinking, max_tokens: 4000, temperature: 1 }).request.temperature).toBe(1);
+    expect(translate({ messages: [user("x")], thinking, max_tokens: 4000, temperature: 1 }).request.temperature).toBe(
+      1,
+    );
   });
 });

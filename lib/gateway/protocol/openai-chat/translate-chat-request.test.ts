@@ -19,13 +19,24 @@ const successCases: SuccessCase[] = [
     body: {
       messages: [user("Weather?")],
       tools: [
-        { type: "function", function: { name: "get_weather", description: "Weather", parameters: { type: "object", properties: { location: { type: "string" } } } } },
+        {
+          type: "function",
+          function: {
+            name: "get_weather",
+            description: "Weather",
+            parameters: { type: "object", properties: { location: { type: "string" } } },
+          },
+        },
         { type: "function", function: { name: "now" }, cache_control: { type: "ephemeral" } },
       ],
     },
     request: {
       tools: [
-        { name: "get_weather", description: "Weather", input_schema: { type: "object", properties: { location: { type: "string" } } } },
+        {
+          name: "get_weather",
+          description: "Weather",
+          input_schema: { type: "object", properties: { location: { type: "string" } } },
+        },
         { name: "now", input_schema: { type: "object", properties: {} }, cache_control: { type: "ephemeral" } },
       ],
     },
@@ -35,7 +46,10 @@ const successCases: SuccessCase[] = [
       ["auto", { type: "auto" }],
       ["none", { type: "none" }],
       ["required", { type: "any" }],
-      [{ type: "function", function: { name: "now" } }, { type: "tool", name: "now" }],
+      [
+        { type: "function", function: { name: "now" } },
+        { type: "tool", name: "now" },
+      ],
     ] as const
   ).map(([toolChoice, anthropicChoice]) => ({
     name: `tool_choice ${JSON.stringify(toolChoice)} maps to ${JSON.stringify(anthropicChoice)}`,
@@ -44,7 +58,11 @@ const successCases: SuccessCase[] = [
   })),
   {
     name: "parallel_tool_calls false sets disable_parallel_tool_use (on auto when no tool_choice is given)",
-    body: { messages: [user("x")], tools: [{ type: "function", function: { name: "now" } }], parallel_tool_calls: false },
+    body: {
+      messages: [user("x")],
+      tools: [{ type: "function", function: { name: "now" } }],
+      parallel_tool_calls: false,
+    },
     request: { tool_choice: { type: "auto", disable_parallel_tool_use: true } },
   },
   {
@@ -79,7 +97,12 @@ const successCases: SuccessCase[] = [
   },
   {
     name: "a thinking budget below max_tokens is sent as is",
-    body: { model: "anthropic/claude-opus-4-6", messages: [user("x")], thinking: { type: "enabled", budget_tokens: 8000 }, max_tokens: 16000 },
+    body: {
+      model: "anthropic/claude-opus-4-6",
+      messages: [user("x")],
+      thinking: { type: "enabled", budget_tokens: 8000 },
+      max_tokens: 16000,
+    },
     request: { max_tokens: 16000, thinking: { type: "enabled", budget_tokens: 8000 } },
   },
   {
@@ -90,16 +113,29 @@ const successCases: SuccessCase[] = [
       thinking: { type: "enabled", budget_tokens: 8000 },
       max_tokens: 2048,
     },
-    request: { model: "claude-opus-4-5-20251101", max_tokens: 10048, thinking: { type: "enabled", budget_tokens: 8000 } },
+    request: {
+      model: "claude-opus-4-5-20251101",
+      max_tokens: 10048,
+      thinking: { type: "enabled", budget_tokens: 8000 },
+    },
   },
   {
     name: "budget + max_tokens is capped at the model's output limit",
-    body: { model: "anthropic/claude-haiku-4-5-20251001", messages: [user("x")], thinking: { type: "enabled", budget_tokens: 60000 }, max_tokens: 60000 },
+    body: {
+      model: "anthropic/claude-haiku-4-5-20251001",
+      messages: [user("x")],
+      thinking: { type: "enabled", budget_tokens: 60000 },
+      max_tokens: 60000,
+    },
     request: { max_tokens: 64000, thinking: { type: "enabled", budget_tokens: 60000 } },
   },
   {
     name: "thinking without max_tokens sends budget + the catalog default",
-    body: { model: "anthropic/claude-opus-4-5-20251101", messages: [user("x")], thinking: { type: "enabled", budget_tokens: 8000 } },
+    body: {
+      model: "anthropic/claude-opus-4-5-20251101",
+      messages: [user("x")],
+      thinking: { type: "enabled", budget_tokens: 8000 },
+    },
     request: { max_tokens: 16192 },
   },
   {
@@ -119,7 +155,10 @@ const successCases: SuccessCase[] = [
   },
   {
     name: "response_format json_schema becomes output_config.format",
-    body: { messages: [user("x")], response_format: { type: "json_schema", json_schema: { name: "answer", schema: { type: "object" } } } },
+    body: {
+      messages: [user("x")],
+      response_format: { type: "json_schema", json_schema: { name: "answer", schema: { type: "object" } } },
+    },
     request: { output_config: { format: { type: "json_schema", schema: { type: "object" } } } },
   },
   {
@@ -176,7 +215,12 @@ describe("translateChatRequest", () => {
         model: "claude-opus-4-5-20251101",
         max_tokens: 10048,
         thinking: { type: "enabled", budget_tokens: 8000 },
-        messages: [{ role: "user", content: [{ type: "text", text: "Design a distributed rate limiting system for 1M requests/second" }] }],
+        messages: [
+          {
+            role: "user",
+            content: [{ type: "text", text: "Design a distributed rate limiting system for 1M requests/second" }],
+          },
+        ],
       },
       betas: [],
       stream: false,
@@ -202,9 +246,8 @@ describe("translateChatRequest", () => {
     const translated = translate(body);
     expect(Object.keys(translated.request).sort()).toEqual(["max_tokens", "messages", "model", "stream"]);
     expect(translated.includeUsage).toBe(true);
-    expect(chatRequestFallbacks(parseChatCompletionRequest({ model: "anthropic/claude-sonnet-4-6", ...body }))).toEqual([
-      "aws/anthropic/claude-sonnet-4-6",
-      "anthropic/claude-opus-4-6",
-    ]);
+    expect(chatRequestFallbacks(parseChatCompletionRequest({ model: "anthropic/claude-sonnet-4-6", ...body }))).toEqual(
+      ["aws/anthropic/claude-sonnet-4-6", "anthropic/claude-opus-4-6"],
+    );
   });
 });

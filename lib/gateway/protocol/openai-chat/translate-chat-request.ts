@@ -38,7 +38,10 @@ export function chatRequestFallbacks(request: ChatCompletionRequest): string[] {
  * validation error is raised here, before anything is sent upstream. Call it once per
  * attempted model: max_tokens defaults and capability checks depend on the model.
  */
-export function translateChatRequest(request: ChatCompletionRequest, model: ResolvedGatewayModel): TranslatedChatRequest {
+export function translateChatRequest(
+  request: ChatCompletionRequest,
+  model: ResolvedGatewayModel,
+): TranslatedChatRequest {
   rejectUnsupportedOptions(request);
 
   const { system, messages } = convertChatMessages(request.messages);

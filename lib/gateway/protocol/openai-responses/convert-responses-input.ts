@@ -70,7 +70,10 @@ export function convertResponsesInput(
             break;
           }
           case "assistant":
-            append({ role: "assistant", content: withCacheControl(assistantTextBlocks(item.content), itemCacheControl) });
+            append({
+              role: "assistant",
+              content: withCacheControl(assistantTextBlocks(item.content), itemCacheControl),
+            });
             break;
           default: {
             const exhaustive: never = item;
@@ -129,11 +132,18 @@ export function convertInputContentPart(part: InputContentPart, param: string): 
       );
     }
     case "input_file": {
-      const renames = { [`${param}.file.file_data`]: `${param}.file_data`, [`${param}.document.url`]: `${param}.file_url` };
+      const renames = {
+        [`${param}.file.file_data`]: `${param}.file_data`,
+        [`${param}.document.url`]: `${param}.file_url`,
+      };
       return withResponsesParams(renames, () =>
         part.file_url && !part.file_data
           ? convertUserContentPart(
-              { type: "document", document: { type: "pdf", url: part.file_url, title: part.filename }, cache_control: part.cache_control },
+              {
+                type: "document",
+                document: { type: "pdf", url: part.file_url, title: part.filename },
+                cache_control: part.cache_control,
+              },
               param,
             )
           : convertUserContentPart(
@@ -153,7 +163,9 @@ export function convertInputContentPart(part: InputContentPart, param: string): 
   }
 }
 
-function textBlocks(content: string | Array<{ text: string; cache_control?: AnthropicCacheControl | null }>): AnthropicTextBlock[] {
+function textBlocks(
+  content: string | Array<{ text: string; cache_control?: AnthropicCacheControl | null }>,
+): AnthropicTextBlock[] {
   if (typeof content === "string") return content ? [{ type: "text", text: content }] : [];
   return content
     .filter((part) => part.text !== "")

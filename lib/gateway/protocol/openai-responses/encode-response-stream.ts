@@ -10,8 +10,19 @@ import {
   responseId,
   type ResponseEncodingOptions,
 } from "./encode-response";
-import { concatBytes, fuseTransformers, transformReadable, utf8EncodingTransformer, type SyncTransformer } from "../../sync-transformer";
-import type { ResponseObject, ResponseOutputItem, ResponseStreamEvent, ResponseStreamEventBody } from "./openai-responses-api";
+import {
+  concatBytes,
+  fuseTransformers,
+  transformReadable,
+  utf8EncodingTransformer,
+  type SyncTransformer,
+} from "../../sync-transformer";
+import type {
+  ResponseObject,
+  ResponseOutputItem,
+  ResponseStreamEvent,
+  ResponseStreamEventBody,
+} from "./openai-responses-api";
 
 export const responseStreamHeaders = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -36,7 +47,9 @@ export function encodeResponseStream(
   return transformReadable(events, fuseTransformers(toText, utf8EncodingTransformer), { coalesce: concatBytes });
 }
 
-export function createResponseStreamEncoder(options: ResponseEncodingOptions): TransformStream<CanonicalEvent, ResponseStreamEvent> {
+export function createResponseStreamEncoder(
+  options: ResponseEncodingOptions,
+): TransformStream<CanonicalEvent, ResponseStreamEvent> {
   return new TransformStream(responseStreamTransformer(options));
 }
 
@@ -52,7 +65,9 @@ type OpenItem = { outputIndex: number; itemId: string; hasSummaryPart: boolean }
  * `response.failed` carrying the error and the output so far.
  * @see https://platform.openai.com/docs/api-reference/responses-streaming
  */
-function responseStreamTransformer(options: ResponseEncodingOptions): SyncTransformer<CanonicalEvent, ResponseStreamEvent> {
+function responseStreamTransformer(
+  options: ResponseEncodingOptions,
+): SyncTransformer<CanonicalEvent, ResponseStreamEvent> {
   const createdAt = options.createdAt ?? Math.floor(Date.now() / 1000);
   const assembler = createMessageAssembler();
   const openItems = new Map<number, OpenItem>();
@@ -138,7 +153,11 @@ function responseStreamTransformer(options: ResponseEncodingOptions): SyncTransf
           const located = { item_id: open.itemId, output_index: open.outputIndex, summary_index: 0 };
           if (!open.hasSummaryPart) {
             open.hasSummaryPart = true;
-            send({ type: "response.reasoning_summary_part.added", ...located, part: { type: "summary_text", text: "" } });
+            send({
+              type: "response.reasoning_summary_part.added",
+              ...located,
+              part: { type: "summary_text", text: "" },
+            });
           }
           send({ type: "response.reasoning_summary_text.delta", ...located, delta: event.text });
           return;
@@ -193,7 +212,12 @@ function responseStreamTransformer(options: ResponseEncodingOptions): SyncTransf
             send({ type: "response.reasoning_summary_text.done", ...located, summary_index: 0, text: part.text });
             send({ type: "response.reasoning_summary_part.done", ...located, summary_index: 0, part });
           } else if (item.type === "function_call") {
-            send({ type: "response.function_call_arguments.done", ...located, name: item.name, arguments: item.arguments });
+            send({
+              type: "response.function_call_arguments.done",
+              ...located,
+              name: item.name,
+              arguments: item.arguments,
+            });
           }
           send({ type: "response.output_item.done", output_index: open.outputIndex, item });
           return;
@@ -217,7 +241,10 @@ function responseStreamTransformer(options: ResponseEncodingOptions): SyncTransf
     flush(controller) {
       if (ended) return;
       if (id === undefined) startWithoutMessage(controller);
-      const error = { type: "stream_truncated", message: "The provider's stream ended before the message was complete." };
+      const error = {
+        type: "stream_truncated",
+        message: "The provider's stream ended before the message was complete.",
+      };
       emit(controller, { type: "response.failed", response: failedResponse(error) });
     },
   };
@@ -233,7 +260,11 @@ function responseStreamTransformer(options: ResponseEncodingOptions): SyncTransf
     const output = assembler
       .result()
       .blocks.map((block, outputIndex) =>
-        outputItemFromBlock(block, outputItemId(block.type, id!, outputIndex), cutOff.has(outputIndex) ? "incomplete" : "completed"),
+        outputItemFromBlock(
+          block,
+          outputItemId(block.type, id!, outputIndex),
+          cutOff.has(outputIndex) ? "incomplete" : "completed",
+        ),
       );
     return buildResponseObject(
       {

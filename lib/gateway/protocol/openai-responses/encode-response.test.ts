@@ -30,7 +30,14 @@ describe("encodeResponse", () => {
           type: "message",
           status: "completed",
           role: "assistant",
-          content: [{ type: "output_text", text: "Quantum computers use qubits, which can hold 0 and 1 at once.", annotations: [], logprobs: [] }],
+          content: [
+            {
+              type: "output_text",
+              text: "Quantum computers use qubits, which can hold 0 and 1 at once.",
+              annotations: [],
+              logprobs: [],
+            },
+          ],
         },
       ],
       usage: {
@@ -53,10 +60,15 @@ describe("encodeResponse", () => {
       {
         id: "rs_01ThinkingFixture_0",
         type: "reasoning",
-        summary: [{ type: "summary_text", text: "A token bucket per client, sharded by client id across Redis nodes." }],
+        summary: [
+          { type: "summary_text", text: "A token bucket per client, sharded by client id across Redis nodes." },
+        ],
         encrypted_content: "EqQBCkYIBRgCIkBsig1ThinkingFixture==",
       },
-      expect.objectContaining({ type: "message", content: [expect.objectContaining({ text: "Use sharded token buckets." })] }),
+      expect.objectContaining({
+        type: "message",
+        content: [expect.objectContaining({ text: "Use sharded token buckets." })],
+      }),
     ]);
   });
 
@@ -75,7 +87,8 @@ describe("encodeResponse", () => {
         id: "rs_01RedactedFixture_0",
         type: "reasoning",
         summary: [],
-        encrypted_content: "redacted_thinking:EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj2pRmRZQ==",
+        encrypted_content:
+          "redacted_thinking:EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj2pRmRZQ==",
       },
       {
         id: "rs_01RedactedFixture_1",
@@ -87,7 +100,11 @@ describe("encodeResponse", () => {
   });
 
   it("renders tool use as function_call items with call_id and JSON string arguments, in block order", () => {
-    expect(encodeFixture("anthropic-thinking-tool-use").output.map((item) => item.type)).toEqual(["reasoning", "message", "function_call"]);
+    expect(encodeFixture("anthropic-thinking-tool-use").output.map((item) => item.type)).toEqual([
+      "reasoning",
+      "message",
+      "function_call",
+    ]);
     expect(encodeFixture("anthropic-tool-use").output[1]).toEqual({
       id: "fc_01ToolUseFixture_1",
       type: "function_call",
@@ -100,10 +117,11 @@ describe("encodeResponse", () => {
   });
 
   it('renders tools without arguments with arguments "{}"', () => {
-    expect(encodeFixture("anthropic-tool-use-empty-arguments").output.map((item) => (item.type === "function_call" ? item.arguments : null))).toEqual([
-      "{}",
-      "{}",
-    ]);
+    expect(
+      encodeFixture("anthropic-tool-use-empty-arguments").output.map((item) =>
+        item.type === "function_call" ? item.arguments : null,
+      ),
+    ).toEqual(["{}", "{}"]);
   });
 
   it("counts cache reads and writes in input_tokens, with cached_tokens = cache reads", () => {
@@ -120,16 +138,25 @@ describe("encodeResponse", () => {
     expect(encodeFixture("anthropic-max-tokens")).toMatchObject({
       status: "incomplete",
       incomplete_details: { reason: "max_output_tokens" },
-      output: [expect.objectContaining({ content: [expect.objectContaining({ text: "Once upon a time, in a land far" })] })],
+      output: [
+        expect.objectContaining({ content: [expect.objectContaining({ text: "Once upon a time, in a land far" })] }),
+      ],
     });
   });
 
   it("throws the mapped GatewayError for a message that ended in an error", () => {
     const message = assembleMessage([
-      { type: "message-start", messageId: "msg_1", model: "claude-sonnet-4-6", usage: { inputTokens: 1, outputTokens: 0, cacheReadInputTokens: 0, cacheCreationInputTokens: 0 } },
+      {
+        type: "message-start",
+        messageId: "msg_1",
+        model: "claude-sonnet-4-6",
+        usage: { inputTokens: 1, outputTokens: 0, cacheReadInputTokens: 0, cacheCreationInputTokens: 0 },
+      },
       { type: "error", error: { type: "overloaded_error", message: "Overloaded" } },
     ]);
     expect(() => encodeResponse(message, fixtureEncodingOptions)).toThrow(GatewayError);
-    expect(() => encodeResponse(message, fixtureEncodingOptions)).toThrow(expect.objectContaining({ status: 503, code: "provider_overloaded" }));
+    expect(() => encodeResponse(message, fixtureEncodingOptions)).toThrow(
+      expect.objectContaining({ status: 503, code: "provider_overloaded" }),
+    );
   });
 });

@@ -36,7 +36,11 @@ export function outputItemId(kind: AssembledBlock["type"], id: string, outputInd
 }
 
 /** One assembled block → one output item: text → message, thinking → reasoning, tool call → function_call. */
-export function outputItemFromBlock(block: AssembledBlock, itemId: string, status: ItemStatus = "completed"): ResponseOutputItem {
+export function outputItemFromBlock(
+  block: AssembledBlock,
+  itemId: string,
+  status: ItemStatus = "completed",
+): ResponseOutputItem {
   switch (block.type) {
     case "text":
       return {
@@ -83,7 +87,9 @@ export function canonicalToolArguments(text: string): string {
 
 /** The Response object around `fields`; everything else echoes the request. */
 export function buildResponseObject(
-  fields: Pick<ResponseObject, "id" | "status" | "output" | "usage" | "error" | "incomplete_details"> & { createdAt: number },
+  fields: Pick<ResponseObject, "id" | "status" | "output" | "usage" | "error" | "incomplete_details"> & {
+    createdAt: number;
+  },
   options: ResponseEncodingOptions,
 ): ResponseObject {
   const { createdAt, ...rest } = fields;
@@ -117,7 +123,9 @@ export function encodeResponse(message: AssembledMessage, options: ResponseEncod
       id,
       createdAt: options.createdAt ?? Math.floor(Date.now() / 1000),
       ...mapResponsesStatus(message.stopReason),
-      output: message.blocks.map((block, outputIndex) => outputItemFromBlock(block, outputItemId(block.type, id, outputIndex))),
+      output: message.blocks.map((block, outputIndex) =>
+        outputItemFromBlock(block, outputItemId(block.type, id, outputIndex)),
+      ),
       usage: mapResponsesUsage(message.usage),
       error: null,
     },
@@ -129,6 +137,10 @@ export function encodeResponse(message: AssembledMessage, options: ResponseEncod
 export function responseErrorFromStreamError(error: CanonicalError): NonNullable<ResponseObject["error"]> {
   const gatewayError = gatewayErrorFromStreamError(error);
   const code: ResponseErrorCode =
-    gatewayError.status === 429 ? "rate_limit_exceeded" : gatewayError.status === 400 ? "invalid_prompt" : "server_error";
+    gatewayError.status === 429
+      ? "rate_limit_exceeded"
+      : gatewayError.status === 400
+        ? "invalid_prompt"
+        : "server_error";
   return { code, message: gatewayError.message };
 }

@@ -5,7 +5,10 @@ export function mapResponsesUsage(usage: CanonicalUsage): ResponseUsage {
   const inputTokens = usage.inputTokens + usage.cacheReadInputTokens + usage.cacheCreationInputTokens;
   return {
     input_tokens: inputTokens,
-    input_tokens_details: { cached_tokens: usage.cacheReadInputTokens, cache_write_tokens: usage.cacheCreationInputTokens },
+    input_tokens_details: {
+      cached_tokens: usage.cacheReadInputTokens,
+      cache_write_tokens: usage.cacheCreationInputTokens,
+    },
     output_tokens: usage.outputTokens,
     output_tokens_details: { reasoning_tokens: 0 },
     total_tokens: inputTokens + usage.outputTokens,

@@ -103,7 +103,11 @@ export type ResponseStreamEventBody =
   | { type: "response.created" | "response.in_progress"; response: ResponseObject }
   | { type: "response.completed" | "response.incomplete" | "response.failed"; response: ResponseObject }
   | { type: "response.output_item.added" | "response.output_item.done"; output_index: number; item: ResponseOutputItem }
-  | ({ type: "response.content_part.added" | "response.content_part.done"; content_index: number; part: ResponseOutputText } & Located)
+  | ({
+      type: "response.content_part.added" | "response.content_part.done";
+      content_index: number;
+      part: ResponseOutputText;
+    } & Located)
   | ({ type: "response.output_text.delta"; content_index: number; delta: string; logprobs: [] } & Located)
   | ({ type: "response.output_text.done"; content_index: number; text: string; logprobs: [] } & Located)
   | ({

@@ -63,9 +63,21 @@ const messageCommon = {
 };
 
 export const messageItemSchema = z.discriminatedUnion("role", [
-  z.object({ ...messageCommon, role: z.literal("user"), content: z.union([z.string(), z.array(inputContentPartSchema)]) }),
-  z.object({ ...messageCommon, role: z.literal("system"), content: z.union([z.string(), z.array(systemTextPartSchema)]) }),
-  z.object({ ...messageCommon, role: z.literal("developer"), content: z.union([z.string(), z.array(systemTextPartSchema)]) }),
+  z.object({
+    ...messageCommon,
+    role: z.literal("user"),
+    content: z.union([z.string(), z.array(inputContentPartSchema)]),
+  }),
+  z.object({
+    ...messageCommon,
+    role: z.literal("system"),
+    content: z.union([z.string(), z.array(systemTextPartSchema)]),
+  }),
+  z.object({
+    ...messageCommon,
+    role: z.literal("developer"),
+    content: z.union([z.string(), z.array(systemTextPartSchema)]),
+  }),
   z.object({
     ...messageCommon,
     role: z.literal("assistant"),
@@ -117,7 +129,9 @@ export const itemReferenceSchema = z.object({ type: z.literal("item_reference"),
 export const inputItemSchema = z.preprocess(
   // EasyInputMessage may omit `type`.
   (item) =>
-    typeof item === "object" && item !== null && !("type" in item) && "role" in item ? { ...item, type: "message" } : item,
+    typeof item === "object" && item !== null && !("type" in item) && "role" in item
+      ? { ...item, type: "message" }
+      : item,
   z.discriminatedUnion("type", [
     messageItemSchema,
     functionCallItemSchema,
@@ -131,7 +145,8 @@ export type InputItem = z.infer<typeof inputItemSchema>;
 /** Responses function tools are flat: `{type: "function", name, description, parameters, strict}`. */
 export const responsesFunctionToolSchema = z.object({
   type: z.literal("function", {
-    error: "only function tools are supported; hosted tools (web_search, file_search, …) are not available for Claude through this gateway",
+    error:
+      "only function tools are supported; hosted tools (web_search, file_search, …) are not available for Claude through this gateway",
   }),
   name: z.string().min(1),
   description: z.string().nullish(),

@@ -27,13 +27,23 @@ describe("official openai SDK: responses failures", () => {
       type: "response.failed",
       response: { status: "failed", error: { code: "server_error", message: "Overloaded" } },
     });
-    expect(events.filter((event) => event.type === "response.output_text.delta").map((event) => event.delta)).toEqual(["Once upon a"]);
+    expect(events.filter((event) => event.type === "response.output_text.delta").map((event) => event.delta)).toEqual([
+      "Once upon a",
+    ]);
   });
 
   it('marks a max_tokens stop as status "incomplete" with reason max_output_tokens', async () => {
     useFixture("anthropic-max-tokens");
-    const response = await client.responses.create({ model: "anthropic/claude-haiku-4-5", input: "Tell me a story", max_output_tokens: 16 });
-    expect(response).toMatchObject({ status: "incomplete", incomplete_details: { reason: "max_output_tokens" }, max_output_tokens: 16 });
+    const response = await client.responses.create({
+      model: "anthropic/claude-haiku-4-5",
+      input: "Tell me a story",
+      max_output_tokens: 16,
+    });
+    expect(response).toMatchObject({
+      status: "incomplete",
+      incomplete_details: { reason: "max_output_tokens" },
+      max_output_tokens: 16,
+    });
     expect(response.output_text).toBe("Once upon a time, in a land far");
   });
 
@@ -52,22 +62,32 @@ describe("official openai SDK: responses failures", () => {
 
   it("validation errors are 400s in OpenAI's shape before any upstream call", async () => {
     const error = await client.responses
-      .create({ model: "anthropic/claude-sonnet-4-6", input: "x", thinking: { type: "enabled", budget_tokens: 100 } } as never)
+      .create({
+        model: "anthropic/claude-sonnet-4-6",
+        input: "x",
+        thinking: { type: "enabled", budget_tokens: 100 },
+      } as never)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 400, param: "thinking.budget_tokens", type: "invalid_request_error" });
     expect(upstream.requests).toHaveLength(0);
   });
 
   it("an upstream 529 arrives as a 503 APIError", async () => {
-    upstream.addRule({ scenario: { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" } });
-    const error = await client.responses.create({ model: "anthropic/claude-sonnet-4-6", input: "x" }).catch((caught: unknown) => caught);
+    upstream.addRule({
+      scenario: { type: "error", status: 529, errorType: "overloaded_error", message: "Overloaded" },
+    });
+    const error = await client.responses
+      .create({ model: "anthropic/claude-sonnet-4-6", input: "x" })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.InternalServerError);
     expect(error).toMatchObject({ status: 503, code: "provider_overloaded" });
   });
 
   it("a wrong gateway key is a 401 in OpenAI's shape", async () => {
     const stranger = route.clientWithKey("sy-nope");
-    const error = await stranger.responses.create({ model: "anthropic/claude-sonnet-4-6", input: "x" }).catch((caught: unknown) => caught);
+    const error = await stranger.responses
+      .create({ model: "anthropic/claude-sonnet-4-6", input: "x" })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
     expect(upstream.requests).toHaveLength(0);
   });

@@ -1,7 +1,12 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeAnthropicServer } from "@/tests/fake-upstream/fake-anthropic-server";
-import { PROVIDER_KEY, startResponsesRouteUnderTest, upstreamBody, type ResponsesRouteUnderTest } from "./responses-route-under-test";
+import {
+  PROVIDER_KEY,
+  startResponsesRouteUnderTest,
+  upstreamBody,
+  type ResponsesRouteUnderTest,
+} from "./responses-route-under-test";
 
 /** The reference docs' Responses samples and multi-turn round trips, run with the official `openai` SDK. */
 let route: ResponsesRouteUnderTest;
@@ -27,8 +32,15 @@ const weatherTool = {
 
 /** The parts of a Response that do not depend on when or how it was fetched. */
 function comparable(response: object): Record<string, unknown> {
-  const { created_at: _createdAt, output_parsed: _parsed, output_text: _text, ...rest } = JSON.parse(JSON.stringify(response)) as Record<string, unknown>;
-  return JSON.parse(JSON.stringify(rest, (key, value) => (key === "parsed" || key === "parsed_arguments" ? undefined : value)));
+  const {
+    created_at: _createdAt,
+    output_parsed: _parsed,
+    output_text: _text,
+    ...rest
+  } = JSON.parse(JSON.stringify(response)) as Record<string, unknown>;
+  return JSON.parse(
+    JSON.stringify(rest, (key, value) => (key === "parsed" || key === "parsed_arguments" ? undefined : value)),
+  );
 }
 
 describe("official openai SDK: responses", () => {
@@ -49,7 +61,10 @@ describe("official openai SDK: responses", () => {
       incomplete_details: null,
     });
     expect(upstream.requests).toHaveLength(1);
-    expect(upstream.requests[0]!.headers).toMatchObject({ "x-api-key": PROVIDER_KEY, "anthropic-version": "2023-06-01" });
+    expect(upstream.requests[0]!.headers).toMatchObject({
+      "x-api-key": PROVIDER_KEY,
+      "anthropic-version": "2023-06-01",
+    });
     expect(upstream.requests[0]!.body).toEqual({
       model: "claude-sonnet-4-6",
       max_tokens: 8192,
@@ -60,7 +75,11 @@ describe("official openai SDK: responses", () => {
 
   it('streams text deltas as event.type === "response.output_text.delta" (docs Streaming sample)', async () => {
     useFixture("anthropic-text");
-    const stream = await client.responses.create({ model: "anthropic/claude-sonnet-4-6", input: "Tell me a story", stream: true });
+    const stream = await client.responses.create({
+      model: "anthropic/claude-sonnet-4-6",
+      input: "Tell me a story",
+      stream: true,
+    });
     let text = "";
     const types: string[] = [];
     for await (const event of stream) {
@@ -73,25 +92,31 @@ describe("official openai SDK: responses", () => {
     expect(upstreamBody(upstream.requests[0])).toMatchObject({ stream: true });
   });
 
-  it.each(["anthropic-text", "anthropic-thinking", "anthropic-redacted-thinking", "anthropic-cache-usage", "anthropic-tool-use", "anthropic-thinking-tool-use"])(
-    "%s: the responses.stream() helper's finalResponse() equals the non-stream result",
-    async (fixture) => {
-      const body = { model: "anthropic/claude-opus-4-5-20251101", input: "Design a rate limiter" };
-      useFixture(fixture);
-      const nonStream = await client.responses.create(body);
-      useFixture(fixture);
-      const streamed = await client.responses.stream(body).finalResponse();
-      expect(comparable(streamed)).toEqual(comparable(nonStream));
-      expect(streamed.output_text).toBe(nonStream.output_text);
-      expect(Math.abs(streamed.created_at - nonStream.created_at)).toBeLessThanOrEqual(2);
-    },
-  );
+  it.each([
+    "anthropic-text",
+    "anthropic-thinking",
+    "anthropic-redacted-thinking",
+    "anthropic-cache-usage",
+    "anthropic-tool-use",
+    "anthropic-thinking-tool-use",
+  ])("%s: the responses.stream() helper's finalResponse() equals the non-stream result", async (fixture) => {
+    const body = { model: "anthropic/claude-opus-4-5-20251101", input: "Design a rate limiter" };
+    useFixture(fixture);
+    const nonStream = await client.responses.create(body);
+    useFixture(fixture);
+    const streamed = await client.responses.stream(body).finalResponse();
+    expect(comparable(streamed)).toEqual(comparable(nonStream));
+    expect(streamed.output_text).toBe(nonStream.output_text);
+    expect(Math.abs(streamed.created_at - nonStream.created_at)).toBeLessThanOrEqual(2);
+  });
 
   it("round-trips a tool call: function_call out, function_call_output back (docs Tool Use sample)", async () => {
     useFixture("anthropic-tool-use");
     const input: OpenAI.Responses.ResponseInput = [{ role: "user", content: "What's the weather in Tokyo?" }];
     const first = await client.responses.create({ model: "anthropic/claude-sonnet-4-6", input, tools: [weatherTool] });
-    const call = first.output.find((item): item is OpenAI.Responses.ResponseFunctionToolCall => item.type === "function_call");
+    const call = first.output.find(
+      (item): item is OpenAI.Responses.ResponseFunctionToolCall => item.type === "function_call",
+    );
     expect(call).toMatchObject({ call_id: "toolu_01WeatherFixture", name: "get_weather", status: "completed" });
     expect(JSON.parse(call!.arguments)).toEqual({ location: "Tokyo", unit: "celsius" });
     expect(upstreamBody(upstream.requests[0]).tools).toEqual([
@@ -99,7 +124,11 @@ describe("official openai SDK: responses", () => {
     ]);
 
     useFixture("anthropic-text");
-    input.push(...(first.output as OpenAI.Responses.ResponseInputItem[]), { type: "function_call_output", call_id: call!.call_id, output: "22°C, clear" });
+    input.push(...(first.output as OpenAI.Responses.ResponseInputItem[]), {
+      type: "function_call_output",
+      call_id: call!.call_id,
+      output: "22°C, clear",
+    });
     const second = await client.responses.create({ model: "anthropic/claude-sonnet-4-6", input, tools: [weatherTool] });
     expect(second.output_text).toBe("Quantum computers use qubits, which can hold 0 and 1 at once.");
     expect(upstreamBody(upstream.requests[1]).messages).toEqual([
@@ -108,10 +137,18 @@ describe("official openai SDK: responses", () => {
         role: "assistant",
         content: [
           { type: "text", text: "Let me check the weather." },
-          { type: "tool_use", id: "toolu_01WeatherFixture", name: "get_weather", input: { location: "Tokyo", unit: "celsius" } },
+          {
+            type: "tool_use",
+            id: "toolu_01WeatherFixture",
+            name: "get_weather",
+            input: { location: "Tokyo", unit: "celsius" },
+          },
         ],
       },
-      { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_01WeatherFixture", content: "22°C, clear" }] },
+      {
+        role: "user",
+        content: [{ type: "tool_result", tool_use_id: "toolu_01WeatherFixture", content: "22°C, clear" }],
+      },
     ]);
   });
 
@@ -129,7 +166,11 @@ describe("official openai SDK: responses", () => {
     const call = first.output[2] as OpenAI.Responses.ResponseFunctionToolCall;
 
     useFixture("anthropic-text");
-    input.push(...(first.output as OpenAI.Responses.ResponseInputItem[]), { type: "function_call_output", call_id: call.call_id, output: "22°C, clear" });
+    input.push(...(first.output as OpenAI.Responses.ResponseInputItem[]), {
+      type: "function_call_output",
+      call_id: call.call_id,
+      output: "22°C, clear",
+    });
     const second = await client.responses.create({ ...body, input });
     expect(second.status).toBe("completed");
 
@@ -152,15 +193,26 @@ describe("official openai SDK: responses", () => {
   it("hands redacted thinking back byte for byte", async () => {
     useFixture("anthropic-redacted-thinking");
     const input: OpenAI.Responses.ResponseInput = [{ role: "user", content: "Think hard." }];
-    const first = await client.responses.create({ model: "anthropic/claude-sonnet-4-5", input, reasoning: { effort: "low" } });
+    const first = await client.responses.create({
+      model: "anthropic/claude-sonnet-4-5",
+      input,
+      reasoning: { effort: "low" },
+    });
     useFixture("anthropic-text");
     input.push(...(first.output as OpenAI.Responses.ResponseInputItem[]), { role: "user", content: "And then?" });
     await client.responses.create({ model: "anthropic/claude-sonnet-4-5", input, reasoning: { effort: "low" } });
     expect(upstreamBody(upstream.requests[1]).messages[1]).toEqual({
       role: "assistant",
       content: [
-        { type: "redacted_thinking", data: "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj2pRmRZQ==" },
-        { type: "thinking", thinking: "The visible part of the reasoning.", signature: "EqQBCkYIBRgCIkBsig2Redacted==" },
+        {
+          type: "redacted_thinking",
+          data: "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj2pRmRZQ==",
+        },
+        {
+          type: "thinking",
+          thinking: "The visible part of the reasoning.",
+          signature: "EqQBCkYIBRgCIkBsig2Redacted==",
+        },
         { type: "text", text: "Here is my answer." },
       ],
     });
@@ -188,7 +240,11 @@ describe("official openai SDK: responses", () => {
         content: [
           { type: "text", text: "Compare these." },
           { type: "image", source: { type: "base64", media_type: "image/png", data: "iVBORw0KGgo=" } },
-          { type: "document", source: { type: "base64", media_type: "application/pdf", data: "JVBERi0xLjQK" }, title: "report.pdf" },
+          {
+            type: "document",
+            source: { type: "base64", media_type: "application/pdf", data: "JVBERi0xLjQK" },
+            title: "report.pdf",
+          },
           { type: "document", source: { type: "url", url: "https://example.com/document.pdf" } },
         ],
       },
@@ -215,7 +271,10 @@ describe("official openai SDK: responses", () => {
     expect(raw.headers.get("x-switchyard-attempts")).toMatch(
       /^anthropic\/claude-sonnet-4-6;status=503;ms=\d+;error=provider_overloaded, aws\/anthropic\/claude-sonnet-4-6;status=400;ms=\d+;error=provider_not_configured, anthropic\/claude-opus-4-6;status=200;ms=\d+$/,
     );
-    expect(upstream.requests.map((request) => upstreamBody(request).model)).toEqual(["claude-sonnet-4-6", "claude-opus-4-6"]);
+    expect(upstream.requests.map((request) => upstreamBody(request).model)).toEqual([
+      "claude-sonnet-4-6",
+      "claude-opus-4-6",
+    ]);
   });
 
   it("falls back before the first byte of a stream too", async () => {
@@ -225,7 +284,11 @@ describe("official openai SDK: responses", () => {
     });
     useFixture("anthropic-text");
     // Not an object literal at the call: the extra top-level field passes the SDK's types.
-    const params = { model: "anthropic/claude-sonnet-4-6", input: "...", fallbacks: [{ model: "anthropic/claude-opus-4-6" }] };
+    const params = {
+      model: "anthropic/claude-sonnet-4-6",
+      input: "...",
+      fallbacks: [{ model: "anthropic/claude-opus-4-6" }],
+    };
     const final = await client.responses.stream(params).finalResponse();
     expect(final.model).toBe("anthropic/claude-opus-4-6");
     expect(final.output_text).toBe("Quantum computers use qubits, which can hold 0 and 1 at once.");

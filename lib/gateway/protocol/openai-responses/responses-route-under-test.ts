@@ -6,7 +6,11 @@ import { createCredential } from "@/lib/credentials/manage-credentials";
 import { forgetResolvedCredentials } from "@/lib/credentials/resolve-credential";
 import { applyMigrations } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
-import { startFakeAnthropicServer, type FakeAnthropicServer, type RecordedRequest } from "@/tests/fake-upstream/fake-anthropic-server";
+import {
+  startFakeAnthropicServer,
+  type FakeAnthropicServer,
+  type RecordedRequest,
+} from "@/tests/fake-upstream/fake-anthropic-server";
 import { createTestDatabase } from "@/tests/helpers/test-database";
 import { useAppEnv } from "@/tests/helpers/test-env";
 
@@ -35,7 +39,12 @@ export async function startResponsesRouteUnderTest(): Promise<ResponsesRouteUnde
   const upstream = await startFakeAnthropicServer({ apiKey: PROVIDER_KEY });
   const admin = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
   const { key } = await createApiKey(db, admin.id, { name: "responses-tests" });
-  await createCredential(db, { provider: "anthropic", name: "Anthropic Production", apiKey: PROVIDER_KEY, baseUrl: upstream.url });
+  await createCredential(db, {
+    provider: "anthropic",
+    name: "Anthropic Production",
+    apiKey: PROVIDER_KEY,
+    baseUrl: upstream.url,
+  });
   const clientWithKey = (apiKey: string) =>
     new OpenAI({
       apiKey,
@@ -56,4 +65,5 @@ export async function startResponsesRouteUnderTest(): Promise<ResponsesRouteUnde
 }
 
 /** The JSON body the fake upstream recorded. */
-export const upstreamBody = (request: RecordedRequest | undefined) => request?.body as Record<string, unknown> & { messages: unknown[] };
+export const upstreamBody = (request: RecordedRequest | undefined) =>
+  request?.body as Record<string, unknown> & { messages: unknown[] };

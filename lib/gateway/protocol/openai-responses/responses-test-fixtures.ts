@@ -2,7 +2,11 @@ import { anthropicFixtureNames } from "@/tests/fake-upstream/anthropic-fixtures"
 import type { ResponseSettings } from "./openai-responses-api";
 
 /** Every recorded Anthropic stream the Responses encoders are tested against (test-only helper). */
-export const responsesFixtureNames = [...anthropicFixtureNames, "anthropic-thinking-tool-use", "anthropic-max-tokens"] as const;
+export const responsesFixtureNames = [
+  ...anthropicFixtureNames,
+  "anthropic-thinking-tool-use",
+  "anthropic-max-tokens",
+] as const;
 
 /** What `translateResponsesRequest` echoes for `{model, input}` alone on claude-sonnet-4-6. */
 export const defaultResponseSettings: ResponseSettings = {

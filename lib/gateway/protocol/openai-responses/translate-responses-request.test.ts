@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { resolveGatewayModel } from "@/lib/catalog/model-catalog";
-import { parseResponsesRequest, responsesRequestFallbacks, translateResponsesRequest } from "./translate-responses-request";
+import {
+  parseResponsesRequest,
+  responsesRequestFallbacks,
+  translateResponsesRequest,
+} from "./translate-responses-request";
 
 function translate(body: Record<string, unknown>) {
   const request = parseResponsesRequest({ model: "anthropic/claude-sonnet-4-6", input: "x", ...body });
@@ -31,8 +35,19 @@ const successCases: SuccessCase[] = [
   },
   {
     name: "instructions become the first system block",
-    body: { instructions: "Be brief.", input: [{ role: "system", content: "Answer in French." }, { role: "user", content: "Hi" }] },
-    request: { system: [{ type: "text", text: "Be brief." }, { type: "text", text: "Answer in French." }] },
+    body: {
+      instructions: "Be brief.",
+      input: [
+        { role: "system", content: "Answer in French." },
+        { role: "user", content: "Hi" },
+      ],
+    },
+    request: {
+      system: [
+        { type: "text", text: "Be brief." },
+        { type: "text", text: "Answer in French." },
+      ],
+    },
   },
   {
     name: "max_output_tokens becomes max_tokens",
@@ -59,7 +74,11 @@ const successCases: SuccessCase[] = [
     body: { tools: [weatherTool, { ...nowTool, cache_control: { type: "ephemeral" } }] },
     request: {
       tools: [
-        { name: "get_weather", description: "Get current weather for a location", input_schema: weatherTool.parameters },
+        {
+          name: "get_weather",
+          description: "Get current weather for a location",
+          input_schema: weatherTool.parameters,
+        },
         { name: "now", input_schema: { type: "object", properties: {} }, cache_control: { type: "ephemeral" } },
       ],
     },
@@ -69,7 +88,10 @@ const successCases: SuccessCase[] = [
       ["auto", { type: "auto" }],
       ["none", { type: "none" }],
       ["required", { type: "any" }],
-      [{ type: "function", name: "now" }, { type: "tool", name: "now" }],
+      [
+        { type: "function", name: "now" },
+        { type: "tool", name: "now" },
+      ],
     ] as const
   ).map(([toolChoice, anthropicChoice]) => ({
     name: `tool_choice ${JSON.stringify(toolChoice)} maps to ${JSON.stringify(anthropicChoice)}`,
@@ -103,7 +125,11 @@ const successCases: SuccessCase[] = [
   },
   {
     name: "the docs' thinking object: a budget at or above max_output_tokens adds the answer's budget on top",
-    body: { model: "anthropic/claude-opus-4-5-20251101", thinking: { type: "enabled", budget_tokens: 8000 }, max_output_tokens: 2048 },
+    body: {
+      model: "anthropic/claude-opus-4-5-20251101",
+      thinking: { type: "enabled", budget_tokens: 8000 },
+      max_output_tokens: 2048,
+    },
     request: { thinking: { type: "enabled", budget_tokens: 8000 }, max_tokens: 10048 },
   },
   {
@@ -123,13 +149,33 @@ const successCases: SuccessCase[] = [
   },
   {
     name: "a 1h cache breakpoint adds the extended cache TTL beta",
-    body: { input: [{ role: "user", content: [{ type: "input_text", text: "long context", cache_control: { type: "ephemeral", ttl: "1h" } }] }] },
-    request: { messages: [{ role: "user", content: [{ type: "text", text: "long context", cache_control: { type: "ephemeral", ttl: "1h" } }] }] },
+    body: {
+      input: [
+        {
+          role: "user",
+          content: [{ type: "input_text", text: "long context", cache_control: { type: "ephemeral", ttl: "1h" } }],
+        },
+      ],
+    },
+    request: {
+      messages: [
+        {
+          role: "user",
+          content: [{ type: "text", text: "long context", cache_control: { type: "ephemeral", ttl: "1h" } }],
+        },
+      ],
+    },
     betas: ["extended-cache-ttl-2025-04-11"],
   },
   {
     name: "store: false and ignored SDK fields (include, truncation, service_tier, prompt_cache_key) are accepted",
-    body: { store: false, include: ["reasoning.encrypted_content"], truncation: "disabled", service_tier: "auto", prompt_cache_key: "k" },
+    body: {
+      store: false,
+      include: ["reasoning.encrypted_content"],
+      truncation: "disabled",
+      service_tier: "auto",
+      prompt_cache_key: "k",
+    },
     request: { max_tokens: 8192 },
   },
 ];
@@ -143,7 +189,11 @@ describe("translateResponsesRequest", () => {
 
   it("sends nothing the rules did not ask for", () => {
     expect(translate({ input: "Hi" })).toEqual({
-      request: { model: "claude-sonnet-4-6", max_tokens: 8192, messages: [{ role: "user", content: [{ type: "text", text: "Hi" }] }] },
+      request: {
+        model: "claude-sonnet-4-6",
+        max_tokens: 8192,
+        messages: [{ role: "user", content: [{ type: "text", text: "Hi" }] }],
+      },
       betas: [],
       stream: false,
       settings: expect.any(Object),
@@ -170,7 +220,15 @@ describe("translateResponsesRequest", () => {
       top_p: null,
       text: { format: { type: "text" } },
       tool_choice: "auto",
-      tools: [{ type: "function", name: "get_weather", description: weatherTool.description, parameters: weatherTool.parameters, strict: null }],
+      tools: [
+        {
+          type: "function",
+          name: "get_weather",
+          description: weatherTool.description,
+          parameters: weatherTool.parameters,
+          strict: null,
+        },
+      ],
       user: "user-42",
     });
   });
@@ -181,6 +239,9 @@ describe("translateResponsesRequest", () => {
       input: "...",
       fallbacks: [{ model: "aws/anthropic/claude-sonnet-4-6" }, { model: "anthropic/claude-opus-4-6" }],
     });
-    expect(responsesRequestFallbacks(request)).toEqual(["aws/anthropic/claude-sonnet-4-6", "anthropic/claude-opus-4-6"]);
+    expect(responsesRequestFallbacks(request)).toEqual([
+      "aws/anthropic/claude-sonnet-4-6",
+      "anthropic/claude-opus-4-6",
+    ]);
   });
 });

@@ -28,7 +28,8 @@ export type TranslatedResponsesRequest = {
 /** Validates a Responses body (already JSON-parsed); throws InvalidRequestError. */
 export function parseResponsesRequest(body: unknown): ResponsesRequest {
   const request = parseRequestBody(responsesRequestSchema, body);
-  if (request.input === undefined) throw new InvalidRequestError("Missing required parameter: 'input'.", { param: "input" });
+  if (request.input === undefined)
+    throw new InvalidRequestError("Missing required parameter: 'input'.", { param: "input" });
   return { ...request, input: request.input };
 }
 
@@ -43,7 +44,10 @@ export function responsesRequestFallbacks(request: ResponsesRequest): string[] {
  * applies (thinking, sampling, tools, cache breakpoints, media). Call it once per attempted
  * model: max_tokens defaults and capability checks depend on the model.
  */
-export function translateResponsesRequest(request: ResponsesRequest, model: ResolvedGatewayModel): TranslatedResponsesRequest {
+export function translateResponsesRequest(
+  request: ResponsesRequest,
+  model: ResolvedGatewayModel,
+): TranslatedResponsesRequest {
   rejectUnsupportedOptions(request);
 
   const { system, messages } = convertResponsesInput(request.input, request.instructions);
@@ -75,11 +79,16 @@ export function translateResponsesRequest(request: ResponsesRequest, model: Reso
   }
   const reasoningEffort = request.reasoning?.effort ?? undefined;
   const thinking =
-    request.thinking ?? (reasoningEffort ? thinkingFromReasoningEffort(reasoningEffort, model.capabilities) : undefined);
+    request.thinking ??
+    (reasoningEffort ? thinkingFromReasoningEffort(reasoningEffort, model.capabilities) : undefined);
   const { effort, ...settings } = withResponsesParams(
     request.thinking
       ? {}
-      : { "thinking.effort": "reasoning.effort", "thinking.type": "reasoning.effort", "thinking.budget_tokens": "reasoning.effort" },
+      : {
+          "thinking.effort": "reasoning.effort",
+          "thinking.type": "reasoning.effort",
+          "thinking.budget_tokens": "reasoning.effort",
+        },
     () =>
       prepareGenerationSettings({
         model,
@@ -125,7 +134,10 @@ const notStored =
 
 function rejectUnsupportedOptions(request: ResponsesRequest): void {
   if (request.store === true) {
-    throw new InvalidRequestError(`store: true is not supported. ${notStored}`, { param: "store", code: "store_not_supported" });
+    throw new InvalidRequestError(`store: true is not supported. ${notStored}`, {
+      param: "store",
+      code: "store_not_supported",
+    });
   }
   if (request.previous_response_id) {
     throw new InvalidRequestError(`previous_response_id is not supported. ${notStored}`, {
@@ -134,15 +146,23 @@ function rejectUnsupportedOptions(request: ResponsesRequest): void {
     });
   }
   if (request.conversation != null) {
-    throw new InvalidRequestError(`conversation is not supported. ${notStored}`, { param: "conversation", code: "store_not_supported" });
-  }
-  if (request.background) {
-    throw new InvalidRequestError("background responses are not supported: they need stored responses, which this gateway does not keep.", {
-      param: "background",
+    throw new InvalidRequestError(`conversation is not supported. ${notStored}`, {
+      param: "conversation",
+      code: "store_not_supported",
     });
   }
+  if (request.background) {
+    throw new InvalidRequestError(
+      "background responses are not supported: they need stored responses, which this gateway does not keep.",
+      {
+        param: "background",
+      },
+    );
+  }
   if (request.prompt != null) {
-    throw new InvalidRequestError("Stored prompt templates are not supported; send instructions and input instead.", { param: "prompt" });
+    throw new InvalidRequestError("Stored prompt templates are not supported; send instructions and input instead.", {
+      param: "prompt",
+    });
   }
   if (request.top_logprobs) {
     throw new InvalidRequestError("logprobs are not available for Claude models.", { param: "top_logprobs" });

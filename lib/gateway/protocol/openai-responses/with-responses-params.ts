@@ -13,9 +13,14 @@ export function withResponsesParams<Result>(renames: Record<string, string>, rul
     if (!(error instanceof InvalidRequestError) || error.param === null) throw error;
     const param = error.param;
     const prefix = Object.keys(renames)
-      .filter((candidate) => param === candidate || param.startsWith(`${candidate}.`) || param.startsWith(`${candidate}[`))
+      .filter(
+        (candidate) => param === candidate || param.startsWith(`${candidate}.`) || param.startsWith(`${candidate}[`),
+      )
       .sort((a, b) => b.length - a.length)[0];
     if (prefix === undefined) throw error;
-    throw new InvalidRequestError(error.message, { param: renames[prefix] + param.slice(prefix.length), code: error.code });
+    throw new InvalidRequestError(error.message, {
+      param: renames[prefix] + param.slice(prefix.length),
+      code: error.code,
+    });
   }
 }

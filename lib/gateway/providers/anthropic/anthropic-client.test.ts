@@ -20,7 +20,11 @@ const credential = () => ({ apiKey: "sk-ant-test", baseUrl: fake.url, name: "Fak
 // The gateway's own provider dispatch, with an Anthropic credential.
 const [sonnet] = resolveCandidates("anthropic/claude-sonnet-4-6", []);
 type AnthropicCall = Omit<MessageCall, "model" | "credential"> & { credential: AnthropicCredential };
-const asDispatched = (call: AnthropicCall): MessageCall => ({ ...call, model: sonnet!, credential: { provider: "anthropic", ...call.credential } });
+const asDispatched = (call: AnthropicCall): MessageCall => ({
+  ...call,
+  model: sonnet!,
+  credential: { provider: "anthropic", ...call.credential },
+});
 const createAnthropicMessage = (call: AnthropicCall) => createMessage(asDispatched(call));
 const streamAnthropicMessage = (call: AnthropicCall) => streamMessage(asDispatched(call));
 
@@ -32,7 +36,11 @@ beforeEach(() => fake.reset());
 
 describe("anthropic client against the fake upstream", () => {
   it("sends x-api-key, anthropic-version 2023-06-01, betas and the JSON body", async () => {
-    await createAnthropicMessage({ credential: credential(), request, betas: ["extended-cache-ttl-2025-04-11", "extended-cache-ttl-2025-04-11"] });
+    await createAnthropicMessage({
+      credential: credential(),
+      request,
+      betas: ["extended-cache-ttl-2025-04-11", "extended-cache-ttl-2025-04-11"],
+    });
     const [recorded] = fake.requests;
     expect(recorded).toMatchObject({
       method: "POST",
@@ -76,7 +84,9 @@ describe("anthropic client against the fake upstream", () => {
   });
 
   it("keeps retry-after from a 429", async () => {
-    fake.addRule({ scenario: { type: "error", status: 429, errorType: "rate_limit_error", message: "Slow down", retryAfter: "3" } });
+    fake.addRule({
+      scenario: { type: "error", status: 429, errorType: "rate_limit_error", message: "Slow down", retryAfter: "3" },
+    });
     await expect(createAnthropicMessage({ credential: credential(), request })).rejects.toMatchObject({
       status: 429,
       retryAfterSeconds: 3,
@@ -84,7 +94,10 @@ describe("anthropic client against the fake upstream", () => {
   });
 
   it("names the credential, not the key, when the provider rejects it", async () => {
-    const error = await createAnthropicMessage({ credential: { ...credential(), apiKey: "sk-ant-wrong" }, request }).catch((caught) => caught);
+    const error = await createAnthropicMessage({
+      credential: { ...credential(), apiKey: "sk-ant-wrong" },
+      request,
+    }).catch((caught) => caught);
     expect(error).toBeInstanceOf(GatewayError);
     expect(error).toMatchObject({ status: 502, code: "provider_authentication_failed" });
     expect(error.message).toContain('"Fake Anthropic"');
@@ -104,7 +117,10 @@ describe("anthropic client against the fake upstream", () => {
 
   it("maps a socket destroyed before the response to a retryable 502", async () => {
     fake.addRule({ scenario: { type: "destroy" } });
-    await expect(createAnthropicMessage({ credential: credential(), request })).rejects.toMatchObject({ status: 502, retryable: true });
+    await expect(createAnthropicMessage({ credential: credential(), request })).rejects.toMatchObject({
+      status: 502,
+      retryable: true,
+    });
   });
 
   it("times out waiting for response headers", async () => {
@@ -122,7 +138,11 @@ describe("anthropic client against the fake upstream", () => {
   });
 
   it("posts count_tokens", async () => {
-    const response = await sendAnthropicRequest({ credential: credential(), path: "/v1/messages/count_tokens", body: { model: "claude-sonnet-4-6", messages: request.messages } });
+    const response = await sendAnthropicRequest({
+      credential: credential(),
+      path: "/v1/messages/count_tokens",
+      body: { model: "claude-sonnet-4-6", messages: request.messages },
+    });
     expect(await response.json()).toEqual({ input_tokens: expect.any(Number) });
   });
 });
@@ -168,19 +188,33 @@ describe("aborts", () => {
 describe("guardAnthropicEventStream (/v1/messages passthrough)", () => {
   it("forwards a complete stream byte for byte", async () => {
     fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-pings" } });
-    const direct = await sendAnthropicRequest({ credential: credential(), body: { ...request, stream: true }, stream: true });
+    const direct = await sendAnthropicRequest({
+      credential: credential(),
+      body: { ...request, stream: true },
+      stream: true,
+    });
     const original = Buffer.concat(await readAll(direct.body!)).toString();
     fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-pings" } });
-    const guarded = await sendAnthropicRequest({ credential: credential(), body: { ...request, stream: true }, stream: true });
+    const guarded = await sendAnthropicRequest({
+      credential: credential(),
+      body: { ...request, stream: true },
+      stream: true,
+    });
     expect(Buffer.concat(await readAll(guardAnthropicEventStream(guarded.body!))).toString()).toBe(original);
   });
 
   it("appends an Anthropic error event when the upstream breaks mid-stream", async () => {
     fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text", destroyAfterEvents: 3 } });
-    const response = await sendAnthropicRequest({ credential: credential(), body: { ...request, stream: true }, stream: true });
+    const response = await sendAnthropicRequest({
+      credential: credential(),
+      body: { ...request, stream: true },
+      stream: true,
+    });
     const text = Buffer.concat(await readAll(guardAnthropicEventStream(response.body!))).toString();
-    expect(text.endsWith(
-      'event: error\ndata: {"type":"error","error":{"type":"api_error","message":"The provider\'s stream ended before the message was complete."}}\n\n',
-    )).toBe(true);
+    expect(
+      text.endsWith(
+        'event: error\ndata: {"type":"error","error":{"type":"api_error","message":"The provider\'s stream ended before the message was complete."}}\n\n',
+      ),
+    ).toBe(true);
   });
 });

@@ -10,11 +10,13 @@ export type AnthropicCacheControl = { type: "ephemeral"; ttl?: "5m" | "1h" };
 
 export type AnthropicTextBlock = { type: "text"; text: string; cache_control?: AnthropicCacheControl };
 
-export type AnthropicImageSource =
-  | { type: "base64"; media_type: string; data: string }
-  | { type: "url"; url: string };
+export type AnthropicImageSource = { type: "base64"; media_type: string; data: string } | { type: "url"; url: string };
 
-export type AnthropicImageBlock = { type: "image"; source: AnthropicImageSource; cache_control?: AnthropicCacheControl };
+export type AnthropicImageBlock = {
+  type: "image";
+  source: AnthropicImageSource;
+  cache_control?: AnthropicCacheControl;
+};
 
 export type AnthropicDocumentSource =
   | { type: "base64"; media_type: "application/pdf"; data: string }
@@ -48,16 +50,10 @@ export type AnthropicToolResultBlock = {
 };
 
 export type AnthropicUserContentBlock =
-  | AnthropicTextBlock
-  | AnthropicImageBlock
-  | AnthropicDocumentBlock
-  | AnthropicToolResultBlock;
+  AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock | AnthropicToolResultBlock;
 
 export type AnthropicAssistantContentBlock =
-  | AnthropicThinkingBlock
-  | AnthropicRedactedThinkingBlock
-  | AnthropicTextBlock
-  | AnthropicToolUseBlock;
+  AnthropicThinkingBlock | AnthropicRedactedThinkingBlock | AnthropicTextBlock | AnthropicToolUseBlock;
 
 export type AnthropicMessageParam =
   | { role: "user"; content: AnthropicUserContentBlock[] }

@@ -100,7 +100,9 @@ describe("decodeAnthropicStream", () => {
       const fromMessage = assembleMessage(decodeAnthropicMessage(accumulated.message));
       // Same JSON value; whitespace may differ from the streamed fragments.
       const normalized = (blocks: typeof fromStream.blocks) =>
-        blocks.map((block) => (block.type === "tool-call" ? { ...block, arguments: JSON.parse(block.arguments) } : block));
+        blocks.map((block) =>
+          block.type === "tool-call" ? { ...block, arguments: JSON.parse(block.arguments) } : block,
+        );
       expect(normalized(fromStream.blocks)).toEqual(normalized(fromMessage.blocks));
       expect(fromStream.stopReason).toEqual(fromMessage.stopReason);
       expect(fromStream.usage).toEqual(fromMessage.usage);
@@ -129,7 +131,9 @@ describe("decodeAnthropicStream", () => {
 
     it("ignores ping events wherever they appear", async () => {
       const withPings = await decodeFixture("anthropic-pings");
-      const withoutPings = await decodeEvents(readAnthropicFixture("anthropic-pings").filter((event) => event.type !== "ping"));
+      const withoutPings = await decodeEvents(
+        readAnthropicFixture("anthropic-pings").filter((event) => event.type !== "ping"),
+      );
       expect(withPings).toEqual(withoutPings);
       expect(assembleMessage(withPings).blocks).toEqual([{ type: "text", text: "Hello there." }]);
     });
@@ -168,7 +172,11 @@ describe("decodeAnthropicStream", () => {
     const events = await decodeEvents([
       start!,
       { type: "future_event", payload: 1 },
-      { type: "content_block_start", index: 7, content_block: { type: "server_tool_use", id: "srvtoolu_1", name: "web_search", input: {} } },
+      {
+        type: "content_block_start",
+        index: 7,
+        content_block: { type: "server_tool_use", id: "srvtoolu_1", name: "web_search", input: {} },
+      },
       { type: "content_block_delta", index: 7, delta: { type: "input_json_delta", partial_json: '{"query":"x"}' } },
       { type: "content_block_stop", index: 7 },
       ...rest,

@@ -49,7 +49,8 @@ export function decodeAnthropicStream(body: ReadableStream<Uint8Array<ArrayBuffe
   );
 }
 
-type OpenBlock = { kind: "text" | "reasoning" | "redacted-reasoning" | "ignored" } | { kind: "tool-call"; hasArguments: boolean };
+type OpenBlock =
+  { kind: "text" | "reasoning" | "redacted-reasoning" | "ignored" } | { kind: "tool-call"; hasArguments: boolean };
 
 /**
  * Parsed SSE messages → canonical events, passed to `emit`. Ends with exactly one `finish` or
@@ -72,7 +73,10 @@ export function anthropicEventDecoder(emitEvent: (event: CanonicalEvent) => void
       const event = parseStreamEvent(message.data);
       if (event === "ignored") return;
       if (event === "invalid") {
-        emit({ type: "error", error: { type: "invalid_upstream_event", message: "The provider sent an unreadable stream event." } });
+        emit({
+          type: "error",
+          error: { type: "invalid_upstream_event", message: "The provider sent an unreadable stream event." },
+        });
         return;
       }
 

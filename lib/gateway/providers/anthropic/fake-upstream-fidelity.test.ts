@@ -77,17 +77,30 @@ describe("fake Anthropic upstream", () => {
     const first = await client.messages.create(params);
     const turn = (content: typeof first.content) => ({
       ...params,
-      messages: [...params.messages, { role: "assistant" as const, content }, { role: "user" as const, content: "And then?" }],
+      messages: [
+        ...params.messages,
+        { role: "assistant" as const, content },
+        { role: "user" as const, content: "And then?" },
+      ],
     });
     await expect(client.messages.create(turn(first.content))).resolves.toMatchObject({ type: "message" });
 
-    const tampered = first.content.map((block) => (block.type === "thinking" ? { ...block, signature: `${block.signature}x` } : block));
+    const tampered = first.content.map((block) =>
+      block.type === "thinking" ? { ...block, signature: `${block.signature}x` } : block,
+    );
     const thinkingIndex = first.content.findIndex((block) => block.type === "thinking");
     await expect(client.messages.create(turn(tampered))).rejects.toMatchObject({
       status: 400,
-      error: { error: { type: "invalid_request_error", message: `messages.1.content.${thinkingIndex}: Invalid \`signature\` in \`thinking\` block` } },
+      error: {
+        error: {
+          type: "invalid_request_error",
+          message: `messages.1.content.${thinkingIndex}: Invalid \`signature\` in \`thinking\` block`,
+        },
+      },
     });
-    const redacted = first.content.map((block) => (block.type === "redacted_thinking" ? { ...block, data: "AAAA" } : block));
+    const redacted = first.content.map((block) =>
+      block.type === "redacted_thinking" ? { ...block, data: "AAAA" } : block,
+    );
     await expect(client.messages.create(turn(redacted))).rejects.toMatchObject({ status: 400 });
   });
 });

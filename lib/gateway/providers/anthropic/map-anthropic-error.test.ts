@@ -8,7 +8,13 @@ describe("mapUpstreamFailure", () => {
     {
       name: "400 keeps its status and the provider's message",
       failure: { status: 400, bodyText: errorBody("invalid_request_error", "messages: roles must alternate") },
-      expected: { status: 400, type: "invalid_request_error", code: "invalid_request_error", message: "messages: roles must alternate", retryable: false },
+      expected: {
+        status: 400,
+        type: "invalid_request_error",
+        code: "invalid_request_error",
+        message: "messages: roles must alternate",
+        retryable: false,
+      },
     },
     {
       name: "404 (unknown model) stays 404 and is not retried",
@@ -18,12 +24,26 @@ describe("mapUpstreamFailure", () => {
     {
       name: "429 stays 429, keeps retry-after and may fall back",
       failure: { status: 429, bodyText: errorBody("rate_limit_error", "Rate limited"), retryAfter: "7" },
-      expected: { status: 429, type: "rate_limit_error", code: "rate_limit_exceeded", retryAfterSeconds: 7, retryable: true, anthropicType: "rate_limit_error" },
+      expected: {
+        status: 429,
+        type: "rate_limit_error",
+        code: "rate_limit_exceeded",
+        retryAfterSeconds: 7,
+        retryable: true,
+        anthropicType: "rate_limit_error",
+      },
     },
     {
       name: "529 overloaded becomes 503",
       failure: { status: 529, bodyText: errorBody("overloaded_error", "Overloaded") },
-      expected: { status: 503, type: "upstream_error", code: "provider_overloaded", message: "Overloaded", retryable: true, anthropicType: "overloaded_error" },
+      expected: {
+        status: 503,
+        type: "upstream_error",
+        code: "provider_overloaded",
+        message: "Overloaded",
+        retryable: true,
+        anthropicType: "overloaded_error",
+      },
     },
     {
       name: "503 stays 503",
@@ -47,7 +67,8 @@ describe("mapUpstreamFailure", () => {
         status: 502,
         type: "upstream_error",
         code: "provider_authentication_failed",
-        message: 'Anthropic rejected the credential "Anthropic Production" (HTTP 401). Check the API key in the BYOK settings.',
+        message:
+          'Anthropic rejected the credential "Anthropic Production" (HTTP 401). Check the API key in the BYOK settings.',
         retryable: true,
       },
     },

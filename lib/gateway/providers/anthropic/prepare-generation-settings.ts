@@ -65,9 +65,12 @@ export function prepareGenerationSettings(input: GenerationSettingsInput): Gener
       }
       const budget = thinking.budget_tokens;
       if (budget < minimumThinkingBudget) {
-        throw new InvalidRequestError(`thinking.budget_tokens must be at least ${minimumThinkingBudget}; got ${budget}.`, {
-          param: "thinking.budget_tokens",
-        });
+        throw new InvalidRequestError(
+          `thinking.budget_tokens must be at least ${minimumThinkingBudget}; got ${budget}.`,
+          {
+            param: "thinking.budget_tokens",
+          },
+        );
       }
       if (input.maxTokens === undefined || budget >= maxTokens) {
         maxTokens = Math.min(budget + maxTokens, limits.maxOutputTokens);
@@ -78,7 +81,11 @@ export function prepareGenerationSettings(input: GenerationSettingsInput): Gener
           { param: "thinking.budget_tokens" },
         );
       }
-      thinkingConfig = { type: "enabled", budget_tokens: budget, ...(thinking.display ? { display: thinking.display } : {}) };
+      thinkingConfig = {
+        type: "enabled",
+        budget_tokens: budget,
+        ...(thinking.display ? { display: thinking.display } : {}),
+      };
       break;
     }
     case "adaptive": {
@@ -134,9 +141,12 @@ function checkSamplingParameters(input: GenerationSettingsInput): void {
       (name) => ({ temperature: input.temperature, top_p: input.topP, top_k: input.topK })[name] !== undefined,
     );
     if (sent) {
-      throw new InvalidRequestError(`${model.modelId} does not accept ${sent}; remove it (use effort to steer the model).`, {
-        param: sent,
-      });
+      throw new InvalidRequestError(
+        `${model.modelId} does not accept ${sent}; remove it (use effort to steer the model).`,
+        {
+          param: sent,
+        },
+      );
     }
   }
   if (input.temperature !== undefined && (input.temperature < 0 || input.temperature > 1)) {
@@ -154,9 +164,12 @@ function checkThinkingRestrictions(input: GenerationSettingsInput, modelName: st
     );
   }
   if (input.temperature !== undefined && input.temperature !== 1) {
-    throw new InvalidRequestError(`temperature must be 1 (or omitted) when thinking is enabled; got ${input.temperature}.`, {
-      param: "temperature",
-    });
+    throw new InvalidRequestError(
+      `temperature must be 1 (or omitted) when thinking is enabled; got ${input.temperature}.`,
+      {
+        param: "temperature",
+      },
+    );
   }
   if (input.topK !== undefined) {
     throw new InvalidRequestError("top_k is not allowed when thinking is enabled.", { param: "top_k" });

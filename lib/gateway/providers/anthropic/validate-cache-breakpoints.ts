@@ -22,7 +22,10 @@ export function validateCacheBreakpoints(request: Pick<AnthropicMessagesRequest,
   request.messages.forEach((message, messageIndex) => {
     message.content.forEach((block, blockIndex) => {
       if ("cache_control" in block && block.cache_control) {
-        breakpoints.push({ cacheControl: block.cache_control, location: `messages[${messageIndex}].content[${blockIndex}]` });
+        breakpoints.push({
+          cacheControl: block.cache_control,
+          location: `messages[${messageIndex}].content[${blockIndex}]`,
+        });
       }
     });
   });

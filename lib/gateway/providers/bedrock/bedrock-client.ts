@@ -23,8 +23,15 @@ export type BedrockCall = {
  * binary event stream.
  */
 export async function sendBedrockMessages(call: BedrockCall): Promise<Response> {
-  const request = bedrockInvokeRequest(call.credential, call.modelId, call.body, { stream: call.stream, betas: call.betas });
-  const response = await postSigned(call, request, call.stream ? "application/vnd.amazon.eventstream" : "application/json");
+  const request = bedrockInvokeRequest(call.credential, call.modelId, call.body, {
+    stream: call.stream,
+    betas: call.betas,
+  });
+  const response = await postSigned(
+    call,
+    request,
+    call.stream ? "application/vnd.amazon.eventstream" : "application/json",
+  );
   if (!call.stream) return response;
   if (!response.body) {
     throw new GatewayError({

@@ -91,7 +91,10 @@ export function frameToSse(message: Message): string | undefined {
       return errorEvent(anthropicErrorTypeByException[exception] ?? "api_error", `Amazon Bedrock: ${message}`);
     }
     case "error":
-      return errorEvent("api_error", `Amazon Bedrock: ${header(":error-message") ?? header(":error-code") ?? "stream error"}`);
+      return errorEvent(
+        "api_error",
+        `Amazon Bedrock: ${header(":error-message") ?? header(":error-code") ?? "stream error"}`,
+      );
     default:
       return undefined;
   }

@@ -32,7 +32,11 @@ export function bedrockInvokeRequest(
   const operation = options.stream ? "invoke-with-response-stream" : "invoke";
   return {
     url: new URL(`${bedrockBaseUrl(credential)}/model/${encodeURIComponent(modelId)}/${operation}`),
-    body: JSON.stringify({ anthropic_version: bedrockAnthropicVersion, ...rest, ...(betas.length > 0 ? { anthropic_beta: betas } : {}) }),
+    body: JSON.stringify({
+      anthropic_version: bedrockAnthropicVersion,
+      ...rest,
+      ...(betas.length > 0 ? { anthropic_beta: betas } : {}),
+    }),
   };
 }
 
@@ -51,6 +55,8 @@ export function bedrockCountTokensRequest(
   const invokeBody = { anthropic_version: bedrockAnthropicVersion, max_tokens: 1, ...rest };
   return {
     url: new URL(`${bedrockBaseUrl(credential)}/model/${encodeURIComponent(foundationModelId)}/count-tokens`),
-    body: JSON.stringify({ input: { invokeModel: { body: Buffer.from(JSON.stringify(invokeBody)).toString("base64") } } }),
+    body: JSON.stringify({
+      input: { invokeModel: { body: Buffer.from(JSON.stringify(invokeBody)).toString("base64") } },
+    }),
   };
 }

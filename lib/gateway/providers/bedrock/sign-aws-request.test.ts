@@ -4,8 +4,17 @@ import { describe, expect, it } from "vitest";
 import { signAwsRequest } from "./sign-aws-request";
 
 type SuiteCase = { name: string; req: string; authz: string };
-const suite = JSON.parse(readFileSync(path.join(import.meta.dirname, "__fixtures__/aws-sig-v4-test-suite.json"), "utf8")) as {
-  config: { service: string; region: string; accessKeyId: string; secretAccessKey: string; signingDate: string; stsToken: string };
+const suite = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, "__fixtures__/aws-sig-v4-test-suite.json"), "utf8"),
+) as {
+  config: {
+    service: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    signingDate: string;
+    stsToken: string;
+  };
   cases: SuiteCase[];
 };
 
@@ -34,7 +43,11 @@ describe("signAwsRequest against AWS's Signature Version 4 test suite", () => {
       url,
       headers,
       body,
-      credentials: { accessKeyId: suite.config.accessKeyId, secretAccessKey: suite.config.secretAccessKey, sessionToken },
+      credentials: {
+        accessKeyId: suite.config.accessKeyId,
+        secretAccessKey: suite.config.secretAccessKey,
+        sessionToken,
+      },
       region: suite.config.region,
       service: suite.config.service,
       signingDate: new Date(suite.config.signingDate),

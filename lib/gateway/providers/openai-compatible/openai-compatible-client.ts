@@ -1,7 +1,12 @@
 import { GatewayError } from "../../gateway-error";
 
 /** GET {baseUrl}/models: the cheapest call that proves an OpenAI-compatible gateway accepts the key. */
-export async function listOpenAICompatibleModels(options: { baseUrl: string; apiKey: string; name: string; signal?: AbortSignal }) {
+export async function listOpenAICompatibleModels(options: {
+  baseUrl: string;
+  apiKey: string;
+  name: string;
+  signal?: AbortSignal;
+}) {
   let response: Response;
   try {
     response = await fetch(`${options.baseUrl.replace(/\/+$/, "")}/models`, {

@@ -88,7 +88,11 @@ async function mintAccessToken(request: AccessTokenRequest, tokenUrl: string, no
 
 /** An RS256-signed JWT (RFC 7519) with the key file's private key. */
 export function signServiceAccountJwt(serviceAccount: ServiceAccount, claims: Record<string, unknown>): string {
-  const header = { alg: "RS256", typ: "JWT", ...(serviceAccount.private_key_id ? { kid: serviceAccount.private_key_id } : {}) };
+  const header = {
+    alg: "RS256",
+    typ: "JWT",
+    ...(serviceAccount.private_key_id ? { kid: serviceAccount.private_key_id } : {}),
+  };
   const signingInput = `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(claims))}`;
   let signature: string;
   try {
@@ -98,7 +102,8 @@ export function signServiceAccountJwt(serviceAccount: ServiceAccount, claims: Re
       status: 502,
       type: "upstream_error",
       code: "provider_authentication_failed",
-      message: "The Google service account's private key could not sign a token. Check the key file in the BYOK settings.",
+      message:
+        "The Google service account's private key could not sign a token. Check the key file in the BYOK settings.",
       retryable: true,
       cause: error,
     });

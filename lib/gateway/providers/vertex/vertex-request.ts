@@ -6,7 +6,9 @@ export const vertexAnthropicVersion = "vertex-2023-10-16";
 /** `https://{region}-aiplatform.googleapis.com`, or the global endpoint for `global`. */
 export function vertexBaseUrl(credential: Pick<VertexCredential, "region" | "baseUrl">): string {
   if (credential.baseUrl) return credential.baseUrl.replace(/\/+$/, "");
-  return credential.region === "global" ? "https://aiplatform.googleapis.com" : `https://${credential.region}-aiplatform.googleapis.com`;
+  return credential.region === "global"
+    ? "https://aiplatform.googleapis.com"
+    : `https://${credential.region}-aiplatform.googleapis.com`;
 }
 
 function publisherModelsUrl(credential: VertexCredential): string {

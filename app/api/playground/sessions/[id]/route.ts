@@ -4,8 +4,12 @@ import { getSessionDocument, updateSession, updateSessionInput } from "@/lib/pla
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser(async ({ db, user, params }) => Response.json({ session: await getSessionDocument(db, user.id, params.id!) }));
+export const GET = withUser(async ({ db, user, params }) =>
+  Response.json({ session: await getSessionDocument(db, user.id, params.id!) }),
+);
 
 export const PATCH = withUser(async ({ request, db, user, params }) =>
-  Response.json({ session: await updateSession(db, user.id, params.id!, await parseJsonBody(request, updateSessionInput)) }),
+  Response.json({
+    session: await updateSession(db, user.id, params.id!, await parseJsonBody(request, updateSessionInput)),
+  }),
 );

@@ -1,4 +1,6 @@
 import { withUser } from "@/lib/http/with-user";
 import { duplicateSession } from "@/lib/sessions/fork-session";
 
-export const POST = withUser(async ({ db, user, params }) => Response.json({ id: await duplicateSession(db, user.id, params.id!) }, { status: 201 }));
+export const POST = withUser(async ({ db, user, params }) =>
+  Response.json({ id: await duplicateSession(db, user.id, params.id!) }, { status: 201 }),
+);

@@ -4,11 +4,16 @@ import { createShare, createShareInput, getShare, revokeShare } from "@/lib/sess
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser(async ({ db, user, params }) => Response.json({ share: await getShare(db, user.id, params.id!) }));
+export const GET = withUser(async ({ db, user, params }) =>
+  Response.json({ share: await getShare(db, user.id, params.id!) }),
+);
 
 /** Creates (or replaces) the public link; `{expiresInDays}` optional. */
 export const POST = withUser(async ({ request, db, user, params }) =>
-  Response.json({ share: await createShare(db, user.id, params.id!, await parseJsonBody(request, createShareInput)) }, { status: 201 }),
+  Response.json(
+    { share: await createShare(db, user.id, params.id!, await parseJsonBody(request, createShareInput)) },
+    { status: 201 },
+  ),
 );
 
 export const DELETE = withUser(async ({ db, user, params }) => {

@@ -2,4 +2,6 @@ import { withUser } from "@/lib/http/with-user";
 import { forkSharedSession } from "@/lib/sessions/fork-session";
 
 /** A signed-in visitor copies a shared session into their own sessions. */
-export const POST = withUser(async ({ db, user, params }) => Response.json({ id: await forkSharedSession(db, user.id, params.token!) }, { status: 201 }));
+export const POST = withUser(async ({ db, user, params }) =>
+  Response.json({ id: await forkSharedSession(db, user.id, params.token!) }, { status: 201 }),
+);

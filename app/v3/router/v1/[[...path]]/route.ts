@@ -5,4 +5,10 @@ import { handleUnknownEndpoint } from "@/lib/gateway/handlers/unknown-endpoint";
 const unknownEndpoint = withGatewayKey("anthropic", handleUnknownEndpoint);
 
 export const dynamic = "force-dynamic";
-export { unknownEndpoint as GET, unknownEndpoint as POST, unknownEndpoint as PUT, unknownEndpoint as PATCH, unknownEndpoint as DELETE };
+export {
+  unknownEndpoint as GET,
+  unknownEndpoint as POST,
+  unknownEndpoint as PUT,
+  unknownEndpoint as PATCH,
+  unknownEndpoint as DELETE,
+};

@@ -8,5 +8,11 @@ export const dynamic = "force-dynamic";
 
 /** Streams one compare column as NDJSON (not saved); closing the request (Stop) aborts the gateway call. */
 export const POST = withUser(async ({ request, db, user, params }) =>
-  runCompareColumn({ db, userId: user.id, sessionId: params.id!, body: await parseJsonBody(request, z.unknown()), signal: request.signal }),
+  runCompareColumn({
+    db,
+    userId: user.id,
+    sessionId: params.id!,
+    body: await parseJsonBody(request, z.unknown()),
+    signal: request.signal,
+  }),
 );

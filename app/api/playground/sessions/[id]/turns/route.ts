@@ -8,5 +8,11 @@ export const dynamic = "force-dynamic";
 
 /** Streams one turn as NDJSON; closing the request (Stop) aborts the gateway call. */
 export const POST = withUser(async ({ request, db, user, params }) =>
-  runTurn({ db, userId: user.id, sessionId: params.id!, body: await parseJsonBody(request, z.unknown()), signal: request.signal }),
+  runTurn({
+    db,
+    userId: user.id,
+    sessionId: params.id!,
+    body: await parseJsonBody(request, z.unknown()),
+    signal: request.signal,
+  }),
 );

@@ -7,5 +7,12 @@ export const dynamic = "force-dynamic";
 
 /** Saves a compare column's turn to the conversation; answers with the conversation as saved. */
 export const POST = withUser(async ({ request, db, user, params }) =>
-  Response.json({ session: await promoteCompareAnswer({ db, userId: user.id, sessionId: params.id!, body: await parseJsonBody(request, z.unknown()) }) }),
+  Response.json({
+    session: await promoteCompareAnswer({
+      db,
+      userId: user.id,
+      sessionId: params.id!,
+      body: await parseJsonBody(request, z.unknown()),
+    }),
+  }),
 );
