@@ -39,4 +39,10 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // No React outside the UI: Playwright fixtures call `use(...)` and test helpers may be named
+    // `useSomething` without being hooks.
+    files: ["tests/**", "bench/**", "scripts/**", "cli/**", "lib/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
 ]);

@@ -1,4 +1,4 @@
-// `npm test`: unit + integration (vitest, SQLite and — with TEST_DATABASE_URL — PostgreSQL),
+// `npm test`: schema, type, format and lint checks; unit + integration (vitest, SQLite and — with TEST_DATABASE_URL — PostgreSQL),
 // then end-to-end in Debian's Chromium (Playwright builds and starts the app).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -22,6 +22,8 @@ if (run("npx", ["tsx", "scripts/db-schemas.ts", "--check"]) !== 0) failures.push
 // Next's route types (PageProps, typed routes) are generated, not committed.
 if (run("npx", ["next", "typegen"]) !== 0 || run("npx", ["tsc", "--noEmit", "-p", "."]) !== 0)
   failures.push("typecheck");
+if (run("npm", ["run", "--silent", "format:check"]) !== 0) failures.push("format (npm run format fixes it)");
+if (run("npm", ["run", "--silent", "lint"]) !== 0) failures.push("lint");
 if (run("npx", ["vitest", "run"]) !== 0) failures.push("vitest");
 
 let e2eDatabase;

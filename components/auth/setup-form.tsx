@@ -26,6 +26,7 @@ export function SetupForm() {
     setError(null);
     try {
       await requestJson("/api/auth/setup", { method: "POST", body: { email: form.get("email"), password } });
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full page load so every server component sees the new sign-in cookie
       window.location.assign("/");
     } catch (failure) {
       setError({

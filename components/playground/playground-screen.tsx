@@ -74,6 +74,7 @@ export function PlaygroundScreen({
     const saved = loadDraft(playground.sessionId);
     // A message compare columns answered before a reload comes back to the composer (its answers were not saved).
     const compared = playground.sessionId ? loadComparedMessage(playground.sessionId) : null;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- browser storage exists only after hydration; reading it during render would mismatch the server's HTML
     if (saved) setDraft(saved);
     else if (compared) setDraft(toDraft(compared, attachments));
     if (compared && playground.sessionId) saveComparedMessage(playground.sessionId, null);

@@ -69,6 +69,7 @@ export function useCompare({ playground, models }: { playground: PlaygroundState
   useEffect(() => {
     const saved = loadCompareSetup();
     if (saved) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- browser storage exists only after hydration; reading it during render would mismatch the server's HTML
       setColumns(fitColumns(saved.columns, models, playground.model).map(withKey));
       setEnabled(saved.enabled);
     }

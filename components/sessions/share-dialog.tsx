@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
 import { errorMessage, requestJson } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,47 +22,37 @@ const shareUrl = (sessionId: string) => `/api/sessions/${encodeURIComponent(sess
 
 /** Create, copy again, replace or revoke a session's public read-only link. */
 export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; open: boolean; onClose: () => void }) {
-  const [share, setShare] = useState<ShareInfo | null | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const queryKey = ["session-share", sessionId];
+  // Fetched afresh each time the dialog opens: another tab may have replaced or revoked the link.
+  const shareQuery = useQuery({
+    queryKey,
+    queryFn: () => requestJson<{ share: ShareInfo | null }>(shareUrl(sessionId)).then((body) => body.share),
+    enabled: open,
+    staleTime: 0,
+    gcTime: 0,
+  });
   const [expiry, setExpiry] = useState("");
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const expiryId = useId();
   const linkId = useId();
+  const setShare = (share: ShareInfo | null) => queryClient.setQueryData(queryKey, share);
 
-  useEffect(() => {
-    if (!open) return;
-    setShare(undefined);
-    setProblem(null);
-    requestJson<{ share: ShareInfo | null }>(shareUrl(sessionId))
-      .then((body) => setShare(body.share))
-      .catch((error: unknown) => setProblem(errorMessage(error)));
-  }, [open, sessionId]);
-
-  async function run(action: () => Promise<void>) {
-    setPending(true);
-    setProblem(null);
-    try {
-      await action();
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
-
-  const create = () =>
-    run(async () => {
-      const body = await requestJson<{ share: ShareInfo }>(shareUrl(sessionId), {
+  const create = useMutation({
+    mutationFn: () =>
+      requestJson<{ share: ShareInfo }>(shareUrl(sessionId), {
         method: "POST",
         body: { expiresInDays: expiry ? Number(expiry) : null },
-      });
-      setShare(body.share);
-    });
-  const revoke = () =>
-    run(async () => {
-      await requestJson(shareUrl(sessionId), { method: "DELETE" });
-      setShare(null);
-    });
+      }),
+    onSuccess: (body) => setShare(body.share),
+  });
+  const revoke = useMutation({
+    mutationFn: () => requestJson(shareUrl(sessionId), { method: "DELETE" }),
+    onSuccess: () => setShare(null),
+  });
+  const share = shareQuery.data;
+  const pending = create.isPending || revoke.isPending;
+  const failure = create.error ?? revoke.error ?? shareQuery.error;
+  const problem = failure ? errorMessage(failure) : null;
   const link = share ? `${window.location.origin}${share.path}` : "";
 
   return (
@@ -100,7 +91,7 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
               Created <Timestamp value={share.createdAt} withTime />.
             </p>
             <div className="flex flex-wrap justify-end gap-2">
-              <Button variant="danger" size="sm" pending={pending} onClick={revoke}>
+              <Button variant="danger" size="sm" pending={pending} onClick={() => revoke.mutate()}>
                 Revoke link
               </Button>
             </div>
@@ -120,7 +111,12 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
                 ))}
               </Select>
             </div>
-            <Button variant={share ? "secondary" : "primary"} size="sm" pending={pending} onClick={create}>
+            <Button
+              variant={share ? "secondary" : "primary"}
+              size="sm"
+              pending={pending}
+              onClick={() => create.mutate()}
+            >
               {share ? "Replace link" : "Create link"}
             </Button>
           </div>

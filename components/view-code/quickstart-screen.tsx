@@ -25,7 +25,7 @@ export function QuickstartScreen({ serverOrigin }: { serverOrigin: string }) {
     () => window.location.origin,
     () => serverOrigin,
   );
-  const groups = useMemo(quickstartModelGroups, []);
+  const groups = useMemo(() => quickstartModelGroups(), []);
   const [model, setModel] = useState(DEFAULT_QUICKSTART_MODEL);
   const examples = useMemo(() => quickstartExamples(model), [model]);
   const [opened, setOpened] = useState<QuickstartExample | null>(null);

@@ -2,7 +2,7 @@ import type { TurnError } from "./session-document";
 
 /** What to do about a gateway error, by its code or HTTP status. */
 export function hintForGatewayError(error: { code: string | null; status: number | null; message: string }): string {
-  switch (error.code) {
+  switch (error.code ?? "") {
     case "provider_not_configured":
       return "Add or enable a credential for this provider under AI Gateway › BYOK, or pick another model.";
     case "provider_not_supported":

@@ -19,8 +19,8 @@ describe("GATEWAY_ROUTES", () => {
 
   it("loads every route module with at least one HTTP method handler", async () => {
     for (const route of GATEWAY_ROUTES) {
-      const module = await route.load();
-      const methods = Object.keys(module).filter((name) => routeHandler(module, name));
+      const routeModule = await route.load();
+      const methods = Object.keys(routeModule).filter((name) => routeHandler(routeModule, name));
       expect(methods.length, route.file).toBeGreaterThan(0);
     }
   });

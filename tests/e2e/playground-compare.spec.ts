@@ -13,7 +13,6 @@ const expect = baseExpect.configure({ timeout: 15_000 });
  * answers each model with its own recorded stream, slowly enough to watch both stream at once.
  */
 const upstream = useFakeAnthropicCredential("Compare fake Anthropic");
-const PROVIDER_SECRET = upstream.secret;
 test.use({ viewport: { width: 1280, height: 960 } });
 
 type UpstreamBody = {

@@ -87,13 +87,11 @@ test("the sessions list: search, rename, duplicate, delete and undo, export and 
 
   // A broken file says what is wrong.
   await member.goto("/sessions");
-  await member
-    .getByLabel("Import a session file")
-    .setInputFiles({
-      name: "bad.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({ ...exported, version: 3 })),
-    });
+  await member.getByLabel("Import a session file").setInputFiles({
+    name: "bad.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ ...exported, version: 3 })),
+  });
   await expect(
     member.getByRole("alert").filter({ hasText: "format version 3; this install reads version 1" }),
   ).toBeVisible();

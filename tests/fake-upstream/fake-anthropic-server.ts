@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import { accumulateAnthropicMessage } from "./accumulate-anthropic-message";
 import { readAnthropicFixture, toAnthropicSseEvent, type AnthropicEvent } from "./anthropic-fixtures";
+import { asyncRequestListener } from "../helpers/async-request-listener";
 
 /**
  * What the fake answers. A fixture scenario serves the recorded events as SSE when the request
@@ -90,15 +91,17 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
   let requestCounter = 0;
   const waiters: Array<() => void> = [];
 
-  const server = createServer(async (request, response) => {
-    const recorded = await recordRequest(request, response);
-    requests.push(recorded);
-    for (const waiter of waiters.splice(0)) waiter();
-    requestCounter += 1;
-    response.setHeader("request-id", `req_fake_${requestCounter}`);
-    setRateLimitHeaders(response, requestCounter);
-    await respond(recorded, response);
-  });
+  const server = createServer(
+    asyncRequestListener(async (request, response) => {
+      const recorded = await recordRequest(request, response);
+      requests.push(recorded);
+      for (const waiter of waiters.splice(0)) waiter();
+      requestCounter += 1;
+      response.setHeader("request-id", `req_fake_${requestCounter}`);
+      setRateLimitHeaders(response, requestCounter);
+      await respond(recorded, response);
+    }),
+  );
 
   async function respond(request: RecordedRequest, response: ServerResponse) {
     const rejection = validateRequest(request, options.apiKey);

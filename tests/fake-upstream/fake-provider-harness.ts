@@ -1,6 +1,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { recordRequest, type FakeRule, type FakeScenario, type RecordedRequest } from "./fake-anthropic-server";
+import { asyncRequestListener } from "../helpers/async-request-listener";
 
 /** What every fake provider server offers tests: recorded requests, scenario rules, waiting, closing. */
 export type FakeProviderServer = {
@@ -37,12 +38,14 @@ export async function startFakeProviderServer(options: {
     return rule?.scenario ?? options.defaultScenario ?? { type: "fixture", fixture: "anthropic-text" };
   }
 
-  const server = createServer(async (request, response) => {
-    const recorded = await recordRequest(request, response);
-    requests.push(recorded);
-    for (const waiter of waiters.splice(0)) waiter();
-    await options.route(recorded, response, chooseScenario);
-  });
+  const server = createServer(
+    asyncRequestListener(async (request, response) => {
+      const recorded = await recordRequest(request, response);
+      requests.push(recorded);
+      for (const waiter of waiters.splice(0)) waiter();
+      await options.route(recorded, response, chooseScenario);
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 

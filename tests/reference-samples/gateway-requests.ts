@@ -9,6 +9,7 @@ export type GatewayReply = {
   status: number;
   headers: Headers;
   text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read reply fields ad hoc and expect() checks them
   json(): any;
 };
 

@@ -20,7 +20,6 @@ class PanicRegistry {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var PRISMA_WASM_PANIC_REGISTRY: PanicRegistry | undefined;
 }
 

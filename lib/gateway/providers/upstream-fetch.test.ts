@@ -14,9 +14,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
+async function serve(handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<string> {
   connections = 0;
-  server = createServer(handler);
+  server = createServer((req, res) => {
+    Promise.resolve(handler(req, res)).catch((error: unknown) => res.destroy(error as Error));
+  });
   server.on("connection", () => (connections += 1));
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -12,6 +12,7 @@ import { encodeChatCompletion } from "./encode-chat-completion";
 import { chatStreamHeaders, encodeChatCompletionStream } from "./encode-chat-completion-stream";
 import { toOpenAIErrorResponse } from "./openai-error";
 import { parseChatCompletionRequest, translateChatRequest } from "./translate-chat-request";
+import { asyncRequestListener } from "@/tests/helpers/async-request-listener";
 
 /**
  * The official `openai` client against a tiny node:http server that runs the real pipeline:
@@ -24,43 +25,45 @@ let client: OpenAI;
 
 beforeAll(async () => {
   upstream = await startFakeAnthropicServer();
-  server = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    try {
-      const chatRequest = parseChatCompletionRequest(JSON.parse(Buffer.concat(chunks).toString()));
-      const model = resolveGatewayModel(chatRequest.model);
-      if (!model) throw new InvalidRequestError(`Unknown model ${chatRequest.model}`, { param: "model" });
-      const translated = translateChatRequest(chatRequest, model);
-      const call = {
-        model,
-        credential: { provider: "anthropic" as const, apiKey: "sk-ant-test", baseUrl: upstream.url },
-        request: translated.request,
-        betas: translated.betas,
-      };
-      if (translated.stream) {
-        const events = await streamMessage(call);
-        response.writeHead(200, chatStreamHeaders);
-        const body = Readable.fromWeb(
-          encodeChatCompletionStream(events, {
+  server = createServer(
+    asyncRequestListener(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      try {
+        const chatRequest = parseChatCompletionRequest(JSON.parse(Buffer.concat(chunks).toString()));
+        const model = resolveGatewayModel(chatRequest.model);
+        if (!model) throw new InvalidRequestError(`Unknown model ${chatRequest.model}`, { param: "model" });
+        const translated = translateChatRequest(chatRequest, model);
+        const call = {
+          model,
+          credential: { provider: "anthropic" as const, apiKey: "sk-ant-test", baseUrl: upstream.url },
+          request: translated.request,
+          betas: translated.betas,
+        };
+        if (translated.stream) {
+          const events = await streamMessage(call);
+          response.writeHead(200, chatStreamHeaders);
+          const body = Readable.fromWeb(
+            encodeChatCompletionStream(events, {
+              model: chatRequest.model,
+              includeUsage: translated.includeUsage,
+            }) as never,
+          );
+          // What a route must do: a client disconnect cancels the pipeline, closing the upstream.
+          response.on("close", () => body.destroy());
+          body.pipe(response);
+        } else {
+          const completion = encodeChatCompletion(assembleMessage(await createMessage(call)), {
             model: chatRequest.model,
-            includeUsage: translated.includeUsage,
-          }) as never,
-        );
-        // What a route must do: a client disconnect cancels the pipeline, closing the upstream.
-        response.on("close", () => body.destroy());
-        body.pipe(response);
-      } else {
-        const completion = encodeChatCompletion(assembleMessage(await createMessage(call)), {
-          model: chatRequest.model,
-        });
-        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(completion));
+          });
+          response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(completion));
+        }
+      } catch (error) {
+        const { status, body, headers } = toOpenAIErrorResponse(error);
+        response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
       }
-    } catch (error) {
-      const { status, body, headers } = toOpenAIErrorResponse(error);
-      response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
-    }
-  });
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   client = new OpenAI({
     apiKey: "sy-test-key",
