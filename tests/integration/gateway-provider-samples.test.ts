@@ -22,7 +22,7 @@ import {
 import { ROOT } from "../helpers/run-cli";
 import { testProviders } from "../helpers/test-database";
 import { fixtureAnswerText } from "../reference-samples/answer-text";
-import { extractMarkdownSamples } from "../reference-samples/extract-markdown-samples";
+import { integrationDocSamples } from "../reference-samples/reference-sample-files";
 import { callGateway, type GatewayReply } from "../reference-samples/gateway-requests";
 import { runTypeScriptSample } from "../reference-samples/run-sample";
 import { startGatewayUnderTest, type GatewayUnderTest } from "../reference-samples/start-gateway-under-test";
@@ -37,7 +37,7 @@ const AWS = {
 const PROJECT = "switchyard-samples";
 const VERTEX_REGION = "us-east5";
 
-const docSamples = extractMarkdownSamples(path.resolve(ROOT, "../shared/reference/orq-anthropic-integration.md"));
+const docSamples = integrationDocSamples();
 const sampleCode = (name: string) => {
   const sample = docSamples.find((candidate) => candidate.name === name);
   if (!sample) throw new Error(`the reference doc has no sample "${name}"`);

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-
 export type MarkdownSample = {
   /** `<section> › <fence title>`, e.g. `Quick Start › TypeScript (Chat Completions)`; unique per doc. */
   name: string;
@@ -24,8 +22,8 @@ const openingFencePattern = /^( *)```(\S*)\s*(.*)$/;
  * and its tab title (the info string minus `theme={…}`).
  * @see https://spec.commonmark.org/0.31.2/#fenced-code-blocks
  */
-export function extractMarkdownSamples(markdownPath: string): MarkdownSample[] {
-  const lines = readFileSync(markdownPath, "utf8").split("\n");
+export function extractMarkdownSamples(markdown: string, sourceName: string): MarkdownSample[] {
+  const lines = markdown.split("\n");
   const samples: MarkdownSample[] = [];
   let section = "";
   for (let index = 0; index < lines.length; index++) {
@@ -39,7 +37,7 @@ export function extractMarkdownSamples(markdownPath: string): MarkdownSample[] {
     if (!opening) continue;
     const indent = opening[1]!.length;
     const closing = lines.findIndex((candidate, at) => at > index && candidate.trim() === "```");
-    if (closing === -1) throw new Error(`${markdownPath}:${index + 1}: unclosed code fence`);
+    if (closing === -1) throw new Error(`${sourceName}:${index + 1}: unclosed code fence`);
     const code = lines
       .slice(index + 1, closing)
       .map((codeLine) => codeLine.replace(new RegExp(`^ {0,${indent}}`), ""))

@@ -14,8 +14,6 @@ import {
   type SampleCase,
 } from "./sample-case";
 
-export const extendedThinkingSampleDirectory = "orq-extended-thinking";
-
 /**
  * The doc's samples call `openai.chat.completions.create` without defining `openai`; this
  * defines it the way the docs' other samples define their client.
