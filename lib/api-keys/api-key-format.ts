@@ -2,7 +2,6 @@ import { createHash, randomBytes } from "node:crypto";
 
 // `sy-<8 hex>-<43 base64url>`: the first part is the visible, unique prefix; the
 // rest is 256 random bits. Only the SHA-256 of the whole key is stored.
-const KEY_PATTERN = /^(sy-[0-9a-f]{8})-[A-Za-z0-9_-]{43}$/;
 
 export function generateApiKey() {
   const prefix = `sy-${randomBytes(4).toString("hex")}`;
@@ -12,8 +11,4 @@ export function generateApiKey() {
 
 export function hashApiKey(key: string) {
   return createHash("sha256").update(key).digest("hex");
-}
-
-export function looksLikeApiKey(value: string) {
-  return KEY_PATTERN.test(value);
 }

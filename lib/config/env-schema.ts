@@ -50,7 +50,6 @@ export const envSchema = z.object({
   GATEWAY_API_KEY: optionalString,
 });
 
-export type RawEnv = z.infer<typeof envSchema>;
 
 export type DatabaseConfig =
   { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string };

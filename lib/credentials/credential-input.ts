@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { bedrockRegionGroupSchema } from "@/lib/catalog/model-catalog-schema";
-import { CREDENTIAL_PROVIDERS } from "./providers";
 
 const baseUrl = z
   .url({ protocol: /^https?$/, message: "base URL must be an http(s) URL" })
@@ -102,5 +101,3 @@ export const updateCredentialInput = z.object({
   modelIds: z.preprocess((value) => (value === "" ? null : value), z.union([z.null(), modelIds])),
 });
 export type UpdateCredentialInput = z.infer<typeof updateCredentialInput>;
-
-export const credentialProviderSchema = z.enum(CREDENTIAL_PROVIDERS);

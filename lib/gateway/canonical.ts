@@ -63,4 +63,3 @@ export type CanonicalEvent =
   /** Ends the stream unsuccessfully; nothing follows it. */
   | { type: "error"; error: CanonicalError };
 
-export type CanonicalEventType = CanonicalEvent["type"];

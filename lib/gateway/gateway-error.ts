@@ -58,10 +58,6 @@ export class InvalidRequestError extends GatewayError {
   }
 }
 
-export function isGatewayError(error: unknown): error is GatewayError {
-  return error instanceof GatewayError;
-}
-
 const appErrorTypes: Record<AppErrorCode, { type: string; code: string | null; anthropicType: string }> = {
   invalid_input: { type: "invalid_request_error", code: null, anthropicType: "invalid_request_error" },
   unauthorized: { type: "invalid_request_error", code: "invalid_api_key", anthropicType: "authentication_error" },

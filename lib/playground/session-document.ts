@@ -80,10 +80,8 @@ export const messagePartSchema = z.discriminatedUnion("type", [
 export type MessagePart = z.infer<typeof messagePartSchema>;
 
 export const messageRoleSchema = z.enum(["user", "assistant", "tool"]);
-export type MessageRole = z.infer<typeof messageRoleSchema>;
 
 export const messageStatusSchema = z.enum(["complete", "streaming", "interrupted", "error"]);
-export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
 export const turnUsageSchema = z.strictObject({
   /** Uncached input (Anthropic's `input_tokens`). */

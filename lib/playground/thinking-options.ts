@@ -1,4 +1,4 @@
-import type { EffortLevel, ModelCapabilities } from "@/lib/catalog/model-catalog-schema";
+import type { ModelCapabilities } from "@/lib/catalog/model-catalog-schema";
 import type { ThinkingSetting } from "./session-document";
 
 export const minimumThinkingBudget = 1024;
@@ -38,10 +38,6 @@ export function thinkingModeOptions(capabilities: ModelCapabilities, modelName: 
         : `${modelName} supports only adaptive thinking (no manual budget).`,
     },
   ];
-}
-
-export function effortOptions(capabilities: ModelCapabilities): EffortLevel[] {
-  return capabilities.effortLevels;
 }
 
 /** The closest setting a model supports, so switching models never leaves an impossible choice selected. */

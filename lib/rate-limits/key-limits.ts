@@ -43,7 +43,6 @@ export const keyLimitsInput = z.strictObject({
     .optional(),
   logBodies: z.boolean().optional(),
 });
-export type KeyLimitsInput = z.infer<typeof keyLimitsInput>;
 
 /** What screens show of a key's limits. */
 export type KeyLimitsView = {

@@ -91,7 +91,3 @@ export async function flushRequestLog(deadlineMs = 10_000): Promise<BatchWriterS
   await new Promise((resolve) => setImmediate(resolve));
   return current.writer.flush(deadlineMs);
 }
-
-export function requestLogStats(): BatchWriterStats | undefined {
-  return globalForLog.switchyardRequestLog?.writer?.getStats();
-}

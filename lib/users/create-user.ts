@@ -4,7 +4,6 @@ import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors/app-error";
 
 export const USER_ROLES = ["admin", "member"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 export const createUserInput = z.object({
   email: z.email("email is not a valid address").transform((email) => email.trim().toLowerCase()),

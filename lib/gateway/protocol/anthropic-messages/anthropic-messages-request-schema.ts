@@ -14,7 +14,6 @@ export const anthropicMessagesRequestSchema = z.looseObject({
   stream: z.boolean().nullish(),
   fallbacks: z.array(z.looseObject({ model: z.string().min(1) })).nullish(),
 });
-export type AnthropicMessagesRequestBody = z.infer<typeof anthropicMessagesRequestSchema>;
 
 /** POST /v3/router/v1/messages/count_tokens. */
 export const anthropicCountTokensRequestSchema = z.looseObject({

@@ -64,12 +64,6 @@ export function encodeChatCompletionStream(
   );
 }
 
-export function createChatCompletionStreamEncoder(
-  options: ChatStreamEncodingOptions,
-): TransformStream<CanonicalEvent, string> {
-  return new TransformStream(chatCompletionStreamTransformer(options));
-}
-
 /**
  * Canonical events → SSE lines. The first chunk carries the role; the finish chunk carries
  * finish_reason and usage; an error event becomes `data: {"error": …}` (what the `openai`

@@ -85,7 +85,6 @@ export const messageItemSchema = z.discriminatedUnion("role", [
     phase: z.string().nullish(),
   }),
 ]);
-export type MessageItem = z.infer<typeof messageItemSchema>;
 
 export const functionCallItemSchema = z.object({
   type: z.literal("function_call"),
@@ -154,7 +153,6 @@ export const responsesFunctionToolSchema = z.object({
   strict: z.boolean().nullish(),
   ...cacheable,
 });
-export type ResponsesFunctionTool = z.infer<typeof responsesFunctionToolSchema>;
 
 export const responsesToolChoiceSchema = z.union([
   z.enum(["auto", "none", "required"]),

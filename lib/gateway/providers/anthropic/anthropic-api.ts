@@ -53,7 +53,6 @@ export const anthropicMessageSchema = z.looseObject({
   stop_sequence: z.string().nullish(),
   usage: anthropicUsageSchema,
 });
-export type AnthropicMessage = z.infer<typeof anthropicMessageSchema>;
 
 export const anthropicErrorBodySchema = z.looseObject({
   type: z.literal("error"),

@@ -1,4 +1,4 @@
-import { defaultResponseHeadersTimeoutMs, postUpstream } from "../post-upstream";
+import { postUpstream } from "../post-upstream";
 
 export const defaultAnthropicBaseURL = "https://api.anthropic.com";
 
@@ -8,7 +8,6 @@ export const defaultAnthropicBaseURL = "https://api.anthropic.com";
  */
 export const openAIShapedAnthropicVersion = "2023-06-01";
 
-export { defaultResponseHeadersTimeoutMs };
 
 export type AnthropicCredential = {
   apiKey: string;

@@ -150,7 +150,3 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
-
-export function isRetryableFailure(error: unknown): boolean {
-  return error instanceof GatewayError && error.retryable;
-}
