@@ -16,8 +16,8 @@ export const CHROMIUM = {
   ],
 };
 
-// E2E_PORT_BASE lets several checkouts run their suites side by side.
-const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
+// E2E_PORT_BASE (or TEST_PORT_OFFSET, as for the integration suites) lets several checkouts run their suites side by side.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100 + Number(process.env.TEST_PORT_OFFSET ?? 0));
 export const E2E_PORTS = { sqlite: portBase, postgresql: portBase + 1 } as const;
 export const E2E_DATA_DIR = path.resolve("tests/.artifacts/e2e-data");
 const E2E_APP_SECRET = "e2e-secret-e2e-secret-e2e-secret-012345";

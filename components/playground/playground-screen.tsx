@@ -32,6 +32,7 @@ import {
   toDraft,
   type ComposerDraft,
 } from "./local-drafts";
+import { preloadMarkdown } from "./markdown";
 import { MessageView, type MessageActions } from "./message-view";
 import { SessionActions, TurnViewCode } from "@/components/sessions/session-actions";
 import { SettingsPanel } from "./settings-panel";
@@ -68,6 +69,8 @@ export function PlaygroundScreen({
   const [settingsOpen, setSettingsOpen] = useState(false);
   const draftLoaded = useRef(false);
   const bottom = useRef<HTMLDivElement>(null);
+
+  useEffect(preloadMarkdown, []);
 
   // Client-only state: the draft that survived a reload, and the last model picked.
   useEffect(() => {

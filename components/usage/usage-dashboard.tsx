@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { errorMessage, requestJson } from "@/components/api-client/request-json";
 import { formatCount, formatPercent, formatUsdCents } from "@/components/request-logs/format";
@@ -9,8 +9,10 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import type { UsageSummary } from "@/lib/request-log/usage-summary";
-import { UsageCharts } from "./usage-charts";
 import { daysBetween, toChartSeries } from "./usage-series";
+
+// The charts library (recharts, ~110 kB gzipped) loads after the page: the totals and table do not need it.
+const UsageCharts = lazy(() => import("./usage-charts").then((module) => ({ default: module.UsageCharts })));
 
 const RANGE_DAYS = { "7": 7, "30": 30, "90": 90 } as const;
 
@@ -95,7 +97,11 @@ export function UsageDashboard({ isAdmin }: { isAdmin: boolean }) {
           <Total label="Saved by caching" value={formatUsdCents(totals.cacheSavingsMicros)} />
         </dl>
       )}
-      {series && <UsageCharts series={series} groupLabel={groupBy === "model" ? "model" : "API key"} />}
+      {series && (
+        <Suspense fallback={<p className="text-sm text-zinc-500">Loading charts…</p>}>
+          <UsageCharts series={series} groupLabel={groupBy === "model" ? "model" : "API key"} />
+        </Suspense>
+      )}
     </div>
   );
 }

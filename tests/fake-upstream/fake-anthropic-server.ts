@@ -12,6 +12,8 @@ export type FakeScenario =
   | {
       type: "fixture";
       fixture: string;
+      /** Events made by the test (a long answer, say), served in place of the named fixture's. */
+      events?: AnthropicEvent[];
       /** Pause between SSE events. */
       delayMs?: number;
       /** Stop writing after this many events and keep the connection open (abort tests). */
@@ -112,7 +114,7 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
     const altered = verifyingThinking ? findAlteredThinking(request, servedThinking) : undefined;
     if (altered) return sendError(response, altered);
     const scenario = chooseScenario(request);
-    if (scenario.type === "fixture") rememberThinking(readAnthropicFixture(scenario.fixture), servedThinking);
+    if (scenario.type === "fixture") rememberThinking(fixtureEvents(scenario), servedThinking);
     return serveScenario(request, response, scenario);
   }
 
@@ -274,7 +276,7 @@ async function serveFixture(
   scenario: Extract<FakeScenario, { type: "fixture" }>,
 ) {
   const body = request.body as { model?: string; stream?: boolean };
-  const events = readAnthropicFixture(scenario.fixture).map((event) => withRequestedModel(event, body.model));
+  const events = fixtureEvents(scenario).map((event) => withRequestedModel(event, body.model));
   if (!body.stream) {
     const result = accumulateAnthropicMessage(events);
     if ("error" in result) {
@@ -297,6 +299,11 @@ async function serveFixture(
     if (scenario.delayMs) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
   }
   response.end();
+}
+
+/** What a fixture scenario serves: the events a test gave, else the recorded fixture's. */
+export function fixtureEvents(scenario: Extract<FakeScenario, { type: "fixture" }>): AnthropicEvent[] {
+  return scenario.events ?? readAnthropicFixture(scenario.fixture);
 }
 
 /** Anthropic echoes the requested model in `message_start`. */

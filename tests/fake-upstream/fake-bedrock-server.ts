@@ -3,8 +3,8 @@ import { EventStreamCodec } from "@smithy/core/event-streams";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
 import { signAwsRequest } from "@/lib/gateway/providers/bedrock/sign-aws-request";
 import { accumulateAnthropicMessage } from "./accumulate-anthropic-message";
-import { readAnthropicFixture, type AnthropicEvent } from "./anthropic-fixtures";
-import type { FakeScenario, RecordedRequest } from "./fake-anthropic-server";
+import type { AnthropicEvent } from "./anthropic-fixtures";
+import { fixtureEvents, type FakeScenario, type RecordedRequest } from "./fake-anthropic-server";
 import { beforeStreamEvent, sendJson, startFakeProviderServer, type FakeProviderServer } from "./fake-provider-harness";
 
 export type FakeBedrockOptions = {
@@ -190,7 +190,7 @@ async function serve(response: ServerResponse, invocation: BedrockInvocation, sc
       );
     }
     case "fixture": {
-      const events = readAnthropicFixture(scenario.fixture).map((event) => withModel(event, invocation.modelId));
+      const events = fixtureEvents(scenario).map((event) => withModel(event, invocation.modelId));
       if (invocation.operation === "invoke") {
         const result = accumulateAnthropicMessage(events);
         if ("error" in result) {

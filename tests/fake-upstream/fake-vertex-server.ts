@@ -1,8 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { createVerify, generateKeyPairSync } from "node:crypto";
 import { accumulateAnthropicMessage } from "./accumulate-anthropic-message";
-import { readAnthropicFixture, toAnthropicSseEvent, type AnthropicEvent } from "./anthropic-fixtures";
-import type { FakeScenario, RecordedRequest } from "./fake-anthropic-server";
+import { toAnthropicSseEvent, type AnthropicEvent } from "./anthropic-fixtures";
+import { fixtureEvents, type FakeScenario, type RecordedRequest } from "./fake-anthropic-server";
 import { beforeStreamEvent, sendJson, startFakeProviderServer, type FakeProviderServer } from "./fake-provider-harness";
 
 export type FakeVertexOptions = {
@@ -182,7 +182,7 @@ async function serve(response: ServerResponse, prediction: VertexPrediction, sce
         scenario.retryAfter ? { "retry-after": scenario.retryAfter } : {},
       );
     case "fixture": {
-      const events = readAnthropicFixture(scenario.fixture).map((event) => withModel(event, prediction.model));
+      const events = fixtureEvents(scenario).map((event) => withModel(event, prediction.model));
       if (prediction.method === "rawPredict") {
         const result = accumulateAnthropicMessage(events);
         if ("error" in result) {
