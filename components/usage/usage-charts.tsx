@@ -20,11 +20,19 @@ import { ChartCard, SERIES_COLORS } from "./chart-card";
 import type { toChartSeries } from "./usage-series";
 
 type Series = ReturnType<typeof toChartSeries>;
+type ChartRows = Series["rows"];
 
 const axis = { stroke: "currentColor", fontSize: 11, tickLine: false } as const;
 const grid = <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} vertical={false} />;
 const tooltipStyle = { contentStyle: { fontSize: 12, borderRadius: 6 }, wrapperStyle: { color: "#18181b" } };
 const usd = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
+
+const TOKEN_SERIES = [
+  { dataKey: "inputTokens", name: "Input", color: 1 },
+  { dataKey: "outputTokens", name: "Output", color: 0 },
+  { dataKey: "cacheReadTokens", name: "Cache reads", color: 2 },
+  { dataKey: "cacheWriteTokens", name: "Cache writes", color: 3 },
+] as const;
 
 // Series are drawn without entry animations: they redraw on every filter change, and a
 // screenshot must show the data, not a chart half-grown.
@@ -33,25 +41,7 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
   return (
     <div className="grid gap-4 text-zinc-500 lg:grid-cols-2 dark:text-zinc-400">
       <ChartCard title="Requests per day" description={`By ${groupLabel}`}>
-        <ResponsiveContainer>
-          <BarChart data={rows}>
-            {grid}
-            <XAxis dataKey="label" {...axis} />
-            <YAxis {...axis} tickFormatter={formatCount} width={44} />
-            <Tooltip {...tooltipStyle} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            {groups.map((group, index) => (
-              <Bar
-                isAnimationActive={false}
-                key={group}
-                dataKey={`requests:${group}`}
-                name={group}
-                stackId="requests"
-                fill={SERIES_COLORS[index % SERIES_COLORS.length]}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <GroupedBars rows={rows} groups={groups} measure="requests" format={formatCount} axisWidth={44} />
       </ChartCard>
       <ChartCard title="Tokens per day" description="Input, output, cache reads and cache writes">
         <ResponsiveContainer>
@@ -61,69 +51,24 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <YAxis {...axis} tickFormatter={formatCount} width={44} />
             <Tooltip {...tooltipStyle} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Area
-              isAnimationActive={false}
-              type="monotone"
-              dataKey="inputTokens"
-              name="Input"
-              stackId="tokens"
-              stroke={SERIES_COLORS[1]}
-              fill={SERIES_COLORS[1]}
-              fillOpacity={0.35}
-            />
-            <Area
-              isAnimationActive={false}
-              type="monotone"
-              dataKey="outputTokens"
-              name="Output"
-              stackId="tokens"
-              stroke={SERIES_COLORS[0]}
-              fill={SERIES_COLORS[0]}
-              fillOpacity={0.35}
-            />
-            <Area
-              isAnimationActive={false}
-              type="monotone"
-              dataKey="cacheReadTokens"
-              name="Cache reads"
-              stackId="tokens"
-              stroke={SERIES_COLORS[2]}
-              fill={SERIES_COLORS[2]}
-              fillOpacity={0.35}
-            />
-            <Area
-              isAnimationActive={false}
-              type="monotone"
-              dataKey="cacheWriteTokens"
-              name="Cache writes"
-              stackId="tokens"
-              stroke={SERIES_COLORS[3]}
-              fill={SERIES_COLORS[3]}
-              fillOpacity={0.35}
-            />
+            {TOKEN_SERIES.map((series) => (
+              <Area
+                isAnimationActive={false}
+                key={series.dataKey}
+                type="monotone"
+                dataKey={series.dataKey}
+                name={series.name}
+                stackId="tokens"
+                stroke={SERIES_COLORS[series.color]}
+                fill={SERIES_COLORS[series.color]}
+                fillOpacity={0.35}
+              />
+            ))}
           </AreaChart>
         </ResponsiveContainer>
       </ChartCard>
       <ChartCard title="Cost per day" description={`US dollars at the catalog's prices, by ${groupLabel}`}>
-        <ResponsiveContainer>
-          <BarChart data={rows}>
-            {grid}
-            <XAxis dataKey="label" {...axis} />
-            <YAxis {...axis} tickFormatter={usd} width={56} />
-            <Tooltip {...tooltipStyle} formatter={(value) => usd(Number(value))} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            {groups.map((group, index) => (
-              <Bar
-                isAnimationActive={false}
-                key={group}
-                dataKey={`cost:${group}`}
-                name={group}
-                stackId="cost"
-                fill={SERIES_COLORS[index % SERIES_COLORS.length]}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <GroupedBars rows={rows} groups={groups} measure="cost" format={usd} axisWidth={56} />
       </ChartCard>
       <ChartCard
         title="Caching"
@@ -169,29 +114,59 @@ export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel
             <YAxis {...axis} width={44} />
             <Tooltip {...tooltipStyle} formatter={(value) => `${value} ms`} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Line
-              isAnimationActive={false}
-              type="monotone"
-              dataKey="p50"
-              name="p50"
-              stroke={SERIES_COLORS[1]}
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls
-            />
-            <Line
-              isAnimationActive={false}
-              type="monotone"
-              dataKey="p95"
-              name="p95"
-              stroke={SERIES_COLORS[3]}
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls
-            />
+            {(["p50", "p95"] as const).map((percentile, index) => (
+              <Line
+                isAnimationActive={false}
+                key={percentile}
+                type="monotone"
+                dataKey={percentile}
+                name={percentile}
+                stroke={SERIES_COLORS[index === 0 ? 1 : 3]}
+                strokeWidth={2}
+                dot={{ r: 2 }}
+                connectNulls
+              />
+            ))}
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>
     </div>
+  );
+}
+
+/** A stacked bar per day with one segment per group (model or key): requests or cost. */
+function GroupedBars({
+  rows,
+  groups,
+  measure,
+  format,
+  axisWidth,
+}: {
+  rows: ChartRows;
+  groups: string[];
+  measure: "requests" | "cost";
+  format: (value: number) => string;
+  axisWidth: number;
+}) {
+  return (
+    <ResponsiveContainer>
+      <BarChart data={rows}>
+        {grid}
+        <XAxis dataKey="label" {...axis} />
+        <YAxis {...axis} tickFormatter={format} width={axisWidth} />
+        <Tooltip {...tooltipStyle} formatter={(value) => format(Number(value))} />
+        <Legend wrapperStyle={{ fontSize: 11 }} />
+        {groups.map((group, index) => (
+          <Bar
+            isAnimationActive={false}
+            key={group}
+            dataKey={`${measure}:${group}`}
+            name={group}
+            stackId={measure}
+            fill={SERIES_COLORS[index % SERIES_COLORS.length]}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
   );
 }
