@@ -1,4 +1,4 @@
-import { defaultResponseHeadersTimeoutMs, postUpstream } from "../post-upstream";
+import { postUpstream } from "../post-upstream";
 
 export const defaultAnthropicBaseURL = "https://api.anthropic.com";
 
@@ -7,8 +7,6 @@ export const defaultAnthropicBaseURL = "https://api.anthropic.com";
  * (temperature, top_p and top_k exist). /v1/messages forwards the client's version instead.
  */
 export const openAIShapedAnthropicVersion = "2023-06-01";
-
-export { defaultResponseHeadersTimeoutMs };
 
 export type AnthropicCredential = {
   apiKey: string;
@@ -45,6 +43,7 @@ export async function sendAnthropicRequest(options: AnthropicRequestOptions): Pr
     body: typeof options.body === "string" ? options.body : JSON.stringify(options.body),
     signal: options.signal,
     timeoutMs: options.timeoutMs,
+    stream: options.stream,
     context: { credentialName: options.credential.name },
     fetch: options.fetch,
   });
