@@ -2,6 +2,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { DatabaseConfig } from "@/lib/config/env-schema";
 import { getConfig } from "@/lib/env";
+import { preparePrivateSqliteFile } from "./private-sqlite-file";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "./database-unavailable";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
@@ -25,6 +26,7 @@ export type DbPoolOptions = { applicationName?: string; maxConnections?: number;
 export function createDb(database: DatabaseConfig, pool: DbPoolOptions = {}): Db {
   if (database.provider === "sqlite") {
     const timeout = pool.sqliteBusyTimeoutMs ?? 15_000;
+    preparePrivateSqliteFile(database.file);
     const client = new SqlitePrismaClient({
       adapter: new PrismaBetterSqlite3({ url: database.url, timeout }),
       omit: OMIT,
