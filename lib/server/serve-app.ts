@@ -14,6 +14,7 @@ import {
   type GatewayRouteModule,
   type RouteHandler,
 } from "./gateway-routes";
+import { incomingTimeouts } from "./incoming-timeouts";
 import { toGatewayRequest } from "./node-gateway-request";
 import { sendWebResponse } from "./node-web-bridge";
 import { proxyRequest, proxyTarget } from "./proxy-request";
@@ -36,7 +37,7 @@ export type ServeOptions = { dir: string; host: string; port: number };
 export async function serveApp({ dir, host, port }: ServeOptions): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV = "production";
   // better-sqlite3 blocks its thread for a whole INSERT: the log's batches go to a worker thread.
-  const { database } = getConfig();
+  const { database, client } = getConfig();
   if (database.provider === "sqlite") writeRequestLogRowsWith(offThreadSqliteRequestLogWriter(database.file));
   const next = await startNextWorker({ dir, host, port });
   const toNext = proxyTarget(next.socketPath);
@@ -45,7 +46,7 @@ export async function serveApp({ dir, host, port }: ServeOptions): Promise<void>
     await Promise.all(GATEWAY_ROUTES.map(async (route) => [route.file, await route.load()] as const)),
   );
 
-  const server = createServer({ noDelay: true }, (req, res) => {
+  const server = createServer({ noDelay: true, ...incomingTimeouts(client) }, (req, res) => {
     const pathname = pathnameOf(req.url);
     const route = pathname ? matchGatewayRoute(pathname) : undefined;
     const handler = route && routeHandler(modules.get(route.file)!, req.method);
