@@ -5,6 +5,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log-writer";
 import { getConfig } from "@/lib/env";
+import { getDb } from "@/lib/db";
+import { describeAppSecretMismatch } from "@/lib/credentials/app-secret-mismatch";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
 import { writeRequestLogRowsWith } from "@/lib/request-log/request-log";
 import {
@@ -39,6 +41,7 @@ export async function serveApp({ dir, host, port }: ServeOptions): Promise<void>
   // better-sqlite3 blocks its thread for a whole INSERT: the log's batches go to a worker thread.
   const { database, client } = getConfig();
   if (database.provider === "sqlite") writeRequestLogRowsWith(offThreadSqliteRequestLogWriter(database.file));
+  await reportAppSecretMismatch();
   const next = await startNextWorker({ dir, host, port });
   const toNext = proxyTarget(next.socketPath);
   // Loaded before listening, so the first gateway request does not wait for them.
@@ -64,6 +67,16 @@ export async function serveApp({ dir, host, port }: ServeOptions): Promise<void>
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
+}
+
+/** A wrong APP_SECRET makes every stored credential unusable: say so at startup, not as a puzzling failure later. */
+async function reportAppSecretMismatch() {
+  try {
+    const problem = await describeAppSecretMismatch(getDb());
+    if (problem) console.error(`switchyard: ${problem}`);
+  } catch {
+    // The database not answering yet is /api/health's to report.
+  }
 }
 
 type NextWorker = {
