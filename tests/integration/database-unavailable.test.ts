@@ -102,6 +102,20 @@ describe.skipIf(!postgresUrl)("a stalled or stopped PostgreSQL", () => {
     expect((await timed(healthRequest)).status).toBe(200);
   });
 
+  it("a key still in the cache, with the credential lookup failing, is a 503 too (not a 400)", async () => {
+    forgetCaches();
+    expect((await timed(gatewayRequests["chat/completions"])).status).toBe(200);
+    forgetResolvedCredentials();
+    await proxy.stop();
+    try {
+      const reply = await timed(gatewayRequests["chat/completions"]);
+      expect(reply.status, JSON.stringify(reply.body)).toBe(503);
+      expect(reply.headers.get("retry-after")).not.toBeNull();
+    } finally {
+      await proxy.start();
+    }
+  }, 30_000);
+
   describe.each([
     ["stalled (no bytes, connections open)", () => proxy.pause(), () => proxy.resume()],
     ["down (connections refused)", () => proxy.stop(), () => proxy.start()],
