@@ -21,7 +21,13 @@ export type Db = SqlitePrismaClient<never, typeof OMIT>;
  * on SQLite, how long to wait for another writer's lock. better-sqlite3 waits synchronously,
  * blocking the event loop, so a background writer should wait briefly and retry later instead.
  */
-export type DbPoolOptions = { applicationName?: string; maxConnections?: number; sqliteBusyTimeoutMs?: number };
+export type DbPoolOptions = {
+  applicationName?: string;
+  maxConnections?: number;
+  sqliteBusyTimeoutMs?: number;
+  /** PostgreSQL: instead of the configured statement timeout, for background work no request waits on (a retention prune). */
+  statementTimeoutMs?: number;
+};
 
 export function createDb(database: DatabaseConfig, pool: DbPoolOptions = {}): Db {
   if (database.provider === "sqlite") {
@@ -33,7 +39,7 @@ export function createDb(database: DatabaseConfig, pool: DbPoolOptions = {}): Db
     });
     return withUnavailableAsAppError(client) as unknown as Db;
   }
-  const statementTimeoutMs = database.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const statementTimeoutMs = pool.statementTimeoutMs ?? database.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const adapter = new PrismaPg({
     connectionString: database.url,
     // A stalled server must not hang requests: opening a connection (or waiting for one from the
