@@ -5,7 +5,7 @@ export { ConfigError, type Config, type DatabaseConfig } from "./config/env-sche
 
 export type ResolvedConfig = Config & { appSecret: string };
 
-const globalForConfig = globalThis as unknown as { switchyardConfig?: ResolvedConfig };
+const globalForConfig = globalThis as unknown as { switchyardConfig?: ResolvedConfig; switchyardSettings?: Config };
 
 /** The validated configuration, read once per process. */
 export function getConfig(): ResolvedConfig {
@@ -14,4 +14,13 @@ export function getConfig(): ResolvedConfig {
   const appSecret = config.appSecret ?? readOrCreateAppSecret(config.dataDir);
   globalForConfig.switchyardConfig = { ...config, appSecret };
   return globalForConfig.switchyardConfig;
+}
+
+/**
+ * The validated configuration without resolving the app secret (which may create its file):
+ * for code that never needs the secret, such as provider calls' limits. Read once per process.
+ */
+export function getSettings(): Config {
+  globalForConfig.switchyardSettings ??= globalForConfig.switchyardConfig ?? parseConfig(process.env);
+  return globalForConfig.switchyardSettings;
 }

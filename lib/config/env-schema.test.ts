@@ -16,7 +16,42 @@ describe("parseConfig", () => {
       maxBodyBytes: 32 * 1024 * 1024,
       requestLog: true,
       externalGateway: undefined,
+      upstream: {
+        headersTimeoutMs: 120_000,
+        nonStreamingTimeoutMs: 600_000,
+        idleTimeoutMs: 60_000,
+        maxResponseBytes: 64 * 1024 * 1024,
+      },
+      client: { headersTimeoutMs: 30_000, requestTimeoutMs: 60_000 },
     });
+  });
+
+  it("takes database, provider and client timeouts from the environment", () => {
+    const config = parseConfig({
+      DATABASE_URL: "postgres://db/app",
+      APP_SECRET: SECRET,
+      DATABASE_CONNECT_TIMEOUT_MS: "1500",
+      DATABASE_STATEMENT_TIMEOUT_MS: "2500",
+      UPSTREAM_HEADERS_TIMEOUT_MS: "30000",
+      UPSTREAM_NON_STREAMING_TIMEOUT_MS: "90000",
+      UPSTREAM_IDLE_TIMEOUT_MS: "1000",
+      UPSTREAM_MAX_RESPONSE_MB: "1",
+      CLIENT_HEADERS_TIMEOUT_MS: "5000",
+      CLIENT_REQUEST_TIMEOUT_MS: "10000",
+    });
+    expect(config.database).toEqual({
+      provider: "postgresql",
+      url: "postgres://db/app",
+      connectTimeoutMs: 1500,
+      statementTimeoutMs: 2500,
+    });
+    expect(config.upstream).toEqual({
+      headersTimeoutMs: 30_000,
+      nonStreamingTimeoutMs: 90_000,
+      idleTimeoutMs: 1000,
+      maxResponseBytes: 1024 * 1024,
+    });
+    expect(config.client).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 10_000 });
   });
 
   it("turns the request log off with REQUEST_LOG=off, and refuses other values", () => {
@@ -47,7 +82,12 @@ describe("parseConfig", () => {
 
   it("switches to PostgreSQL when DATABASE_URL is a postgres URL", () => {
     for (const url of ["postgres://u@db:5432/app", "postgresql://u:p@db/app"]) {
-      expect(parseConfig({ DATABASE_URL: url, APP_SECRET: SECRET }).database).toEqual({ provider: "postgresql", url });
+      expect(parseConfig({ DATABASE_URL: url, APP_SECRET: SECRET }).database).toEqual({
+        provider: "postgresql",
+        url,
+        connectTimeoutMs: 3000,
+        statementTimeoutMs: 3000,
+      });
     }
   });
 
@@ -64,6 +104,9 @@ describe("parseConfig", () => {
     [{ GATEWAY_MAX_BODY_MB: "lots" }, /^GATEWAY_MAX_BODY_MB must be a number of megabytes$/],
     [{ GATEWAY_MAX_BODY_MB: "0" }, /^GATEWAY_MAX_BODY_MB must be more than 0$/],
     [{ GATEWAY_MAX_BODY_MB: "4096" }, /^GATEWAY_MAX_BODY_MB must be at most 1024$/],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: "soon" }, /^DATABASE_STATEMENT_TIMEOUT_MS must be a number of milliseconds$/],
+    [{ UPSTREAM_IDLE_TIMEOUT_MS: "0" }, /^UPSTREAM_IDLE_TIMEOUT_MS must be more than 0$/],
+    [{ CLIENT_REQUEST_TIMEOUT_MS: "1.5" }, /^CLIENT_REQUEST_TIMEOUT_MS must be a whole number of milliseconds$/],
   ])("rejects %j with a one-line message", (env, message) => {
     let error: unknown;
     try {

@@ -4,6 +4,20 @@ import { z } from "zod";
 /** Empty strings count as unset, as in t3's env handling. */
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 
+/** A whole number of milliseconds, `fallback` when unset. */
+function milliseconds(name: string, fallback: number, max: number) {
+  return z.preprocess(
+    (value) => (value === "" || value === undefined ? String(fallback) : value),
+    z.coerce
+      .number({ message: `${name} must be a number of milliseconds` })
+      .int(`${name} must be a whole number of milliseconds`)
+      .min(1, `${name} must be more than 0`)
+      .max(max, `${name} must be at most ${max}`),
+  );
+}
+
+const HOUR_MS = 3_600_000;
+
 export const envSchema = z.object({
   PORT: z.preprocess(
     (value) => (value === "" || value === undefined ? "3000" : value),
@@ -48,11 +62,40 @@ export const envSchema = z.object({
       .optional(),
   ),
   GATEWAY_API_KEY: optionalString,
+  /** PostgreSQL: opening a connection, or waiting for a free one in the pool. */
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds("DATABASE_CONNECT_TIMEOUT_MS", 3_000, 60_000),
+  /** PostgreSQL: one statement; past it the request answers 503 instead of waiting. */
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds("DATABASE_STATEMENT_TIMEOUT_MS", 3_000, 600_000),
+  /** A provider's response headers (a stream's first event) must arrive within this. */
+  UPSTREAM_HEADERS_TIMEOUT_MS: milliseconds("UPSTREAM_HEADERS_TIMEOUT_MS", 120_000, HOUR_MS),
+  /** A non-streaming provider answer is whole when its headers arrive: allow the long generations SDKs allow. */
+  UPSTREAM_NON_STREAMING_TIMEOUT_MS: milliseconds("UPSTREAM_NON_STREAMING_TIMEOUT_MS", 600_000, HOUR_MS),
+  /** A provider body (stream or not) that sends no bytes for this long is given up. */
+  UPSTREAM_IDLE_TIMEOUT_MS: milliseconds("UPSTREAM_IDLE_TIMEOUT_MS", 60_000, HOUR_MS),
+  UPSTREAM_MAX_RESPONSE_MB: z.preprocess(
+    (value) => (value === "" || value === undefined ? "64" : value),
+    z.coerce
+      .number({ message: "UPSTREAM_MAX_RESPONSE_MB must be a number of megabytes" })
+      .positive("UPSTREAM_MAX_RESPONSE_MB must be more than 0")
+      .max(4096, "UPSTREAM_MAX_RESPONSE_MB must be at most 4096"),
+  ),
+  /** Incoming connections: all request headers within this. */
+  CLIENT_HEADERS_TIMEOUT_MS: milliseconds("CLIENT_HEADERS_TIMEOUT_MS", 30_000, HOUR_MS),
+  /** Incoming connections: the whole request (headers and body) within this; responses may stream longer. */
+  CLIENT_REQUEST_TIMEOUT_MS: milliseconds("CLIENT_REQUEST_TIMEOUT_MS", 60_000, HOUR_MS),
 });
 
 
 export type DatabaseConfig =
-  { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string };
+  | { provider: "sqlite"; url: string; file: string }
+  | {
+      provider: "postgresql";
+      url: string;
+      /** Opening a connection or waiting for a pooled one (DATABASE_CONNECT_TIMEOUT_MS). */
+      connectTimeoutMs?: number;
+      /** One statement (DATABASE_STATEMENT_TIMEOUT_MS); the client gives up a second later. */
+      statementTimeoutMs?: number;
+    };
 
 export type Config = {
   port: number;
@@ -67,6 +110,21 @@ export type Config = {
   requestLog: boolean;
   /** The OpenAI-compatible gateway the playground calls instead of this app's own router. */
   externalGateway: { baseUrl: string; apiKey: string } | undefined;
+  upstream: UpstreamLimits;
+  /** For the production server's incoming connections (slow clients are cut off). */
+  client: { headersTimeoutMs: number; requestTimeoutMs: number };
+};
+
+/** Bounds on provider calls. */
+export type UpstreamLimits = {
+  /** Streaming calls: time until response headers (the first event). */
+  headersTimeoutMs: number;
+  /** Non-streaming calls: time until the response headers, which come with the whole answer. */
+  nonStreamingTimeoutMs: number;
+  /** No bytes from the provider's body for this long: the connection is closed. */
+  idleTimeoutMs: number;
+  /** Largest non-streamed provider body read (1 MB = 1 MiB); larger ones are a 502. */
+  maxResponseBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -105,6 +163,10 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const database: DatabaseConfig = raw.DATABASE_URL
     ? { provider: "postgresql", url: raw.DATABASE_URL }
     : { provider: "sqlite", url: `file:${file}`, file };
+  if (database.provider === "postgresql") {
+    database.connectTimeoutMs = raw.DATABASE_CONNECT_TIMEOUT_MS;
+    database.statementTimeoutMs = raw.DATABASE_STATEMENT_TIMEOUT_MS;
+  }
   return {
     port: raw.PORT,
     host: raw.HOST,
@@ -114,5 +176,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     maxBodyBytes: Math.floor(raw.GATEWAY_MAX_BODY_MB * 1024 * 1024),
     requestLog: raw.REQUEST_LOG === "on",
     externalGateway,
+    upstream: {
+      headersTimeoutMs: raw.UPSTREAM_HEADERS_TIMEOUT_MS,
+      nonStreamingTimeoutMs: raw.UPSTREAM_NON_STREAMING_TIMEOUT_MS,
+      idleTimeoutMs: raw.UPSTREAM_IDLE_TIMEOUT_MS,
+      maxResponseBytes: Math.floor(raw.UPSTREAM_MAX_RESPONSE_MB * 1024 * 1024),
+    },
+    client: { headersTimeoutMs: raw.CLIENT_HEADERS_TIMEOUT_MS, requestTimeoutMs: raw.CLIENT_REQUEST_TIMEOUT_MS },
   };
 }

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { appSecretKey } from "@/lib/crypto/app-secret-key";
-import { open } from "@/lib/crypto/secret-box";
+import { open, sealedKeyId } from "@/lib/crypto/secret-box";
+import { AppSecretMismatchError } from "./app-secret-mismatch";
 import type { CredentialSecrets, CredentialSettings } from "./credential-secrets";
 import { PROVIDER_LABELS, type CredentialProvider } from "./providers";
 
@@ -32,6 +33,7 @@ function toResolved(row: {
   settings: string;
   secretCiphertext: string;
 }): ResolvedCredential {
+  if (sealedKeyId(row.secretCiphertext) !== appSecretKey().id) throw new AppSecretMismatchError(row.name);
   return {
     id: row.id,
     name: row.name,

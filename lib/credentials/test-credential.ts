@@ -1,3 +1,4 @@
+import { AppSecretMismatchError } from "./app-secret-mismatch";
 import type { Db } from "@/lib/db";
 import { toGatewayError } from "@/lib/gateway/gateway-error";
 import { sendAnthropicRequest } from "@/lib/gateway/providers/anthropic/anthropic-client";
@@ -20,7 +21,14 @@ const CONNECTION_TEST_MODEL = "claude-haiku-4-5";
  * gateway's model list.
  */
 export async function testCredential(db: Db, id: string): Promise<ConnectionTestResult> {
-  const credential = await getCredentialForUse(db, id);
+  let credential: Awaited<ReturnType<typeof getCredentialForUse>>;
+  try {
+    credential = await getCredentialForUse(db, id);
+  } catch (error) {
+    // Not the provider's answer: this server cannot open the stored key at all. Say so plainly.
+    if (error instanceof AppSecretMismatchError) return { ok: false, message: error.message, latencyMs: 0 };
+    throw error;
+  }
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const signal = AbortSignal.timeout(TIMEOUT_MS);

@@ -2,6 +2,8 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { DatabaseConfig } from "@/lib/config/env-schema";
 import { getConfig } from "@/lib/env";
+import { preparePrivateSqliteFile } from "./private-sqlite-file";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "./database-unavailable";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 
@@ -19,20 +21,59 @@ export type Db = SqlitePrismaClient<never, typeof OMIT>;
  * on SQLite, how long to wait for another writer's lock. better-sqlite3 waits synchronously,
  * blocking the event loop, so a background writer should wait briefly and retry later instead.
  */
-export type DbPoolOptions = { applicationName?: string; maxConnections?: number; sqliteBusyTimeoutMs?: number };
+export type DbPoolOptions = {
+  applicationName?: string;
+  maxConnections?: number;
+  sqliteBusyTimeoutMs?: number;
+  /** PostgreSQL: instead of the configured statement timeout, for background work no request waits on (a retention prune). */
+  statementTimeoutMs?: number;
+};
 
 export function createDb(database: DatabaseConfig, pool: DbPoolOptions = {}): Db {
   if (database.provider === "sqlite") {
     const timeout = pool.sqliteBusyTimeoutMs ?? 15_000;
-    return new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout }), omit: OMIT });
+    preparePrivateSqliteFile(database.file);
+    const client = new SqlitePrismaClient({
+      adapter: new PrismaBetterSqlite3({ url: database.url, timeout }),
+      omit: OMIT,
+    });
+    return withUnavailableAsAppError(client) as unknown as Db;
   }
+  const statementTimeoutMs = pool.statementTimeoutMs ?? database.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const adapter = new PrismaPg({
     connectionString: database.url,
+    // A stalled server must not hang requests: opening a connection (or waiting for one from the
+    // pool) and each statement are bounded. The server cancels a slow statement itself; the
+    // client-side read timeout, a second later, covers a server or network that stopped answering.
+    connectionTimeoutMillis: database.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 1_000,
     ...(pool.applicationName ? { application_name: pool.applicationName } : {}),
     ...(pool.maxConnections ? { max: pool.maxConnections } : {}),
   });
   const client = new PostgresPrismaClient({ adapter, omit: OMIT });
-  return client as unknown as Db;
+  return withUnavailableAsAppError(client) as unknown as Db;
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 3_000;
+
+/**
+ * Every query (model operations and raw SQL) that fails because the database is unreachable or
+ * too slow throws {@link DatabaseUnavailableError}: each edge renders it as a 503 with retry-after.
+ */
+function withUnavailableAsAppError(client: unknown) {
+  return (client as SqlitePrismaClient<never, typeof OMIT>).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+        }
+      },
+    },
+  });
 }
 
 const globalForDb = globalThis as unknown as { switchyardDb?: Db };

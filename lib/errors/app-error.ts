@@ -13,14 +13,23 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   unavailable: 503,
 };
 
+export type AppErrorOptions = {
+  /** Sent as `retry-after` (seconds): when a retry can be expected to succeed. */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+};
+
 export class AppError extends Error {
   override name = "AppError";
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly code: AppErrorCode,
     message: string,
     readonly param?: string,
+    options: AppErrorOptions = {},
   ) {
-    super(message);
+    super(message, { cause: options.cause });
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status() {

@@ -78,6 +78,7 @@ export function toGatewayError(error: unknown): GatewayError {
       status: error.status,
       message: error.message,
       param: error.param,
+      retryAfterSeconds: error.retryAfterSeconds,
       ...appErrorTypes[error.code],
     });
   }

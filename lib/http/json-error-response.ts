@@ -3,7 +3,11 @@ import { AppError } from "@/lib/errors/app-error";
 
 /** Renders any thrown value as our internal API's JSON error; nothing internal leaks on a 500. */
 export function jsonErrorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+  if (error instanceof AppError) {
+    const headers =
+      error.retryAfterSeconds === undefined ? undefined : { "retry-after": String(error.retryAfterSeconds) };
+    return Response.json(error.toJSON(), { status: error.status, headers });
+  }
   if (error instanceof z.ZodError) {
     const issue = error.issues[0]!;
     const param = issue.path.join(".") || undefined;

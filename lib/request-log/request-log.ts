@@ -43,6 +43,8 @@ function service(): RequestLogService {
       applicationName: "switchyard-request-log",
       maxConnections: 2,
       sqliteBusyTimeoutMs: 20,
+      // Pruning a year of rows takes longer than a request's statement timeout; nobody waits on it.
+      statementTimeoutMs: 120_000,
     });
     const write =
       globalForLog.switchyardRequestLogRowsWriter ?? ((rows: RequestLogRow[]) => insertRequestLogRows(db, rows));

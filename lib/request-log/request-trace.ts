@@ -188,8 +188,8 @@ export class RequestTrace {
   }
 
   /** A complete Anthropic message answered as is (/v1/messages without streaming): its usage and body. */
-  noteAnthropicMessageText(text: string) {
-    const json = safeJson(text) as { type?: unknown; usage?: unknown } | undefined;
+  noteAnthropicMessage(message: unknown) {
+    const json = message as { type?: unknown; usage?: unknown } | undefined;
     // Only the usage is read: validating the whole message again cost more than the log row.
     const usage = json?.type === "message" ? anthropicUsageSchema.safeParse(json.usage) : undefined;
     if (usage?.success) {

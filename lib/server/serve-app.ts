@@ -5,6 +5,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log-writer";
 import { getConfig } from "@/lib/env";
+import { getDb } from "@/lib/db";
+import { describeAppSecretMismatch } from "@/lib/credentials/app-secret-mismatch";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
 import { writeRequestLogRowsWith } from "@/lib/request-log/request-log";
 import {
@@ -14,6 +16,7 @@ import {
   type GatewayRouteModule,
   type RouteHandler,
 } from "./gateway-routes";
+import { incomingTimeouts } from "./incoming-timeouts";
 import { toGatewayRequest } from "./node-gateway-request";
 import { sendWebResponse } from "./node-web-bridge";
 import { proxyRequest, proxyTarget } from "./proxy-request";
@@ -36,8 +39,9 @@ export type ServeOptions = { dir: string; host: string; port: number };
 export async function serveApp({ dir, host, port }: ServeOptions): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV = "production";
   // better-sqlite3 blocks its thread for a whole INSERT: the log's batches go to a worker thread.
-  const { database } = getConfig();
+  const { database, client } = getConfig();
   if (database.provider === "sqlite") writeRequestLogRowsWith(offThreadSqliteRequestLogWriter(database.file));
+  await reportAppSecretMismatch();
   const next = await startNextWorker({ dir, host, port });
   const toNext = proxyTarget(next.socketPath);
   // Loaded before listening, so the first gateway request does not wait for them.
@@ -45,7 +49,7 @@ export async function serveApp({ dir, host, port }: ServeOptions): Promise<void>
     await Promise.all(GATEWAY_ROUTES.map(async (route) => [route.file, await route.load()] as const)),
   );
 
-  const server = createServer({ noDelay: true }, (req, res) => {
+  const server = createServer({ noDelay: true, ...incomingTimeouts(client) }, (req, res) => {
     const pathname = pathnameOf(req.url);
     const route = pathname ? matchGatewayRoute(pathname) : undefined;
     const handler = route && routeHandler(modules.get(route.file)!, req.method);
@@ -63,6 +67,16 @@ export async function serveApp({ dir, host, port }: ServeOptions): Promise<void>
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
+}
+
+/** A wrong APP_SECRET makes every stored credential unusable: say so at startup, not as a puzzling failure later. */
+async function reportAppSecretMismatch() {
+  try {
+    const problem = await describeAppSecretMismatch(getDb());
+    if (problem) console.error(`switchyard: ${problem}`);
+  } catch {
+    // The database not answering yet is /api/health's to report.
+  }
 }
 
 type NextWorker = {

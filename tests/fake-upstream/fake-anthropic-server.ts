@@ -23,6 +23,15 @@ export type FakeScenario =
     }
   | { type: "error"; status: number; errorType: string; message: string; retryAfter?: string }
   | { type: "json"; status?: number; body: unknown }
+  /** A 200 whose body is these bytes as they are (not JSON, say). */
+  | { type: "raw"; body: string; contentType?: string }
+  /**
+   * A JSON answer broken off after `bytes` bytes of its body (its content-length promises more):
+   * the connection is then reset (`destroy`) or kept open, silent (`stall`).
+   */
+  | { type: "partial-json"; body: unknown; bytes: number; then: "destroy" | "stall" }
+  /** A 200 JSON-looking body of `bytes` bytes, written in chunks (a provider answer over any sane cap). */
+  | { type: "huge"; bytes: number }
   /** Accept the request and never answer (abort before the first token). */
   | { type: "hang" }
   /** Destroy the socket without answering (connection error). */
@@ -258,6 +267,10 @@ async function serveScenario(request: RecordedRequest, response: ServerResponse,
       return;
     case "json":
       return sendJson(response, scenario.status ?? 200, scenario.body);
+    case "raw":
+    case "partial-json":
+    case "huge":
+      return serveBrokenAnswer(response, scenario);
     case "error":
       if (scenario.retryAfter) response.setHeader("retry-after", scenario.retryAfter);
       return sendError(response, { status: scenario.status, type: scenario.errorType, message: scenario.message });
@@ -310,6 +323,47 @@ export function fixtureEvents(scenario: Extract<FakeScenario, { type: "fixture" 
 function withRequestedModel(event: AnthropicEvent, model: string | undefined): AnthropicEvent {
   if (event.type !== "message_start" || !model) return event;
   return { ...event, message: { ...(event.message as Record<string, unknown>), model } };
+}
+
+/** The scenarios of a provider whose complete answer is wrong: the same on every fake provider. */
+export async function serveBrokenAnswer(
+  response: ServerResponse,
+  scenario: Extract<FakeScenario, { type: "raw" | "partial-json" | "huge" }>,
+) {
+  switch (scenario.type) {
+    case "raw":
+      response.writeHead(200, { "content-type": scenario.contentType ?? "application/json" });
+      response.end(scenario.body);
+      return;
+    case "partial-json": {
+      const bytes = Buffer.from(JSON.stringify(scenario.body));
+      response.writeHead(200, { "content-type": "application/json", "content-length": String(bytes.byteLength) });
+      response.write(bytes.subarray(0, scenario.bytes));
+      if (scenario.then === "destroy") {
+        // Let the client receive what was written first, as a real reset mid-answer would.
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        response.socket?.destroy();
+      }
+      return;
+    }
+    case "huge":
+      return sendHuge(response, scenario.bytes);
+    default: {
+      const exhaustive: never = scenario;
+      throw new Error(`unknown scenario ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+async function sendHuge(response: ServerResponse, bytes: number) {
+  response.writeHead(200, { "content-type": "application/json" });
+  const chunk = Buffer.alloc(64 * 1024, "a");
+  response.write('{"type":"message","content":[],"padding":"');
+  for (let written = 0; written < bytes && !response.destroyed; written += chunk.byteLength) {
+    // Waits for the reader as a real server would: a client that gives up stops the writing.
+    if (!response.write(chunk)) await new Promise((resolve) => response.once("drain", resolve).once("close", resolve));
+  }
+  if (!response.destroyed) response.end('"}');
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown) {

@@ -4,7 +4,7 @@ import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
 import { signAwsRequest } from "@/lib/gateway/providers/bedrock/sign-aws-request";
 import { accumulateAnthropicMessage } from "./accumulate-anthropic-message";
 import type { AnthropicEvent } from "./anthropic-fixtures";
-import { fixtureEvents, type FakeScenario, type RecordedRequest } from "./fake-anthropic-server";
+import { fixtureEvents, serveBrokenAnswer, type FakeScenario, type RecordedRequest } from "./fake-anthropic-server";
 import { beforeStreamEvent, sendJson, startFakeProviderServer, type FakeProviderServer } from "./fake-provider-harness";
 
 export type FakeBedrockOptions = {
@@ -215,6 +215,10 @@ async function serve(response: ServerResponse, invocation: BedrockInvocation, sc
       response.end();
       return;
     }
+    case "raw":
+    case "partial-json":
+    case "huge":
+      return serveBrokenAnswer(response, scenario);
     default: {
       const exhaustive: never = scenario;
       throw new Error(`unknown scenario ${JSON.stringify(exhaustive)}`);

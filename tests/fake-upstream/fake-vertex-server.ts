@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import { createVerify, generateKeyPairSync } from "node:crypto";
 import { accumulateAnthropicMessage } from "./accumulate-anthropic-message";
 import { toAnthropicSseEvent, type AnthropicEvent } from "./anthropic-fixtures";
-import { fixtureEvents, type FakeScenario, type RecordedRequest } from "./fake-anthropic-server";
+import { fixtureEvents, serveBrokenAnswer, type FakeScenario, type RecordedRequest } from "./fake-anthropic-server";
 import { beforeStreamEvent, sendJson, startFakeProviderServer, type FakeProviderServer } from "./fake-provider-harness";
 
 export type FakeVertexOptions = {
@@ -203,6 +203,10 @@ async function serve(response: ServerResponse, prediction: VertexPrediction, sce
       response.end();
       return;
     }
+    case "raw":
+    case "partial-json":
+    case "huge":
+      return serveBrokenAnswer(response, scenario);
     default: {
       const exhaustive: never = scenario;
       throw new Error(`unknown scenario ${JSON.stringify(exhaustive)}`);

@@ -19,8 +19,9 @@ export function useAppEnv(database: TestDatabase, appSecret = TEST_APP_SECRET): 
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  const globals = globalThis as { switchyardConfig?: unknown; switchyardDb?: Db };
+  const globals = globalThis as { switchyardConfig?: unknown; switchyardSettings?: unknown; switchyardDb?: Db };
   delete globals.switchyardConfig;
+  delete globals.switchyardSettings;
   globals.switchyardDb = createDb(
     database.provider === "sqlite"
       ? { provider: "sqlite", url: database.url, file: database.url.slice(5) }

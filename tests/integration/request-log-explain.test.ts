@@ -5,7 +5,7 @@
  * sort and no sequential scan. (Plans, not timings: no timed assertions here.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
+import { applyMigrations, createDb, type Db } from "@/lib/db";
 import { requestLogPageSql, type RequestLogFilter } from "@/lib/db/request-log-queries";
 import { sql } from "@/lib/db/generated/postgresql/internal/prismaNamespace";
 import { createTestDatabase, postgresUrl, type TestDatabase } from "../helpers/test-database";
@@ -27,7 +27,9 @@ describe.runIf(postgresUrl)("request log page queries at 1M rows (PostgreSQL)", 
   beforeAll(async () => {
     database = await createTestDatabase("postgresql");
     await applyMigrations(database);
-    db = useAppEnv(database);
+    useAppEnv(database);
+    // Seeding a million rows is one long statement: more than the app's statement timeout allows.
+    db = createDb({ provider: "postgresql", url: database.url }, { statementTimeoutMs: 600_000 });
     // A year of traffic: 50 users, 200 keys, 6 models, 5% errors.
     await db.$executeRaw(sql`
       INSERT INTO "RequestLog" ("id", "createdAt", "apiKeyId", "apiKeyName", "apiKeyPrefix", "userId", "endpoint",

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseConfig } from "@/lib/config/env-schema";
 import { migrationsDir } from "../schema/render-provider-schemas";
+import { preparePrivateSqliteFile } from "../private-sqlite-file";
 import {
   PRISMA_ADVISORY_LOCK_KEY,
   POSTGRES_MIGRATIONS_TABLE,
@@ -46,7 +45,7 @@ function failure(migration: MigrationFile, error: unknown) {
 }
 
 function applySqlite(file: string, migrations: MigrationFile[]): MigrationReport {
-  mkdirSync(path.dirname(file), { recursive: true });
+  preparePrivateSqliteFile(file);
   const db = new Database(file, { timeout: 15_000 });
   try {
     db.pragma("journal_mode = WAL");

@@ -7,6 +7,7 @@ import {
 } from "../protocol/anthropic-messages/anthropic-messages-request-schema";
 import { sendCountTokensRequest, sendMessagesRequest } from "../providers/send-messages";
 import { guardAnthropicEventStream } from "../providers/anthropic/guard-anthropic-event-stream";
+import { parseProviderAnswer } from "../providers/anthropic/parse-provider-answer";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
@@ -67,9 +68,9 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayHan
     return new Response(guardAnthropicEventStream(upstream.body, trace.anthropicStreamObserver()), { headers });
   }
   // A complete message: read whole (a provider that breaks off mid-body is then a clean error, not
-  // a truncated answer) and sent in one write.
+  // a truncated answer), checked to be a message (never a 200 of something else) and sent as is.
   const text = await upstream.text();
-  trace.noteAnthropicMessageText(text);
+  trace.noteAnthropicMessage(parseProviderAnswer(text, "message"));
   return new JsonResponse(text, { headers });
 }
 
@@ -87,7 +88,9 @@ export async function handleCountTokens({ request, db, trace }: GatewayHandlerAr
     ...pickForwardedAnthropicHeaders(request.headers),
     signal: request.signal,
   });
-  return new JsonResponse(await upstream.text(), {
+  const text = await upstream.text();
+  parseProviderAnswer(text, "count_tokens");
+  return new JsonResponse(text, {
     headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" },
   });
 }

@@ -1,10 +1,25 @@
-import { safeFetch, SafeFetchError, type SafeFetchOptions, type SafeFetchResult } from "@/lib/net/safe-fetch";
+import {
+  safeFetch,
+  safeFetchDefaults,
+  SafeFetchError,
+  type SafeFetchOptions,
+  type SafeFetchResult,
+} from "@/lib/net/safe-fetch";
 import { InvalidRequestError } from "../gateway-error";
 
 export type MediaFetcher = (url: string, signal?: AbortSignal) => Promise<SafeFetchResult>;
 
-/** Test seam: how media URLs are fetched (always through {@link safeFetch}'s checks). */
-export type MediaFetchOptions = Pick<SafeFetchOptions, "resolve" | "dialAddress" | "maxBytes" | "timeoutMs">;
+/** Test seam: how media URLs are fetched (always through {@link safeFetch}'s checks), and the per-request limits. */
+export type MediaFetchOptions = Pick<SafeFetchOptions, "resolve" | "dialAddress" | "maxBytes" | "timeoutMs"> &
+  Partial<MediaLimits>;
+
+/**
+ * One request makes the gateway fetch at most `maxUrls` media URLs (a 400 beyond, before any is
+ * fetched), `concurrency` at a time, and `maxTotalBytes` in all: a request cannot turn the
+ * gateway into a download amplifier or hold hundreds of megabytes in memory.
+ */
+export type MediaLimits = { maxUrls: number; concurrency: number; maxTotalBytes: number };
+export const mediaLimitDefaults: MediaLimits = { maxUrls: 20, concurrency: 4, maxTotalBytes: 50 * 1024 * 1024 };
 
 const imageMediaTypes = ["image/jpeg", "image/png", "image/gif", "image/webp"] as const;
 
@@ -34,7 +49,15 @@ export async function prepareBodyForPartnerPlatform(
     );
   }
   if (!Array.isArray(body.messages)) return body;
-  const fetchMedia: MediaFetcher = (url, signal) => safeFetch(url, { ...options.media, signal });
+  const limits = { ...mediaLimitDefaults, ...options.media };
+  const urls = countMediaUrls(body.messages);
+  if (urls > limits.maxUrls) {
+    throw new InvalidRequestError(
+      `${providerLabel} does not take image or document URLs, so the gateway fetches them itself: at most ${limits.maxUrls} per request (this one has ${urls}). Send the rest as base64.`,
+      { param: "messages", code: "too_many_media_urls" },
+    );
+  }
+  const fetchMedia = urls === 0 ? unusedFetcher : boundedMediaFetcher(options.media, limits, providerLabel);
   const messages = await Promise.all(
     body.messages.map(async (message: unknown, messageIndex) => {
       if (!isRecord(message) || !Array.isArray(message.content)) return message;
@@ -121,6 +144,68 @@ function pdfMediaType({ contentType, body }: SafeFetchResult): string | undefine
   const declared = contentType?.split(";")[0]?.trim().toLowerCase();
   if (declared === "application/pdf" || body.subarray(0, 5).toString("latin1") === "%PDF-") return "application/pdf";
   return undefined;
+}
+
+const unusedFetcher: MediaFetcher = () => Promise.reject(new Error("no media URL to fetch"));
+
+function isMediaUrlBlock(block: unknown): boolean {
+  if (!isRecord(block) || (block.type !== "image" && block.type !== "document") || !isRecord(block.source))
+    return false;
+  return block.source.type === "url" && typeof block.source.url === "string";
+}
+
+/** URL sources in the messages, tool results included (the blocks prepareBlock fetches). */
+function countMediaUrls(messages: unknown[]): number {
+  let count = 0;
+  for (const message of messages) {
+    if (!isRecord(message) || !Array.isArray(message.content)) continue;
+    for (const block of message.content) {
+      if (isMediaUrlBlock(block)) count += 1;
+      else if (isRecord(block) && block.type === "tool_result" && Array.isArray(block.content)) {
+        for (const inner of block.content) if (isMediaUrlBlock(inner)) count += 1;
+      }
+    }
+  }
+  return count;
+}
+
+/** safeFetch, `concurrency` at a time, each allowed no more than what is left of the request's byte budget. */
+function boundedMediaFetcher(
+  fetchOptions: MediaFetchOptions | undefined,
+  limits: MediaLimits,
+  providerLabel: string,
+): MediaFetcher {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  let budget = limits.maxTotalBytes;
+  const perUrlMax = fetchOptions?.maxBytes ?? safeFetchDefaults.maxBytes;
+  const overBudget = () =>
+    new InvalidRequestError(
+      `${providerLabel} does not take image or document URLs, so the gateway fetches them itself: at most ${Math.round(limits.maxTotalBytes / (1024 * 1024))} MB per request. Send some as base64.`,
+      { param: "messages", code: "media_too_large" },
+    );
+  return async (url, signal) => {
+    if (running >= limits.concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      if (budget <= 0) throw overBudget();
+      const maxBytes = Math.min(perUrlMax, budget);
+      let fetched: SafeFetchResult;
+      try {
+        fetched = await safeFetch(url, { ...fetchOptions, maxBytes, signal });
+      } catch (error) {
+        // Too large for what is left of the budget, though within the per-URL limit: the budget's 400.
+        if (error instanceof SafeFetchError && error.reason === "too_large" && maxBytes < perUrlMax) throw overBudget();
+        throw error;
+      }
+      budget -= fetched.body.byteLength;
+      if (budget < 0) throw overBudget();
+      return fetched;
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,12 @@
+import { getSettings } from "@/lib/env";
+import type { UpstreamLimits } from "@/lib/config/env-schema";
 import { mapUpstreamFailure, type UpstreamErrorContext, type UpstreamFailure } from "./anthropic/map-anthropic-error";
 import { UpstreamHeadersTimeout, upstreamFetch, type UpstreamRequestInit } from "./upstream-fetch";
 
-/** Same default as the official SDKs: long non-streaming responses take minutes. */
-export const defaultResponseHeadersTimeoutMs = 600_000;
+/** Provider call limits from the configuration (UPSTREAM_* variables). */
+function upstreamLimits(): UpstreamLimits {
+  return getSettings().upstream;
+}
 
 export type UpstreamPost = {
   url: string;
@@ -10,8 +14,10 @@ export type UpstreamPost = {
   body: string;
   /** The caller's signal: aborting it (client disconnect) aborts the upstream request. */
   signal?: AbortSignal;
-  /** Time allowed until response headers arrive; the body may take longer. */
+  /** Time allowed until response headers arrive; the body may take longer. Defaults from the configuration. */
   timeoutMs?: number;
+  /** A streamed answer: its headers come with the first event (UPSTREAM_HEADERS_TIMEOUT_MS applies, not the non-streaming one). */
+  stream?: boolean;
   /** Names the provider and credential in errors (never the secret). */
   context: UpstreamErrorContext;
   fetch?: typeof fetch;
@@ -24,13 +30,23 @@ export type UpstreamPost = {
  * falling back.
  */
 export async function postUpstream(post: UpstreamPost): Promise<Response> {
-  const timeoutMs = post.timeoutMs ?? defaultResponseHeadersTimeoutMs;
-  const init = {
+  const limits = upstreamLimits();
+  const timeoutMs = post.timeoutMs ?? (post.stream ? limits.headersTimeoutMs : limits.nonStreamingTimeoutMs);
+  const init: UpstreamRequestInit = {
     method: "POST",
     headers: post.headers,
     body: post.body,
     signal: post.signal,
     headersTimeoutMs: timeoutMs,
+    idleTimeoutMs: limits.idleTimeoutMs,
+    maxBodyBytes: limits.maxResponseBytes,
+    // A body that breaks off, stalls or is too large is the provider's failure: a 502 (in-stream
+    // error event once streaming), never a 500.
+    bodyError: (error) =>
+      mapUpstreamFailure(
+        { kind: "body", reason: error.reason, limit: error.limit ?? limits.maxResponseBytes, cause: error },
+        post.context,
+      ),
   };
   let response: Response;
   try {

@@ -10,7 +10,36 @@ export type UpstreamRequestInit = {
   signal?: AbortSignal;
   /** Time allowed until response headers arrive (the body may take longer); then it rejects with {@link UpstreamHeadersTimeout}. */
   headersTimeoutMs?: number;
+  /**
+   * While the body is read, no bytes for this long: the connection is closed and the read fails
+   * with an {@link UpstreamBodyError} `idle` (a stream errors; `text()` rejects).
+   */
+  idleTimeoutMs?: number;
+  /** Reading the whole body (`text`, `json`, `arrayBuffer`) past this many bytes fails with `too_large`; streams are not capped. */
+  maxBodyBytes?: number;
+  /** What a failed body read rejects with (the caller's own error type); the {@link UpstreamBodyError} itself by default. */
+  bodyError?: (error: UpstreamBodyError) => unknown;
 };
+
+/** Why reading a response body failed: the provider closed early, went idle, or sent too much. */
+export class UpstreamBodyError extends Error {
+  constructor(
+    readonly reason: "closed" | "idle" | "too_large",
+    /** The idle timeout (ms) or the size limit (bytes) that was passed. */
+    readonly limit?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      reason === "closed"
+        ? "the provider closed the connection before the end of its answer"
+        : reason === "idle"
+          ? `no bytes from the provider for ${limit} ms`
+          : `the provider's answer is larger than ${limit} bytes`,
+      options,
+    );
+    this.name = "UpstreamBodyError";
+  }
+}
 
 /** No response headers within `headersTimeoutMs`: the request was given up and its connection closed. */
 export class UpstreamHeadersTimeout extends Error {
@@ -90,17 +119,20 @@ export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<R
         clearTimeout(timer);
         const status = incoming.statusCode ?? 502;
         incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
-        const prematureClose = (cause?: Error) =>
-          signal?.aborted
-            ? signal.reason
-            : new Error("the provider closed the connection before the end of its answer", { cause });
+        const prematureClose = (cause?: Error) => {
+          if (signal?.aborted) return signal.reason;
+          const failure =
+            cause instanceof UpstreamBodyError ? cause : new UpstreamBodyError("closed", undefined, { cause });
+          return init.bodyError ? init.bodyError(failure) : failure;
+        };
         const responseInit = { status, statusText: incoming.statusMessage };
         let response: Response;
         if (status === 204 || status === 304 || request.method === "HEAD") {
           incoming.resume();
           response = new Response(null, responseInit);
         } else {
-          response = new NodeBodyResponse(incoming, prematureClose, responseInit);
+          const limits = { idleTimeoutMs: init.idleTimeoutMs, maxBodyBytes: init.maxBodyBytes };
+          response = new NodeBodyResponse(incoming, prematureClose, limits, responseInit);
         }
         // Straight into the response's own headers: a `headers` init would be copied a second time.
         const raw = incoming.rawHeaders;
@@ -130,22 +162,36 @@ function isStaleConnectionError(error: Error): boolean {
  * through or decode). Complete answers — every non-streaming call — so skip the Web stream
  * machinery, a tenth of the gateway's CPU per request (bench --profile).
  */
+type BodyLimits = { idleTimeoutMs: number | undefined; maxBodyBytes: number | undefined };
+
 class NodeBodyResponse extends Response {
   readonly #incoming: IncomingMessage;
   readonly #prematureClose: (cause?: Error) => unknown;
+  readonly #limits: BodyLimits;
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
   #consumed = false;
 
-  constructor(incoming: IncomingMessage, prematureClose: (cause?: Error) => unknown, init: ResponseInit) {
+  constructor(
+    incoming: IncomingMessage,
+    prematureClose: (cause?: Error) => unknown,
+    limits: BodyLimits,
+    init: ResponseInit,
+  ) {
     super(null, init);
     this.#incoming = incoming;
     this.#prematureClose = prematureClose;
+    this.#limits = limits;
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    const { idleTimeoutMs } = this.#limits;
     this.#stream ??= readableToWebStream(this.#incoming, {
       onCancel: () => this.#incoming.destroy(),
       prematureClose: this.#prematureClose,
+      idle:
+        idleTimeoutMs === undefined
+          ? undefined
+          : { timeoutMs: idleTimeoutMs, error: () => new UpstreamBodyError("idle", idleTimeoutMs) },
     }).stream as ReadableStream<Uint8Array<ArrayBuffer>>;
     return this.#stream;
   }
@@ -172,12 +218,42 @@ class NodeBodyResponse extends Response {
     this.#consumed = true;
     if (this.#stream) return new Response(this.#stream).arrayBuffer().then((buffer) => Buffer.from(buffer));
     const incoming = this.#incoming;
+    const { idleTimeoutMs, maxBodyBytes } = this.#limits;
     return new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-      incoming.once("error", (error) => reject(this.#prematureClose(error)));
+      let received = 0;
+      let idleTimer: NodeJS.Timeout | undefined;
+      const startIdleTimer = () => {
+        if (idleTimeoutMs === undefined) return;
+        clearTimeout(idleTimer);
+        idleTimer = setTimeout(() => incoming.destroy(new UpstreamBodyError("idle", idleTimeoutMs)), idleTimeoutMs);
+      };
+      const declared = Number(incoming.headers["content-length"]);
+      if (maxBodyBytes !== undefined && declared > maxBodyBytes) {
+        incoming.destroy(new UpstreamBodyError("too_large", maxBodyBytes));
+      }
+      startIdleTimer();
+      incoming.on("data", (chunk: Buffer) => {
+        received += chunk.byteLength;
+        if (maxBodyBytes !== undefined && received > maxBodyBytes) {
+          // Nothing more is kept: the connection is closed and the read fails.
+          chunks.length = 0;
+          incoming.destroy(new UpstreamBodyError("too_large", maxBodyBytes));
+          return;
+        }
+        chunks.push(chunk);
+        startIdleTimer();
+      });
+      incoming.once("end", () => {
+        clearTimeout(idleTimer);
+        resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      });
+      incoming.once("error", (error) => {
+        clearTimeout(idleTimer);
+        reject(this.#prematureClose(error));
+      });
       incoming.once("close", () => {
+        clearTimeout(idleTimer);
         if (!incoming.complete) reject(this.#prematureClose());
       });
     });

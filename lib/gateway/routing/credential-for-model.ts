@@ -16,7 +16,9 @@ export async function credentialForModel(db: Db, model: ResolvedGatewayModel): P
   try {
     credential = await resolveDefaultCredential(db, model.provider);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    // Only "none configured" is the caller's 400; a database that does not answer, or an
+    // APP_SECRET that cannot open the credential, stay 503s.
+    if (!(error instanceof AppError) || error.code !== "invalid_input") throw error;
     throw notConfigured(error.message);
   }
   return toProviderCredential(credential);

@@ -213,7 +213,7 @@ describe("guardAnthropicEventStream (/v1/messages passthrough)", () => {
     const text = Buffer.concat(await readAll(guardAnthropicEventStream(response.body!))).toString();
     expect(
       text.endsWith(
-        'event: error\ndata: {"type":"error","error":{"type":"api_error","message":"The provider\'s stream ended before the message was complete."}}\n\n',
+        'event: error\ndata: {"type":"error","error":{"type":"api_error","message":"The provider\'s stream ended before the message was complete. Anthropic with credential \\"Fake Anthropic\\" closed the connection before the end of its answer."}}\n\n',
       ),
     ).toBe(true);
   });

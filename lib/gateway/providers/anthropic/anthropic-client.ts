@@ -8,7 +8,6 @@ export const defaultAnthropicBaseURL = "https://api.anthropic.com";
  */
 export const openAIShapedAnthropicVersion = "2023-06-01";
 
-
 export type AnthropicCredential = {
   apiKey: string;
   /** BYOK base URL override; like the SDK's `baseURL`, without `/v1`. */
@@ -44,6 +43,7 @@ export async function sendAnthropicRequest(options: AnthropicRequestOptions): Pr
     body: typeof options.body === "string" ? options.body : JSON.stringify(options.body),
     signal: options.signal,
     timeoutMs: options.timeoutMs,
+    stream: options.stream,
     context: { credentialName: options.credential.name },
     fetch: options.fetch,
   });

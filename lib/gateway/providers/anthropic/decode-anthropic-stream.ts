@@ -15,6 +15,7 @@ import {
   type AnthropicStreamEvent,
 } from "./anthropic-api";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./map-anthropic-usage";
+import { GatewayError } from "../../gateway-error";
 
 /**
  * Anthropic SSE bytes → canonical events, in one stream stage: the bytes are decoded as UTF-8,
@@ -28,6 +29,7 @@ export function decodeAnthropicStream(body: ReadableStream<Uint8Array<ArrayBuffe
   const text = new TextDecoder();
   let decoder: ReturnType<typeof anthropicEventDecoder>;
   let parser: EventSourceParser;
+  let sourceError: unknown;
   return transformReadable<Uint8Array, CanonicalEvent>(
     body,
     {
@@ -41,11 +43,12 @@ export function decodeAnthropicStream(body: ReadableStream<Uint8Array<ArrayBuffe
       flush() {
         const rest = text.decode();
         if (rest) parser.feed(rest);
-        decoder.end();
+        // Why the source broke off (idle, closed), when the provider client said so.
+        decoder.end(sourceError instanceof GatewayError ? sourceError.message : undefined);
       },
     },
     // A broken connection is an early end, which the decoder reports as an in-stream error.
-    { onSourceError: () => {} },
+    { onSourceError: (error) => void (sourceError = error) },
   );
 }
 
@@ -121,13 +124,14 @@ export function anthropicEventDecoder(emitEvent: (event: CanonicalEvent) => void
         }
       }
     },
-    /** The source ended: a message that never stopped is reported as truncated. */
-    end() {
+    /** The source ended: a message that never stopped is reported as truncated (with why, if known). */
+    end(reason?: string) {
       if (ended) return;
       ended = true;
+      const message = "The provider's stream ended before the message was complete.";
       emitEvent({
         type: "error",
-        error: { type: "stream_truncated", message: "The provider's stream ended before the message was complete." },
+        error: { type: "stream_truncated", message: reason ? `${message} ${reason}` : message },
       });
     },
   };

@@ -14,6 +14,7 @@ export function guardAnthropicEventStream(
   observer?: { onEvent(event: EventSourceMessage): void; onEnd(complete: boolean): void },
 ): ReadableStream<Uint8Array> {
   let complete = false;
+  let sourceError: unknown;
   const parser = createParser({
     onEvent(event) {
       observer?.onEvent(event);
@@ -33,17 +34,23 @@ export function guardAnthropicEventStream(
       flush(controller) {
         observer?.onEnd(complete);
         if (complete) return;
+        const message = "The provider's stream ended before the message was complete.";
+        // The provider client says why the source broke off (idle, closed) when it knows.
+        const reason = sourceError instanceof GatewayError ? ` ${sourceError.message}` : "";
         const error = new GatewayError({
           status: 502,
           type: "upstream_error",
-          code: "provider_stream_truncated",
-          message: "The provider's stream ended before the message was complete.",
+          code:
+            sourceError instanceof GatewayError
+              ? (sourceError.code ?? "provider_stream_truncated")
+              : "provider_stream_truncated",
+          message: message + reason,
           anthropicType: "api_error",
         });
         controller.enqueue(encoder.encode(anthropicErrorEvent(error)));
       },
     },
     // A broken connection is an early end: the flush above appends the error event.
-    { onSourceError: () => {} },
+    { onSourceError: (error) => void (sourceError = error) },
   );
 }

@@ -6,7 +6,9 @@ import { anthropicErrorBodySchema } from "./anthropic-api";
 export type UpstreamFailure =
   | { kind: "http"; status: number; bodyText: string; retryAfter: string | null }
   | { kind: "connection"; cause: unknown }
-  | { kind: "timeout"; timeoutMs: number };
+  | { kind: "timeout"; timeoutMs: number }
+  /** The answer started but its body could not be read whole: closed early, idle too long, or too large. */
+  | { kind: "body"; reason: "closed" | "idle" | "too_large"; limit?: number; cause?: unknown };
 
 export type UpstreamErrorContext = {
   /** Shown to callers instead of the secret, e.g. `Anthropic Production`. */
@@ -50,11 +52,34 @@ export function mapUpstreamFailure(failure: UpstreamFailure, context: UpstreamEr
       });
     case "http":
       return mapHttpFailure(failure, provider, context.credentialName);
+    case "body":
+      return mapBodyFailure(failure, provider, via);
     default: {
       const exhaustive: never = failure;
       return exhaustive;
     }
   }
+}
+
+const bodyFailureTexts = {
+  closed: { code: "provider_connection_closed", text: "closed the connection before the end of its answer" },
+  idle: { code: "provider_idle_timeout", text: "sent nothing for {limit} s" },
+  too_large: { code: "provider_response_too_large", text: "sent an answer larger than the {limit} MB limit" },
+} as const;
+
+function mapBodyFailure(failure: Extract<UpstreamFailure, { kind: "body" }>, provider: string, via: string) {
+  const { code, text } = bodyFailureTexts[failure.reason];
+  const limit = failure.limit ?? 0;
+  const shown = failure.reason === "idle" ? Math.round(limit / 1000) : Math.round(limit / (1024 * 1024));
+  return new GatewayError({
+    status: 502,
+    type: "upstream_error",
+    code,
+    message: `${provider}${via} ${text.replace("{limit}", String(shown))}.`,
+    anthropicType: "api_error",
+    retryable: true,
+    cause: failure.cause,
+  });
 }
 
 function mapHttpFailure(

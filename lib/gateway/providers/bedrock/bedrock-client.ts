@@ -85,6 +85,7 @@ async function postSigned(call: Omit<BedrockCall, "stream">, request: { url: URL
     body: request.body,
     signal: call.signal,
     timeoutMs: call.timeoutMs,
+    stream: accept !== "application/json",
     context: { credentialName: call.credential.name, providerLabel: PROVIDER_DISPLAY_NAMES.aws },
     fetch: call.fetch,
   });

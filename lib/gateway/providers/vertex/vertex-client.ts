@@ -48,6 +48,7 @@ async function postVertex(call: Omit<VertexCall, "stream">, request: { url: stri
     body: JSON.stringify(request.body),
     signal: call.signal,
     timeoutMs: call.timeoutMs,
+    stream,
     context: { credentialName: call.credential.name, providerLabel: PROVIDER_DISPLAY_NAMES.google },
     fetch: call.fetch,
   });

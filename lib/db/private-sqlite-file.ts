@@ -1,0 +1,20 @@
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * The embedded database holds password hashes, sealed credentials and request bodies: like the
+ * app-secret file it is readable by this user only. Created 0600 before SQLite opens it (SQLite
+ * then creates its -wal and -shm files with the database file's mode), and files an earlier
+ * version left readable by others are tightened.
+ */
+export function preparePrivateSqliteFile(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  closeSync(openSync(file, "a", 0o600));
+  for (const candidate of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try {
+      if ((statSync(candidate).mode & 0o077) !== 0) chmodSync(candidate, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+}
