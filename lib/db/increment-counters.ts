@@ -2,7 +2,20 @@ import { join, sql } from "./generated/sqlite/internal/prismaNamespace";
 import type { Db } from "./client";
 
 /**
- * Adds `by` to each of a key's counters in one atomic statement and returns the new values by
+ * The most one request may add to a counter: a million dollars in micro-dollars, ten thousand
+ * times the most tokens a usage field may count. Far below BIGINT's 9.2e18, so no number of
+ * charges in one window can overflow a counter row and make every later increment fail.
+ */
+export const MAX_COUNTER_INCREMENT = 1_000_000_000_000;
+
+/** A whole, non-negative increment within bounds, whatever arithmetic produced it (NaN is 0). */
+export function counterIncrement(by: number): bigint {
+  if (Number.isNaN(by) || by <= 0) return 0n;
+  return BigInt(Math.min(MAX_COUNTER_INCREMENT, Math.round(by)));
+}
+
+/**
+ * Adds `by` (clamped: {@link counterIncrement}) to each of a key's counters in one atomic statement and returns the new values by
  * window id. `INSERT … ON CONFLICT DO UPDATE … RETURNING` is the same SQL on SQLite (3.35+) and
  * PostgreSQL, and concurrent callers — on any instance — serialize on the row, so no update is
  * lost. The `sql` helpers build a dialect-neutral template; each client renders its own
@@ -15,7 +28,7 @@ export async function incrementCounters(
 ): Promise<Map<string, number>> {
   if (increments.length === 0) return new Map();
   const rows = increments.map(
-    ({ window, by }) => sql`(${apiKeyId}, ${window.id}, ${BigInt(Math.round(by))}, ${window.expiresAt})`,
+    ({ window, by }) => sql`(${apiKeyId}, ${window.id}, ${counterIncrement(by)}, ${window.expiresAt})`,
   );
   const result = await db.$queryRaw<Array<{ window: string; value: bigint | number | string }>>(sql`
     INSERT INTO "RateLimitCounter" ("apiKeyId", "window", "value", "expiresAt")

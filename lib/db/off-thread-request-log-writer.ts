@@ -9,7 +9,8 @@ export type RequestLogRowsWriter = (rows: readonly RequestLogInsert[]) => Promis
  * up the answers in flight for its whole INSERT (runs of 20+ ms in bench --profile, where the
  * p99 lives). Each call writes one batch in one transaction and resolves when it is committed;
  * a worker that fails or exits rejects what is pending, and the next call starts a new one, so
- * the batch writer's retries keep working. The worker never keeps the process alive by itself.
+ * the batch writer's retries keep working. A refused batch rejects with SQLite's `code` (or
+ * `BIND_ERROR`), so the batch writer can tell a bad row (lib/db/is-data-error.ts) from a lock. The worker never keeps the process alive by itself.
  */
 export function offThreadSqliteRequestLogWriter(file: string, busyTimeoutMs = 1_000): RequestLogRowsWriter {
   let worker: Worker | undefined;
@@ -26,12 +27,12 @@ export function offThreadSqliteRequestLogWriter(file: string, busyTimeoutMs = 1_
       workerData: { file, table: "RequestLog", columns: REQUEST_LOG_COLUMNS, busyTimeoutMs },
     });
     started.unref();
-    started.on("message", ({ id, error }: { id: number; error?: string }) => {
+    started.on("message", ({ id, error, code }: { id: number; error?: string; code?: string }) => {
       const waiting = pending.get(id);
       pending.delete(id);
       if (pending.size === 0) started.unref();
       if (error === undefined) waiting?.resolve();
-      else waiting?.reject(new Error(error));
+      else waiting?.reject(Object.assign(new Error(error), code ? { code } : {}));
     });
     started.on("error", (error) => {
       if (worker === started) worker = undefined;

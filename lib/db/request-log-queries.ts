@@ -1,4 +1,4 @@
-import { empty, join, sql, type Sql } from "./generated/sqlite/internal/prismaNamespace";
+import { empty, join, raw, sql, type Sql } from "./generated/sqlite/internal/prismaNamespace";
 import type { Db } from "./client";
 
 /**
@@ -84,23 +84,34 @@ export type RequestLogListRow = {
   cacheSavingsMicros: number;
 };
 
+/**
+ * A stored number as a finite JavaScript number, whatever the driver returns (number, bigint,
+ * numeric text) and whatever is stored (rows written before values were sanitized): NaN and
+ * null are 0, overflow the largest safe integer — never a non-finite value JSON cannot carry.
+ */
+function storedNumber(value: unknown): number {
+  const number = Number(value ?? 0);
+  if (Number.isNaN(number)) return 0;
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, number));
+}
+
 /** Raw rows come back as each driver types them (SQLite: ISO text, 0/1, bigint): made uniform here. */
 function normalize(row: Record<string, unknown>): RequestLogListRow {
-  const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  const number = (value: unknown) => (value === null || value === undefined ? null : storedNumber(value));
   return {
     ...(row as RequestLogListRow),
     createdAt: row.createdAt instanceof Date ? row.createdAt : new Date(String(row.createdAt)),
     stream: row.stream === true || row.stream === 1 || row.stream === 1n || row.stream === "1" || row.stream === "true",
-    status: Number(row.status),
-    latencyMs: Number(row.latencyMs),
+    status: storedNumber(row.status),
+    latencyMs: storedNumber(row.latencyMs),
     ttftMs: number(row.ttftMs),
-    inputTokens: Number(row.inputTokens),
-    outputTokens: Number(row.outputTokens),
-    cacheReadTokens: Number(row.cacheReadTokens),
-    cacheWrite5mTokens: Number(row.cacheWrite5mTokens),
-    cacheWrite1hTokens: Number(row.cacheWrite1hTokens),
-    costMicros: Number(row.costMicros),
-    cacheSavingsMicros: Number(row.cacheSavingsMicros),
+    inputTokens: storedNumber(row.inputTokens),
+    outputTokens: storedNumber(row.outputTokens),
+    cacheReadTokens: storedNumber(row.cacheReadTokens),
+    cacheWrite5mTokens: storedNumber(row.cacheWrite5mTokens),
+    cacheWrite1hTokens: storedNumber(row.cacheWrite1hTokens),
+    costMicros: storedNumber(row.costMicros),
+    cacheSavingsMicros: storedNumber(row.cacheSavingsMicros),
   };
 }
 
@@ -118,6 +129,17 @@ export async function readRequestLogPage(
 function dayExpression(provider: "sqlite" | "postgresql"): Sql {
   // SQLite stores DateTime as ISO-8601 text; PostgreSQL as timestamp (UTC).
   return provider === "sqlite" ? sql`substr("createdAt", 1, 10)` : sql`to_char("createdAt", 'YYYY-MM-DD')`;
+}
+
+/**
+ * A column's sum that cannot fail on stored data: SQLite's SUM raises "integer overflow" past
+ * 64 bits, where TOTAL goes on in floating point (exact to 2^53); PostgreSQL sums in bigint
+ * (numeric result), so even 32-bit extremes added together fit.
+ */
+function sumOf(provider: "sqlite" | "postgresql", ...columns: string[]): Sql {
+  const cast = (column: string) => (provider === "sqlite" ? `"${column}"` : `"${column}"::bigint`);
+  const total = raw(columns.map(cast).join(" + "));
+  return provider === "sqlite" ? sql`TOTAL(${total})` : sql`SUM(${total})`;
 }
 
 function groupExpression(groupBy: "model" | "key"): Sql {
@@ -150,22 +172,23 @@ export async function readUsageBuckets(
     SELECT ${dayExpression(provider)} AS "day", ${groupExpression(groupBy)} AS "group",
       COUNT(*) AS "requests",
       SUM(CASE WHEN "status" >= 400 THEN 1 ELSE 0 END) AS "errors",
-      SUM("inputTokens") AS "inputTokens", SUM("outputTokens") AS "outputTokens",
-      SUM("cacheReadTokens") AS "cacheReadTokens", SUM("cacheWrite5mTokens" + "cacheWrite1hTokens") AS "cacheWriteTokens",
-      SUM("costMicros") AS "costMicros", SUM("cacheSavingsMicros") AS "cacheSavingsMicros"
+      ${sumOf(provider, "inputTokens")} AS "inputTokens", ${sumOf(provider, "outputTokens")} AS "outputTokens",
+      ${sumOf(provider, "cacheReadTokens")} AS "cacheReadTokens",
+      ${sumOf(provider, "cacheWrite5mTokens", "cacheWrite1hTokens")} AS "cacheWriteTokens",
+      ${sumOf(provider, "costMicros")} AS "costMicros", ${sumOf(provider, "cacheSavingsMicros")} AS "cacheSavingsMicros"
     FROM "RequestLog" ${conditions(filter)}
     GROUP BY 1, 2 ORDER BY 1, 2`);
   return rows.map((row) => ({
     day: String(row.day),
     group: String(row.group),
-    requests: Number(row.requests),
-    errors: Number(row.errors ?? 0),
-    inputTokens: Number(row.inputTokens ?? 0),
-    outputTokens: Number(row.outputTokens ?? 0),
-    cacheReadTokens: Number(row.cacheReadTokens ?? 0),
-    cacheWriteTokens: Number(row.cacheWriteTokens ?? 0),
-    costMicros: Number(row.costMicros ?? 0),
-    cacheSavingsMicros: Number(row.cacheSavingsMicros ?? 0),
+    requests: storedNumber(row.requests),
+    errors: storedNumber(row.errors),
+    inputTokens: storedNumber(row.inputTokens),
+    outputTokens: storedNumber(row.outputTokens),
+    cacheReadTokens: storedNumber(row.cacheReadTokens),
+    cacheWriteTokens: storedNumber(row.cacheWriteTokens),
+    costMicros: storedNumber(row.costMicros),
+    cacheSavingsMicros: storedNumber(row.cacheSavingsMicros),
   }));
 }
 
@@ -190,7 +213,7 @@ export async function readLatencyPercentiles(
       MIN(CASE WHEN "rank" >= ("total" * 50 + 99) / 100 THEN "latencyMs" END) AS "p50",
       MIN(CASE WHEN "rank" >= ("total" * 95 + 99) / 100 THEN "latencyMs" END) AS "p95"
     FROM ranked GROUP BY "day" ORDER BY "day"`);
-  return rows.map((row) => ({ day: String(row.day), p50: Number(row.p50), p95: Number(row.p95) }));
+  return rows.map((row) => ({ day: String(row.day), p50: storedNumber(row.p50), p95: storedNumber(row.p95) }));
 }
 
 /** Every distinct requested model in the log (the model filter's options). Uses the model index. */

@@ -23,9 +23,17 @@ parentPort.on("message", ({ id, rows }) => {
     insertAll(rows);
     parentPort.postMessage({ id });
   } catch (error) {
+    // The code tells a refused row (a constraint, a value it cannot bind) from a busy database.
+    const code =
+      typeof error?.code === "string"
+        ? error.code
+        : error instanceof TypeError || error instanceof RangeError
+          ? "BIND_ERROR"
+          : undefined;
     parentPort.postMessage({
       id,
-      error: error instanceof Error ? `${error.code ? `${error.code}: ` : ""}${error.message}` : String(error),
+      code,
+      error: error instanceof Error ? `${code ? `${code}: ` : ""}${error.message}` : String(error),
     });
   }
 });

@@ -4,6 +4,12 @@
  * a failed batch stays at the head of the buffer and is retried with backoff, so a slow or
  * failing database delays rows, it does not lose them — until the buffer is full: then new
  * rows are dropped and counted (and the count is reported), because memory is bounded.
+ *
+ * A write the database refuses for the data in it (`isDataError`: a value out of range, a
+ * constraint) is not retried as is — it would fail forever and hold up every row behind it.
+ * The batch is bisected until the refused rows stand alone; the others are written and each
+ * refused row is handed to `quarantine` (kept with the reason), or dropped and counted if that
+ * fails too.
  */
 export type BatchWriterOptions<Row> = {
   write(rows: Row[]): Promise<void>;
@@ -18,16 +24,38 @@ export type BatchWriterOptions<Row> = {
   retryMaxMs?: number;
   /** Where failures and drops are reported (never with row contents). */
   warn?: (message: string) => void;
+  /** A write failed because of the rows' data, not the database's health: retrying cannot help. */
+  isDataError?: (error: unknown) => boolean;
+  /** Keeps a row the database refused, with why (a short error description). */
+  quarantine?: (row: Row, reason: string) => Promise<void>;
+  /** Where refused rows are reported, as counts (never with row contents). */
+  alarm?: (message: string) => void;
 };
 
-export type BatchWriterStats = { buffered: number; written: number; dropped: number; failedWrites: number };
+export type BatchWriterStats = {
+  buffered: number;
+  written: number;
+  dropped: number;
+  failedWrites: number;
+  /** Rows the database refused, kept in quarantine. */
+  quarantined: number;
+  /** Rows the database refused that could not be quarantined either. */
+  discarded: number;
+};
 
 export class BatchWriter<Row> {
   private buffer: Row[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
   private retryDelayMs = 0;
-  private readonly stats: BatchWriterStats = { buffered: 0, written: 0, dropped: 0, failedWrites: 0 };
+  private readonly stats: BatchWriterStats = {
+    buffered: 0,
+    written: 0,
+    dropped: 0,
+    failedWrites: 0,
+    quarantined: 0,
+    discarded: 0,
+  };
   private droppedSinceReport = 0;
   private readonly options: Required<BatchWriterOptions<Row>>;
 
@@ -39,6 +67,9 @@ export class BatchWriter<Row> {
       retryMinMs: 250,
       retryMaxMs: 10_000,
       warn: (message) => console.warn(message),
+      isDataError: () => false,
+      quarantine: () => Promise.reject(new Error("no quarantine")),
+      alarm: (message) => console.error(message),
       ...options,
     };
   }
@@ -101,10 +132,11 @@ export class BatchWriter<Row> {
     let ok = false;
     this.writing = (async () => {
       try {
-        await this.options.write(batch);
+        const refused = await this.writeOrSplit(batch);
         // Rows enqueued meanwhile went to the tail: the head is still this batch.
         this.buffer.splice(0, batch.length);
-        this.stats.written += batch.length;
+        this.stats.written += batch.length - refused.length;
+        if (refused.length > 0) this.reportRefused(refused);
         this.retryDelayMs = 0;
         ok = true;
       } catch (error) {
@@ -126,7 +158,48 @@ export class BatchWriter<Row> {
     await this.writing;
     return ok;
   }
+
+  /**
+   * Writes `rows`, bisecting on data errors down to the single rows the database refuses, which
+   * are quarantined; resolves with those. Any other error is thrown: the caller retries the
+   * whole batch later, and rows already written are not written twice (the writer is idempotent
+   * by row id). At most 2n − 1 writes for n rows.
+   */
+  private async writeOrSplit(rows: Row[]): Promise<RefusedRow[]> {
+    try {
+      await this.options.write(rows);
+      return [];
+    } catch (error) {
+      if (!this.options.isDataError(error)) throw error;
+      if (rows.length === 1) return [await this.quarantine(rows[0]!, describe(error))];
+      const middle = Math.ceil(rows.length / 2);
+      return [...(await this.writeOrSplit(rows.slice(0, middle))), ...(await this.writeOrSplit(rows.slice(middle)))];
+    }
+  }
+
+  private async quarantine(row: Row, reason: string): Promise<RefusedRow> {
+    try {
+      await this.options.quarantine(row, reason);
+      return { reason, quarantined: true };
+    } catch {
+      return { reason, quarantined: false };
+    }
+  }
+
+  private reportRefused(refused: RefusedRow[]) {
+    const quarantined = refused.filter((row) => row.quarantined).length;
+    const discarded = refused.length - quarantined;
+    this.stats.quarantined += quarantined;
+    this.stats.discarded += discarded;
+    const reasons = [...new Set(refused.map((row) => row.reason))].slice(0, 3).join("; ");
+    this.options.alarm(
+      `request log: the database refused ${refused.length} rows (${reasons}): ${quarantined} quarantined, ` +
+        `${discarded} discarded; ${this.stats.quarantined} quarantined and ${this.stats.discarded} discarded since start`,
+    );
+  }
 }
+
+type RefusedRow = { reason: string; quarantined: boolean };
 
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

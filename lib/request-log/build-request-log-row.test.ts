@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { computeUsageCost } from "@/lib/catalog/compute-cost";
 import { findCatalogEntry } from "@/lib/catalog/model-catalog";
+import { MAX_TOKEN_COUNT } from "@/lib/gateway/token-count";
 import { buildRequestLogRow } from "./build-request-log-row";
+import { LOG_TEXT_LIMITS, MAX_LOG_INTEGER } from "./sanitize-request-log-row";
 import type { FinishedRequest } from "./request-trace";
 
 const finished = (overrides: Partial<FinishedRequest> = {}): FinishedRequest => ({
@@ -109,5 +111,25 @@ describe("buildRequestLogRow", () => {
   it("costs nothing for a failure without usage or a model the catalog does not price", () => {
     expect(buildRequestLogRow(finished({ usage: undefined, servedModel: undefined, status: 400 })).costMicros).toBe(0);
     expect(buildRequestLogRow(finished({ servedModel: "anthropic/claude-next-unknown" })).costMicros).toBe(0);
+  });
+
+  it("makes a row every database stores: a NUL model id and absurd usage cannot fail its batch", () => {
+    const row = buildRequestLogRow(
+      finished({
+        requestedModel: "anthropic/claude-sonnet-4-6\u0000",
+        attempts: [{ model: "anthropic/claude\u0000", status: 400, latencyMs: NaN, error: "e\u0000".repeat(2000) }],
+        usage: { inputTokens: -5, outputTokens: 1e308, cacheReadInputTokens: 1.5, cacheCreationInputTokens: 0 },
+      }),
+    );
+    expect(row).toMatchObject({
+      requestedModel: "anthropic/claude-sonnet-4-6",
+      inputTokens: 0,
+      outputTokens: MAX_TOKEN_COUNT,
+      cacheReadTokens: 2,
+      costMicros: MAX_LOG_INTEGER,
+    });
+    const [attempt] = JSON.parse(row.attempts) as Array<{ model: string; error: string }>;
+    expect(attempt!.model).toBe("anthropic/claude");
+    expect(attempt!.error).toBe("e".repeat(LOG_TEXT_LIMITS.error));
   });
 });

@@ -1,5 +1,7 @@
 import { createDb, getDb, type Db } from "@/lib/db";
 import { insertRequestLogRows } from "@/lib/db/insert-request-log-rows";
+import { isDataError } from "@/lib/db/is-data-error";
+import { quarantineRequestLogRow } from "@/lib/db/quarantine-request-log-row";
 import type { RequestLogRowsWriter } from "@/lib/db/off-thread-request-log-writer";
 import { getConfig } from "@/lib/env";
 import { chargeKeyUsage } from "@/lib/rate-limits/check-key-limits";
@@ -48,7 +50,12 @@ function service(): RequestLogService {
     });
     const write =
       globalForLog.switchyardRequestLogRowsWriter ?? ((rows: RequestLogRow[]) => insertRequestLogRows(db, rows));
-    writer = new BatchWriter<RequestLogRow>({ write });
+    writer = new BatchWriter<RequestLogRow>({
+      write,
+      isDataError,
+      // Rows are sanitized before they are queued: a refusal here is a bug, kept for a look.
+      quarantine: (row, reason) => quarantineRequestLogRow(db, row, reason),
+    });
     const prune = () =>
       pruneRequestLog(db).catch((error) =>
         console.warn("request log: retention prune failed:", error instanceof Error ? error.message : error),

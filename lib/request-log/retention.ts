@@ -24,17 +24,15 @@ export async function setRetentionDays(db: Db, days: unknown): Promise<number> {
 }
 
 /**
- * Deletes log rows older than the retention setting and rate-limit counters whose window is
- * over. Served by the [createdAt, id] and [expiresAt] indexes. Every instance runs it; running
+ * Deletes log rows (and quarantined ones) older than the retention setting and rate-limit
+ * counters whose window is over. Served by the [createdAt, id], [createdAt] and [expiresAt] indexes. Every instance runs it; running
  * it twice at once is harmless.
  */
 export async function pruneRequestLog(db: Db, now = new Date()): Promise<{ logRows: number; counters: number }> {
   const days = await getRetentionDays(db);
-  const logRows =
-    days > 0
-      ? (await db.requestLog.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - days * 86_400_000) } } }))
-          .count
-      : 0;
+  const before = { createdAt: { lt: new Date(now.getTime() - days * 86_400_000) } };
+  const logRows = days > 0 ? (await db.requestLog.deleteMany({ where: before })).count : 0;
+  if (days > 0) await db.requestLogQuarantine.deleteMany({ where: before });
   const counters = (await db.rateLimitCounter.deleteMany({ where: { expiresAt: { lt: now } } })).count;
   return { logRows, counters };
 }

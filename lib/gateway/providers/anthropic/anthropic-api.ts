@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toTokenCount } from "../../token-count";
 
 /**
  * Zod schemas of what Anthropic sends back: lenient (nullish, passthrough) so new fields and
@@ -6,17 +7,25 @@ import { z } from "zod";
  * @see https://platform.claude.com/docs/en/build-with-claude/streaming
  */
 
+/**
+ * Token counts are untrusted input like any other: a negative, fractional, non-finite or absurd
+ * count is clamped or dropped (lib/gateway/token-count.ts), never passed on to the log, the
+ * key's counters or a client, and never a reason to reject the answer it came with.
+ */
+const tokenCountSchema = z.unknown().transform(toTokenCount).optional();
+
 export const anthropicUsageSchema = z.looseObject({
-  input_tokens: z.number().nullish(),
-  output_tokens: z.number().nullish(),
-  cache_creation_input_tokens: z.number().nullish(),
-  cache_read_input_tokens: z.number().nullish(),
+  input_tokens: tokenCountSchema,
+  output_tokens: tokenCountSchema,
+  cache_creation_input_tokens: tokenCountSchema,
+  cache_read_input_tokens: tokenCountSchema,
   cache_creation: z
     .looseObject({
-      ephemeral_5m_input_tokens: z.number().nullish(),
-      ephemeral_1h_input_tokens: z.number().nullish(),
+      ephemeral_5m_input_tokens: tokenCountSchema,
+      ephemeral_1h_input_tokens: tokenCountSchema,
     })
-    .nullish(),
+    .nullish()
+    .catch(undefined),
 });
 export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;
 
