@@ -85,7 +85,6 @@ export const envSchema = z.object({
   CLIENT_REQUEST_TIMEOUT_MS: milliseconds("CLIENT_REQUEST_TIMEOUT_MS", 60_000, HOUR_MS),
 });
 
-
 export type DatabaseConfig =
   | { provider: "sqlite"; url: string; file: string }
   | {

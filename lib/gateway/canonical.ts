@@ -62,4 +62,3 @@ export type CanonicalEvent =
     }
   /** Ends the stream unsuccessfully; nothing follows it. */
   | { type: "error"; error: CanonicalError };
-
