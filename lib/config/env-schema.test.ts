@@ -16,7 +16,28 @@ describe("parseConfig", () => {
       maxBodyBytes: 32 * 1024 * 1024,
       requestLog: true,
       externalGateway: undefined,
+      allowedHosts: ["127.0.0.1", "localhost", "::1"],
+      setupToken: undefined,
+      signInThrottleWindowSeconds: 900,
     });
+  });
+
+  it.each([
+    [{}, ["127.0.0.1", "localhost", "::1"]],
+    [{ HOST: "10.1.2.3" }, ["10.1.2.3", "localhost", "127.0.0.1", "::1"]],
+    [
+      { ALLOWED_HOSTS: "App.Example.com, switchyard.internal:8080,[::1]:3000" },
+      ["app.example.com", "switchyard.internal", "::1"],
+    ],
+    [{ ALLOWED_HOSTS: "*" }, undefined],
+  ])("allowed hosts for %j: %j", (env, expected) => {
+    expect(parseConfig(env).allowedHosts).toEqual(expected);
+  });
+
+  it("allows the machine's own names when listening on every interface", () => {
+    const hosts = parseConfig({ HOST: "0.0.0.0" }).allowedHosts!;
+    expect(hosts).toEqual(expect.arrayContaining(["localhost", "127.0.0.1"]));
+    expect(hosts).not.toContain("0.0.0.0");
   });
 
   it("turns the request log off with REQUEST_LOG=off, and refuses other values", () => {
