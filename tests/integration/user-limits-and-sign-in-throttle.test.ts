@@ -147,9 +147,9 @@ describe("limits per user", () => {
     expect(byAdmin.status).toBe(201);
 
     expect(
-      (await as(member, "/api/settings/api-keys", { method: "PUT", body: '{"membersMayCreateKeys":true}' })).status,
+      (await as(member, "/api/settings/api-keys", { method: "PATCH", body: '{"membersMayCreateKeys":true}' })).status,
     ).toBe(403);
-    const on = await as(admin, "/api/settings/api-keys", { method: "PUT", body: '{"membersMayCreateKeys":true}' });
+    const on = await as(admin, "/api/settings/api-keys", { method: "PATCH", body: '{"membersMayCreateKeys":true}' });
     expect(await on.json()).toEqual({ membersMayCreateKeys: true });
     const allowed = await as(member, "/api/api-keys", { method: "POST", body: JSON.stringify({ name: "three" }) });
     expect(allowed.status).toBe(201);

@@ -5,7 +5,7 @@ import { membersMayCreateKeys, setMembersMayCreateKeys } from "@/lib/api-keys/ke
 
 export const GET = withUser(async ({ db }) => Response.json({ membersMayCreateKeys: await membersMayCreateKeys(db) }));
 
-export const PUT = withUser(
+export const PATCH = withUser(
   async ({ request, db }) => {
     const { membersMayCreateKeys } = await parseJsonBody(
       request,
