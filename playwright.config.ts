@@ -21,6 +21,8 @@ const portBase = Number(process.env.E2E_PORT_BASE ?? 3100 + Number(process.env.T
 export const E2E_PORTS = { sqlite: portBase, postgresql: portBase + 1 } as const;
 export const E2E_DATA_DIR = path.resolve("tests/.artifacts/e2e-data");
 const E2E_APP_SECRET = "e2e-secret-e2e-secret-e2e-secret-012345";
+/** The first-run token the servers accept (SETUP_TOKEN), typed into /setup by the suite. */
+export const E2E_SETUP_TOKEN = "e2e-setup-token-0123456789";
 
 const server = (port: number, env: Record<string, string>) => ({
   command: "node bin/switchyard.mjs start",
@@ -28,7 +30,7 @@ const server = (port: number, env: Record<string, string>) => ({
   timeout: 240_000,
   reuseExistingServer: false,
   stdout: "pipe" as const,
-  env: { HOST: "127.0.0.1", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
+  env: { HOST: "127.0.0.1", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", SETUP_TOKEN: E2E_SETUP_TOKEN, ...env },
 });
 
 export default defineConfig({

@@ -6,6 +6,7 @@ import { printTable } from "../print-table";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { setApiKeyLimits } from "@/lib/api-keys/set-api-key-limits";
 import { AppError } from "@/lib/errors/app-error";
+import { membersMayCreateKeys, setMembersMayCreateKeys } from "@/lib/api-keys/key-creation-policy";
 
 const HELP = `Usage:
   switchyard key create --name NAME [--user EMAIL] [--expires ISO_DATETIME]
@@ -18,10 +19,13 @@ const HELP = `Usage:
   switchyard key limits ID_OR_PREFIX [--rpm N] [--tpm N] [--budget-usd N] [--log-bodies on|off]
       Requests per minute, tokens per minute, monthly spend (US dollars, UTC month) and request/
       response body logging for one key; \`none\` removes a limit, omitted options stay as they are.
-      Over a limit the gateway answers 429 with retry-after. With no options, prints the limits.`;
+      Over a limit the gateway answers 429 with retry-after. With no options, prints the limits.
+      (Limits for all of a user's keys together: switchyard user limits.)
+  switchyard key policy [--members-create on|off]
+      Whether members may create their own keys (admins always may); prints the setting.`;
 
 export const keyCommand: Command = {
-  summary: "Gateway API keys (key create | list | revoke | limits)",
+  summary: "Gateway API keys (key create | list | revoke | limits | policy)",
   help: HELP,
   async run(argv) {
     const [action, ...rest] = argv;
@@ -49,10 +53,15 @@ export const keyCommand: Command = {
                 : "no admin exists yet: run `switchyard user create --admin` first",
             );
           }
-          const { key, apiKey } = await createApiKey(db, owner.id, {
-            name: values.name,
-            expiresAt: values.expires ?? null,
-          });
+          const { key, apiKey } = await createApiKey(
+            db,
+            owner.id,
+            {
+              name: values.name,
+              expiresAt: values.expires ?? null,
+            },
+            "operator",
+          );
           process.stderr.write(
             `Created key "${apiKey.name}" (${apiKey.prefix}) for ${apiKey.owner}. It is shown only now:\n`,
           );
@@ -129,6 +138,18 @@ export const keyCommand: Command = {
         });
         return;
       }
+      case "policy": {
+        const { values } = parseOptions(rest, { "members-create": { type: "string" } });
+        const wanted = values["members-create"];
+        await withDb(async (db) => {
+          const allowed =
+            wanted === undefined
+              ? await membersMayCreateKeys(db)
+              : await setMembersMayCreateKeys(db, onOff("--members-create", wanted));
+          process.stdout.write(`members may create keys: ${allowed ? "on" : "off"}\n`);
+        });
+        return;
+      }
       default:
         throw new UsageError(action ? `unknown action "${action}"` : "missing action");
     }
@@ -136,7 +157,7 @@ export const keyCommand: Command = {
 };
 
 /** `none` (or 0) removes a limit; anything else must be a positive number. */
-function limitValue(option: string, value: string): number | null {
+export function limitValue(option: string, value: string): number | null {
   if (value === "none" || value === "0") return null;
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0 || value.trim() === "")

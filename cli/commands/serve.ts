@@ -3,6 +3,9 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "@/lib/project-root";
 import { serveApp } from "@/lib/server/serve-app";
+import { getDb } from "@/lib/db";
+import { issueSetupToken, setupTokenAnnouncement } from "@/lib/auth/setup-token";
+import type { Config } from "@/lib/env";
 import type { Command } from "./index";
 import { parseOptions } from "../parse-options";
 import { migrateAndReport } from "./migrate";
@@ -25,6 +28,17 @@ function runNext(args: string[]): Promise<number> {
       resolve(code ?? (signal ? 0 : 1));
     });
   });
+}
+
+/** While no admin exists: the first-run token, on the console only (lib/auth/setup-token.ts). */
+async function announceSetupToken(config: Config) {
+  const token = await issueSetupToken(getDb(), config.setupToken);
+  if (!token) return;
+  const host = ["0.0.0.0", "::", "[::]"].includes(config.host) ? "localhost" : config.host;
+  const hostInUrl = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  process.stdout.write(
+    setupTokenAnnouncement(`http://${hostInUrl}:${config.port}`, token, config.setupToken !== undefined),
+  );
 }
 
 async function buildIfNeeded(): Promise<boolean> {
@@ -53,6 +67,8 @@ the last build, then serves on HOST:PORT (default 127.0.0.1:3000).`,
     // (lib/server/serve-app.ts). SIGTERM/SIGINT let requests in flight finish and write the
     // buffered request log before it exits.
     process.title = "switchyard-server";
+    // Before listening: whoever sees the page first can already enter the token.
+    await announceSetupToken(config);
     await serveApp({ dir: ROOT, host: config.host, port: config.port });
     process.stdout.write(`Serving Switchyard on http://${config.host}:${config.port}\n`);
     return new Promise<number>(() => {});
@@ -79,6 +95,7 @@ Applies pending migrations, then runs \`next dev\` on HOST:PORT.`,
   async run(argv) {
     parseOptions(argv, {});
     const config = await migrateAndReport();
+    await announceSetupToken(config);
     return runNext(["dev", "--port", String(config.port), "--hostname", config.host]);
   },
 };

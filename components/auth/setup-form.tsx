@@ -25,7 +25,10 @@ export function SetupForm() {
     setPending(true);
     setError(null);
     try {
-      await requestJson("/api/auth/setup", { method: "POST", body: { email: form.get("email"), password } });
+      await requestJson("/api/auth/setup", {
+        method: "POST",
+        body: { email: form.get("email"), password, setupToken: form.get("setupToken") },
+      });
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full page load so every server component sees the new sign-in cookie
       window.location.assign("/");
     } catch (failure) {
@@ -58,8 +61,24 @@ export function SetupForm() {
           )}
         </Alert>
       )}
+      <Field
+        label="Setup token"
+        hint="Printed in the server's console when it started (“First-run setup: … enter this token”)."
+      >
+        {(control) => (
+          <Input
+            {...control}
+            name="setupToken"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            required
+            autoFocus
+          />
+        )}
+      </Field>
       <Field label="Email">
-        {(control) => <Input {...control} name="email" type="email" autoComplete="username" required autoFocus />}
+        {(control) => <Input {...control} name="email" type="email" autoComplete="username" required />}
       </Field>
       <Field label="Password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
         {(control) => <Input {...control} name="password" type="password" autoComplete="new-password" required />}

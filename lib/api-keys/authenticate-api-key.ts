@@ -11,6 +11,8 @@ export type GatewayPrincipal = {
   userId: string;
   /** Null when the key has no limits: the hot path then touches no counters. */
   limits: KeyLimits | null;
+  /** The owner's limits, shared by all of the owner's keys (the playground's too); null when none. */
+  userLimits?: KeyLimits | null;
   /** The request log stores bodies for this key. */
   logBodies: boolean;
   /** "user" for keys people made; "playground" for the playground's internal per-user key. */
@@ -30,6 +32,7 @@ type Lookup = {
     tpmLimit: number | null;
     monthlyBudgetMicros: bigint | null;
     logBodies: boolean;
+    user: { rpmLimit: number | null; tpmLimit: number | null; monthlyBudgetMicros: bigint | null };
   } | null;
 };
 
@@ -69,6 +72,7 @@ async function lookup(db: Db, presented: string): Promise<Lookup> {
       tpmLimit: true,
       monthlyBudgetMicros: true,
       logBodies: true,
+      user: { select: { rpmLimit: true, tpmLimit: true, monthlyBudgetMicros: true } },
     },
   });
   if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
@@ -95,6 +99,7 @@ export async function authenticateApiKey(db: Db, presented: string | undefined):
     userId: row.userId,
     keyKind: row.kind,
     limits: keyLimitsFromRow(row),
+    userLimits: keyLimitsFromRow(row.user),
     logBodies: row.logBodies,
   };
 }

@@ -3,7 +3,9 @@ import type { Db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors/app-error";
 import { generateApiKey } from "./api-key-format";
+import { inheritedKeyLimits } from "@/lib/users/user-limits";
 import { API_KEY_VIEW_SELECT, toApiKeyView } from "./api-key-view";
+import { membersMayCreateKeys } from "./key-creation-policy";
 
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, "give the key a name").max(100),
@@ -14,12 +16,25 @@ export const createApiKeyInput = z.object({
     .nullish(),
 });
 
-/** Creates a key for `ownerId`; the plaintext key is in the result and nowhere else, ever. */
-export async function createApiKey(db: Db, ownerId: string, input: unknown) {
+/**
+ * Creates a key for `ownerId`; the plaintext key is in the result and nowhere else, ever. The
+ * key starts with its owner's limits. Members may create keys only while an admin allows it.
+ */
+export async function createApiKey(db: Db, ownerId: string, input: unknown, creator: SessionUser | "operator") {
+  if (creator !== "operator" && creator.role !== "admin" && !(await membersMayCreateKeys(db))) {
+    throw new AppError("forbidden", "an admin has turned off creating API keys for members: ask an admin for one");
+  }
   const { name, expiresAt } = createApiKeyInput.parse(input);
   const { key, prefix, keyHash } = generateApiKey();
   const row = await db.apiKey.create({
-    data: { name, prefix, keyHash, userId: ownerId, expiresAt: expiresAt ?? null },
+    data: {
+      name,
+      prefix,
+      keyHash,
+      userId: ownerId,
+      expiresAt: expiresAt ?? null,
+      ...(await inheritedKeyLimits(db, ownerId)),
+    },
     select: API_KEY_VIEW_SELECT,
   });
   return { key, apiKey: toApiKeyView(row) };

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "./password";
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordInput, verifyPassword } from "./password";
 import { deleteOtherSessions } from "./sessions";
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string(),
-  newPassword: z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`),
+  currentPassword: passwordInput,
+  newPassword: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
 });
 
 /** Changes the password and signs every other browser out. */

@@ -1,18 +1,30 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, passwordInput, verifyPassword } from "./password";
 import { createSession } from "./sessions";
+import { assertSignInAllowed, clearAccountFailures, recordSignInFailure, signInSubjects } from "./sign-in-throttle";
 
-export const signInInput = z.object({ email: z.string().trim().toLowerCase(), password: z.string() });
+export const signInInput = z.object({
+  email: z.string().trim().toLowerCase().max(320, "email is too long"),
+  password: passwordInput,
+});
 
 // Verified against when the email is unknown, so both failures take the same time.
 let dummyHash: Promise<string> | undefined;
 
-export async function signIn(db: Db, input: z.infer<typeof signInInput>, userAgent?: string | null) {
+export type SignInContext = { ip: string; userAgent?: string | null; throttleWindowSeconds: number };
+
+export async function signIn(db: Db, input: z.infer<typeof signInInput>, context: SignInContext) {
+  const subjects = signInSubjects(input.email, context.ip);
+  await assertSignInAllowed(db, subjects, context.throttleWindowSeconds);
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } });
   dummyHash ??= hashPassword("not-a-real-password");
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
-  if (!user || !valid) throw new AppError("unauthorized", "email or password is wrong");
-  return createSession(db, user.id, userAgent);
+  if (!user || !valid) {
+    await recordSignInFailure(db, subjects, context.throttleWindowSeconds);
+    throw new AppError("unauthorized", "email or password is wrong");
+  }
+  await clearAccountFailures(db, subjects);
+  return createSession(db, user.id, context.userAgent);
 }

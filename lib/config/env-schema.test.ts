@@ -23,6 +23,9 @@ describe("parseConfig", () => {
         maxResponseBytes: 64 * 1024 * 1024,
       },
       client: { headersTimeoutMs: 30_000, requestTimeoutMs: 60_000 },
+      allowedHosts: ["127.0.0.1", "localhost", "::1"],
+      setupToken: undefined,
+      signInThrottleWindowSeconds: 900,
     });
   });
 
@@ -52,6 +55,24 @@ describe("parseConfig", () => {
       maxResponseBytes: 1024 * 1024,
     });
     expect(config.client).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 10_000 });
+  });
+
+  it.each([
+    [{}, ["127.0.0.1", "localhost", "::1"]],
+    [{ HOST: "10.1.2.3" }, ["10.1.2.3", "localhost", "127.0.0.1", "::1"]],
+    [
+      { ALLOWED_HOSTS: "App.Example.com, switchyard.internal:8080,[::1]:3000" },
+      ["app.example.com", "switchyard.internal", "::1"],
+    ],
+    [{ ALLOWED_HOSTS: "*" }, undefined],
+  ])("allowed hosts for %j: %j", (env, expected) => {
+    expect(parseConfig(env).allowedHosts).toEqual(expected);
+  });
+
+  it("allows the machine's own names when listening on every interface", () => {
+    const hosts = parseConfig({ HOST: "0.0.0.0" }).allowedHosts!;
+    expect(hosts).toEqual(expect.arrayContaining(["localhost", "127.0.0.1"]));
+    expect(hosts).not.toContain("0.0.0.0");
   });
 
   it("turns the request log off with REQUEST_LOG=off, and refuses other values", () => {

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -83,6 +84,21 @@ export const envSchema = z.object({
   CLIENT_HEADERS_TIMEOUT_MS: milliseconds("CLIENT_HEADERS_TIMEOUT_MS", 30_000, HOUR_MS),
   /** Incoming connections: the whole request (headers and body) within this; responses may stream longer. */
   CLIENT_REQUEST_TIMEOUT_MS: milliseconds("CLIENT_REQUEST_TIMEOUT_MS", 60_000, HOUR_MS),
+  /** Comma-separated host names (optionally host:port) this server answers for; `*` turns the check off. */
+  ALLOWED_HOSTS: optionalString,
+  /** First-run setup token to use instead of a generated one (tests, scripted installs). */
+  SETUP_TOKEN: optionalString.pipe(
+    z.string().min(16, "SETUP_TOKEN must be at least 16 characters").max(200, "SETUP_TOKEN is too long").optional(),
+  ),
+  /** Sign-in throttling: how long failures are remembered, and the longest lockout. */
+  SIGN_IN_THROTTLE_WINDOW_SECONDS: z.preprocess(
+    (value) => (value === "" || value === undefined ? "900" : value),
+    z.coerce
+      .number({ message: "SIGN_IN_THROTTLE_WINDOW_SECONDS must be a number of seconds" })
+      .int("SIGN_IN_THROTTLE_WINDOW_SECONDS must be a whole number")
+      .min(1, "SIGN_IN_THROTTLE_WINDOW_SECONDS must be at least 1")
+      .max(86_400, "SIGN_IN_THROTTLE_WINDOW_SECONDS must be at most 86400 (a day)"),
+  ),
 });
 
 export type DatabaseConfig =
@@ -109,6 +125,11 @@ export type Config = {
   requestLog: boolean;
   /** The OpenAI-compatible gateway the playground calls instead of this app's own router. */
   externalGateway: { baseUrl: string; apiKey: string } | undefined;
+  /** Host names requests may be addressed to (lowercase, no port); undefined = any (`ALLOWED_HOSTS=*`). */
+  allowedHosts: string[] | undefined;
+  /** SETUP_TOKEN: the first-run token to accept instead of a generated one. */
+  setupToken: string | undefined;
+  signInThrottleWindowSeconds: number;
   upstream: UpstreamLimits;
   /** For the production server's incoming connections (slow clients are cut off). */
   client: { headersTimeoutMs: number; requestTimeoutMs: number };
@@ -182,5 +203,37 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       maxResponseBytes: Math.floor(raw.UPSTREAM_MAX_RESPONSE_MB * 1024 * 1024),
     },
     client: { headersTimeoutMs: raw.CLIENT_HEADERS_TIMEOUT_MS, requestTimeoutMs: raw.CLIENT_REQUEST_TIMEOUT_MS },
+    allowedHosts: allowedHosts(raw.ALLOWED_HOSTS, raw.HOST),
+    setupToken: raw.SETUP_TOKEN,
+    signInThrottleWindowSeconds: raw.SIGN_IN_THROTTLE_WINDOW_SECONDS,
   };
+}
+
+/**
+ * ALLOWED_HOSTS, or by default the listening address, localhost and 127.0.0.1 (and ::1). A
+ * wildcard listening address (0.0.0.0, ::) names no host, so the machine's own names and
+ * addresses stand in for it: those are what a browser on the network would use.
+ */
+function allowedHosts(setting: string | undefined, listenHost: string): string[] | undefined {
+  if (setting?.trim() === "*") return undefined;
+  const named = setting
+    ? setting.split(",")
+    : [listenHost, "localhost", "127.0.0.1", "::1", ...(isWildcard(listenHost) ? machineNames() : [])];
+  return [...new Set(named.map(hostnameOf).filter((host) => host !== "" && !isWildcard(host)))];
+}
+
+const isWildcard = (host: string) => host === "0.0.0.0" || host === "::" || host === "[::]";
+
+function machineNames(): string[] {
+  const addresses = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((entry) => entry.address));
+  return [os.hostname(), ...addresses];
+}
+
+/** `Example.com:3000` → `example.com`, `[::1]:3000` → `::1`; what the Host check compares. */
+export function hostnameOf(host: string): string {
+  const trimmed = host.trim().toLowerCase().replace(/\.$/, "");
+  if (trimmed.startsWith("[")) return trimmed.slice(1, trimmed.indexOf("]") === -1 ? undefined : trimmed.indexOf("]"));
+  // An IPv6 address without brackets has several colons and no port.
+  if (trimmed.indexOf(":") !== trimmed.lastIndexOf(":")) return trimmed;
+  return trimmed.split(":")[0]!;
 }

@@ -26,14 +26,44 @@ export async function incrementCounters(
   apiKeyId: string,
   increments: Array<{ window: { id: string; expiresAt: Date }; by: number }>,
 ): Promise<Map<string, number>> {
+  const counts = await incrementSubjectCounters(
+    db,
+    increments.map((increment) => ({ subject: apiKeyId, ...increment })),
+  );
+  return new Map([...counts].map(([key, value]) => [key.slice(apiKeyId.length + 1), value]));
+}
+
+/**
+ * The same for several subjects at once (a key and its user, say), still one statement.
+ * Returns the new values by `${subject} ${window id}`.
+ */
+export async function incrementSubjectCounters(
+  db: Db,
+  increments: Array<{ subject: string; window: { id: string; expiresAt: Date }; by: number }>,
+): Promise<Map<string, number>> {
   if (increments.length === 0) return new Map();
   const rows = increments.map(
-    ({ window, by }) => sql`(${apiKeyId}, ${window.id}, ${counterIncrement(by)}, ${window.expiresAt})`,
+    ({ subject, window, by }) => sql`(${subject}, ${window.id}, ${counterIncrement(by)}, ${window.expiresAt})`,
   );
-  const result = await db.$queryRaw<Array<{ window: string; value: bigint | number | string }>>(sql`
+  const result = await db.$queryRaw<Array<{ apiKeyId: string; window: string; value: bigint | number | string }>>(sql`
     INSERT INTO "RateLimitCounter" ("apiKeyId", "window", "value", "expiresAt")
     VALUES ${join(rows)}
     ON CONFLICT ("apiKeyId", "window") DO UPDATE SET "value" = "RateLimitCounter"."value" + excluded."value"
-    RETURNING "window", "value"`);
-  return new Map(result.map((row) => [row.window, Number(row.value)]));
+    RETURNING "apiKeyId", "window", "value"`);
+  return new Map(result.map((row) => [`${row.apiKeyId} ${row.window}`, Number(row.value)]));
+}
+
+/**
+ * Adds 1 to one counter and moves its expiry to `expiresAt` (a window that slides with every
+ * bump, as sign-in failures are remembered from the last one), after dropping the row if it had
+ * already expired (so an old streak starts over). Returns the new value.
+ */
+export async function bumpSlidingCounter(db: Db, subject: string, window: string, expiresAt: Date): Promise<number> {
+  await db.rateLimitCounter.deleteMany({ where: { apiKeyId: subject, window, expiresAt: { lte: new Date() } } });
+  const result = await db.$queryRaw<Array<{ value: bigint | number | string }>>(sql`
+    INSERT INTO "RateLimitCounter" ("apiKeyId", "window", "value", "expiresAt")
+    VALUES (${subject}, ${window}, ${BigInt(1)}, ${expiresAt})
+    ON CONFLICT ("apiKeyId", "window") DO UPDATE SET "value" = "RateLimitCounter"."value" + 1, "expiresAt" = excluded."expiresAt"
+    RETURNING "value"`);
+  return Number(result[0]?.value ?? 1);
 }

@@ -2,7 +2,16 @@
  * The one error type domain code throws. `code` says what kind of failure it is;
  * each edge (HTTP route, CLI) renders it in its own protocol.
  */
-export type AppErrorCode = "invalid_input" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "unavailable";
+export type AppErrorCode =
+  | "invalid_input"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_large"
+  | "rate_limited"
+  | "misdirected"
+  | "unavailable";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   invalid_input: 400,
@@ -10,6 +19,10 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  /** The request's Host is not one this server answers for (RFC 9110 §15.5.20). */
+  misdirected: 421,
   unavailable: 503,
 };
 

@@ -64,6 +64,9 @@ const appErrorTypes: Record<AppErrorCode, { type: string; code: string | null; a
   forbidden: { type: "permission_error", code: null, anthropicType: "permission_error" },
   not_found: { type: "not_found_error", code: null, anthropicType: "not_found_error" },
   conflict: { type: "invalid_request_error", code: "conflict", anthropicType: "invalid_request_error" },
+  too_large: { type: "invalid_request_error", code: "request_too_large", anthropicType: "request_too_large" },
+  rate_limited: { type: "rate_limit_error", code: "rate_limit_exceeded", anthropicType: "rate_limit_error" },
+  misdirected: { type: "invalid_request_error", code: "misdirected_request", anthropicType: "invalid_request_error" },
   unavailable: { type: "upstream_error", code: "unavailable", anthropicType: "overloaded_error" },
 };
 
@@ -80,6 +83,7 @@ export function toGatewayError(error: unknown): GatewayError {
       param: error.param,
       retryAfterSeconds: error.retryAfterSeconds,
       ...appErrorTypes[error.code],
+      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     });
   }
   return new GatewayError({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { readJsonBody } from "./read-body";
 
 /** Renders any thrown value as our internal API's JSON error; nothing internal leaks on a 500. */
 export function jsonErrorResponse(error: unknown): Response {
@@ -22,13 +23,14 @@ export function jsonErrorResponse(error: unknown): Response {
   );
 }
 
-/** Parses a JSON body against a schema: malformed JSON and invalid fields become 400s. */
-export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new AppError("invalid_input", "request body must be valid JSON");
-  }
-  return schema.parse(body);
+/**
+ * Parses a JSON body against a schema: larger than `maxBytes` (1 MB unless the route needs more)
+ * is a 413 without reading it whole; malformed JSON and invalid fields are 400s.
+ */
+export async function parseJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  options: { maxBytes?: number } = {},
+): Promise<z.output<T>> {
+  return schema.parse(await readJsonBody(request, options));
 }

@@ -3,7 +3,20 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/sessions";
 import { readSessionToken } from "@/lib/auth/session-cookie";
 import { isCrossSiteMutation } from "@/lib/auth/csrf";
 import { AppError } from "@/lib/errors/app-error";
+import { getConfig } from "@/lib/env";
 import { jsonErrorResponse } from "./json-error-response";
+import { isAllowedHost, MISDIRECTED_MESSAGE } from "./allowed-host";
+
+/**
+ * Checks every UI API request makes before anything else: a Host this server answers for
+ * (the production server checked it already; `next dev` has only this), and a same-site
+ * origin for mutations.
+ */
+function refuseForeignRequests(request: Request) {
+  if (!isAllowedHost(request.headers.get("host"), getConfig().allowedHosts))
+    throw new AppError("misdirected", MISDIRECTED_MESSAGE);
+  if (isCrossSiteMutation(request)) throw new AppError("forbidden", "cross-site request refused");
+}
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export type UserHandlerArgs = {
@@ -15,13 +28,14 @@ export type UserHandlerArgs = {
 };
 
 /**
- * The one wrapper for our UI's JSON API: CSRF check on mutations, session
- * required (401), role check (403), errors rendered as JSON.
+ * The one wrapper for our UI's JSON API: Host and CSRF checks, session required (401), role
+ * check (403), errors rendered as JSON. Bodies are read with parseJsonBody / read-body.ts,
+ * capped at 1 MB unless the route says otherwise.
  */
 export function withUser(handler: (args: UserHandlerArgs) => Promise<Response>, options: { role?: "admin" } = {}) {
   return async (request: Request, context: RouteContext) => {
     try {
-      if (isCrossSiteMutation(request)) throw new AppError("forbidden", "cross-site request refused");
+      refuseForeignRequests(request);
       const db = getDb();
       const sessionToken = readSessionToken(request);
       const user = await getSessionUser(db, sessionToken);
@@ -39,11 +53,11 @@ export function withUser(handler: (args: UserHandlerArgs) => Promise<Response>, 
   };
 }
 
-/** For the few public endpoints (sign-in, first-run setup): CSRF check and error rendering only. */
+/** For the few public endpoints (sign-in, first-run setup): Host and CSRF checks and error rendering only. */
 export function withPublic(handler: (args: { request: Request; db: Db }) => Promise<Response>) {
   return async (request: Request) => {
     try {
-      if (isCrossSiteMutation(request)) throw new AppError("forbidden", "cross-site request refused");
+      refuseForeignRequests(request);
       return await handler({ request, db: getDb() });
     } catch (error) {
       return jsonErrorResponse(error);

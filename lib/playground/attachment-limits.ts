@@ -9,6 +9,10 @@ export const attachmentLimits = {
   imageBytes: 5 * 1024 * 1024,
   requestBytes: 32 * 1024 * 1024,
   pdfPages: 100,
+  /** One upload's multipart body: the largest file plus room for the form's framing. */
+  uploadBodyBytes: 32 * 1024 * 1024 + 64 * 1024,
+  /** A session import (JSON, attachments inlined as base64): larger than any one request may carry. */
+  importBodyBytes: 64 * 1024 * 1024,
 } as const;
 
 export const imageMediaTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"] as const;

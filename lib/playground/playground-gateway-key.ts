@@ -9,7 +9,9 @@ import { getConfig } from "@/lib/env";
  * per user, kind "playground", so the gateway's auth, routing and request log see the
  * signed-in user. Like every key only its SHA-256 is stored; the key itself is derived from
  * APP_SECRET and the row's random prefix whenever it is needed, so it is never written
- * anywhere, never shown, and revoking the row (or rotating APP_SECRET) retires it.
+ * anywhere, never shown, and revoking the row (or rotating APP_SECRET) retires it. It has no
+ * limits of its own (nobody could change them): the gateway holds it to its user's limits,
+ * which every key of the user shares (lib/rate-limits/check-key-limits.ts).
  */
 export const PLAYGROUND_KEY_KIND = "playground";
 

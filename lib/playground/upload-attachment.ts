@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { parseJsonBody } from "@/lib/http/json-error-response";
+import { readFormData } from "@/lib/http/read-body";
+import { attachmentLimits } from "./attachment-limits";
 import { saveUploadedAttachment, saveUrlAttachment } from "./attachment-store";
 
 /** An upload request: a multipart `file`, or JSON `{url}`. */
@@ -15,12 +17,7 @@ export async function uploadAttachment(db: Db, userId: string, request: Request)
   if (!contentType.startsWith("multipart/form-data")) {
     throw new AppError("invalid_input", 'Send a file as multipart/form-data, or JSON {"url": …}.');
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError("invalid_input", "The upload could not be read; try again.");
-  }
+  const form = await readFormData(request, { maxBytes: attachmentLimits.uploadBodyBytes });
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("invalid_input", "No file in the upload (field `file`).", "file");
   return saveUploadedAttachment(db, userId, file);

@@ -4,7 +4,7 @@ import { isDataError } from "@/lib/db/is-data-error";
 import { quarantineRequestLogRow } from "@/lib/db/quarantine-request-log-row";
 import type { RequestLogRowsWriter } from "@/lib/db/off-thread-request-log-writer";
 import { getConfig } from "@/lib/env";
-import { chargeKeyUsage } from "@/lib/rate-limits/check-key-limits";
+import { chargeKeyUsage, limitScopes } from "@/lib/rate-limits/check-key-limits";
 import { BatchWriter, type BatchWriterStats } from "./batch-writer";
 import { buildRequestLogRow, type RequestLogRow } from "./build-request-log-row";
 import type { FinishedRequest } from "./request-trace";
@@ -79,12 +79,12 @@ export function recordFinishedRequest(request: FinishedRequest) {
       const { writer } = service();
       const row = writer ? buildRequestLogRow(request) : undefined;
       if (row) writer!.enqueue(row);
-      const limits = request.principal?.limits;
-      if (request.principal && limits && (limits.tokensPerMinute !== null || limits.monthlyBudgetMicros !== null)) {
+      const scopes = request.principal ? limitScopes(request.principal) : [];
+      if (scopes.some(({ limits }) => limits.tokensPerMinute !== null || limits.monthlyBudgetMicros !== null)) {
         const usage = request.usage;
         const tokens = usage ? usage.inputTokens + usage.cacheCreationInputTokens + usage.outputTokens : 0;
         const costMicros = row?.costMicros ?? usageCostMicros(request.servedModel, usage).costMicros;
-        chargeKeyUsage(getDb(), request.principal.keyId, limits, { tokens, costMicros });
+        chargeKeyUsage(getDb(), scopes, { tokens, costMicros });
       }
     } catch (error) {
       console.error("request log: could not record a request:", error);

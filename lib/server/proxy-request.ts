@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { keepAlivePoolOptions } from "@/lib/net/keep-alive-pool";
 
 // Connection-scoped headers are the hop's own, not the request's (RFC 9110 §7.6.1).
@@ -33,6 +34,9 @@ export function proxyRequest(target: ProxyTarget, req: IncomingMessage, res: Ser
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(req.headers))
     if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
+  // Next.js sees this server's socket, not the client's: sign-in throttling needs the client's
+  // address. Whatever a client sent under this name is replaced.
+  headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
   const forwarded = http.request({
     socketPath: target.socketPath,
     agent: target.agent,

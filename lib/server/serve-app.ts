@@ -7,6 +7,7 @@ import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log
 import { getConfig } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { describeAppSecretMismatch } from "@/lib/credentials/app-secret-mismatch";
+import { isAllowedHost, misdirectedBody } from "@/lib/http/allowed-host";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
 import { writeRequestLogRowsWith } from "@/lib/request-log/request-log";
 import {
@@ -39,7 +40,7 @@ export type ServeOptions = { dir: string; host: string; port: number };
 export async function serveApp({ dir, host, port }: ServeOptions): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV = "production";
   // better-sqlite3 blocks its thread for a whole INSERT: the log's batches go to a worker thread.
-  const { database, client } = getConfig();
+  const { database, client, allowedHosts } = getConfig();
   if (database.provider === "sqlite") writeRequestLogRowsWith(offThreadSqliteRequestLogWriter(database.file));
   await reportAppSecretMismatch();
   const next = await startNextWorker({ dir, host, port });
@@ -51,6 +52,7 @@ export async function serveApp({ dir, host, port }: ServeOptions): Promise<void>
 
   const server = createServer({ noDelay: true, ...incomingTimeouts(client) }, (req, res) => {
     const pathname = pathnameOf(req.url);
+    if (!isAllowedHost(req.headers.host, allowedHosts)) return void misdirected(res, pathname ?? "/");
     const route = pathname ? matchGatewayRoute(pathname) : undefined;
     const handler = route && routeHandler(modules.get(route.file)!, req.method);
     if (handler) void serveGateway(handler, req, res);
@@ -146,6 +148,12 @@ function failed(res: ServerResponse, error: unknown) {
   res.end(
     JSON.stringify({ error: { message: "Internal server error.", type: "server_error", param: null, code: null } }),
   );
+}
+
+/** 421 for a Host this server does not answer for (ALLOWED_HOSTS): nothing behind it runs. */
+function misdirected(res: ServerResponse, pathname: string) {
+  const body = misdirectedBody(pathname);
+  res.writeHead(421, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
 }
 
 function pathnameOf(url: string | undefined): string | undefined {

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { hashPassword, newPasswordInput } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors/app-error";
 
 export const USER_ROLES = ["admin", "member"] as const;
 
 export const createUserInput = z.object({
   email: z.email("email is not a valid address").transform((email) => email.trim().toLowerCase()),
-  password: z.string().min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`),
+  password: newPasswordInput,
   role: z.enum(USER_ROLES).default("member"),
 });
 

@@ -39,6 +39,11 @@ const API_ROUTES: Record<string, Access> = {
   "/api/api-keys": { access: "signed-in" },
   "/api/api-keys/[id]/revoke": { access: "signed-in" },
   "/api/api-keys/[id]/limits": { access: "admin" },
+  "/api/users": { access: "admin" },
+  "/api/users/[id]/limits": { access: "admin" },
+  // GET for everyone signed in (whether members may create keys); PATCH is admin-only
+  // (tests/integration/user-limits-and-sign-in-throttle.test.ts).
+  "/api/settings/api-keys": { access: "signed-in" },
   // Members get their own keys' rows only (tests/integration/request-log-queries.test.ts).
   "/api/request-logs": { access: "signed-in" },
   "/api/request-logs/[id]": { access: "signed-in" },

@@ -31,7 +31,7 @@ describe("a server whose APP_SECRET does not match the stored credentials", () =
     await applyMigrations(database);
     db = useAppEnv(database, TEST_APP_SECRET);
     const user = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
-    apiKey = (await createApiKey(db, user.id, { name: "mismatch" })).key;
+    apiKey = (await createApiKey(db, user.id, { name: "mismatch" }, "operator")).key;
     credentialId = (
       await createCredential(db, { provider: "anthropic", name: "Production", apiKey: "sk-ant-mismatch-test-0000" })
     ).id;

@@ -84,7 +84,7 @@ describe.skipIf(!postgresUrl)("a stalled or stopped PostgreSQL", () => {
     db = useAppEnv({ ...database, url: proxied.toString() });
     fake = await startFakeAnthropicServer({ apiKey: PROVIDER_KEY });
     const user = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
-    apiKey = (await createApiKey(db, user.id, { name: "db-unavailable" })).key;
+    apiKey = (await createApiKey(db, user.id, { name: "db-unavailable" }, "operator")).key;
     await createCredential(db, { provider: "anthropic", name: "Fake", apiKey: PROVIDER_KEY, baseUrl: fake.url });
   }, 60_000);
 

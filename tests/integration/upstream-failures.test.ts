@@ -92,7 +92,7 @@ beforeAll(async () => {
   db = useAppEnv(database);
   fake = await startFakeAnthropicServer({ apiKey: PROVIDER_KEY });
   const user = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
-  apiKey = (await createApiKey(db, user.id, { name: "upstream-failures" })).key;
+  apiKey = (await createApiKey(db, user.id, { name: "upstream-failures" }, "operator")).key;
   await createCredential(db, { provider: "anthropic", name: "Fake", apiKey: PROVIDER_KEY, baseUrl: fake.url });
 }, 60_000);
 

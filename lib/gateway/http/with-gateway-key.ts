@@ -2,7 +2,7 @@ import { getDb, type Db } from "@/lib/db";
 import { authenticateApiKey, presentedApiKey, type GatewayPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { recordFinishedRequest } from "@/lib/request-log/request-log";
 import { RequestTrace } from "@/lib/request-log/request-trace";
-import { checkKeyLimits, rateLimitHeaders } from "@/lib/rate-limits/check-key-limits";
+import { checkKeyLimits, limitScopes, rateLimitHeaders } from "@/lib/rate-limits/check-key-limits";
 import { toOpenAIErrorResponse } from "../protocol/openai-chat/openai-error";
 import { toAnthropicErrorResponse } from "../protocol/anthropic-messages/anthropic-error";
 import { isAbortError } from "../providers/anthropic/anthropic-client";
@@ -20,7 +20,7 @@ const renderers = { openai: toOpenAIErrorResponse, anthropic: toAnthropicErrorRe
 
 /**
  * The one wrapper for public gateway routes: gateway key auth (Bearer or x-api-key), the key's
- * rate limits and budget (only for keys that have them), the request log, and every failure
+ * and its user's rate limits and budget (only where there are some), the request log, and every failure
  * rendered in the caller's protocol — never a bare 500. Takes Next.js's Web `Request` or the
  * production server's lighter GatewayRequest.
  */
@@ -33,8 +33,9 @@ export function withGatewayKey(protocol: GatewayProtocol, handler: (args: Gatewa
       const db = getDb();
       const principal = await authenticateApiKey(db, presentedApiKey(request.headers));
       trace.setPrincipal(principal);
-      if (principal.limits) {
-        const limits = await checkKeyLimits(db, principal.keyId, principal.limits);
+      const scopes = limitScopes(principal);
+      if (scopes.length > 0) {
+        const limits = await checkKeyLimits(db, scopes);
         limitHeaders = rateLimitHeaders(limits, protocol);
         if (limits.exceeded) throw limits.exceeded;
       }

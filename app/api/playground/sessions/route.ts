@@ -1,10 +1,17 @@
 import { withUser } from "@/lib/http/with-user";
 import { parseJsonBody } from "@/lib/http/json-error-response";
+import { PLAYGROUND_BODY_MAX_BYTES } from "@/lib/playground/playground-body-limit";
 import { createSession, createSessionInput } from "@/lib/playground/session-store";
 
 export const POST = withUser(async ({ request, db, user }) =>
   Response.json(
-    { session: await createSession(db, user.id, await parseJsonBody(request, createSessionInput)) },
+    {
+      session: await createSession(
+        db,
+        user.id,
+        await parseJsonBody(request, createSessionInput, { maxBytes: PLAYGROUND_BODY_MAX_BYTES }),
+      ),
+    },
     { status: 201 },
   ),
 );

@@ -1,9 +1,19 @@
 import { parseJsonBody } from "@/lib/http/json-error-response";
 import { withUser } from "@/lib/http/with-user";
 import { importSession } from "@/lib/sessions/session-export";
+import { attachmentLimits } from "@/lib/playground/attachment-limits";
 import { z } from "zod";
 
 /** A session export (docs/session-format.md) becomes a new session of the caller. */
 export const POST = withUser(async ({ request, db, user }) =>
-  Response.json({ id: await importSession(db, user.id, await parseJsonBody(request, z.unknown())) }, { status: 201 }),
+  Response.json(
+    {
+      id: await importSession(
+        db,
+        user.id,
+        await parseJsonBody(request, z.unknown(), { maxBytes: attachmentLimits.importBodyBytes }),
+      ),
+    },
+    { status: 201 },
+  ),
 );

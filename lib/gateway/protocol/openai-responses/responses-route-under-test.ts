@@ -38,7 +38,7 @@ export async function startResponsesRouteUnderTest(): Promise<ResponsesRouteUnde
   forgetResolvedCredentials();
   const upstream = await startFakeAnthropicServer({ apiKey: PROVIDER_KEY });
   const admin = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
-  const { key } = await createApiKey(db, admin.id, { name: "responses-tests" });
+  const { key } = await createApiKey(db, admin.id, { name: "responses-tests" }, "operator");
   await createCredential(db, {
     provider: "anthropic",
     name: "Anthropic Production",

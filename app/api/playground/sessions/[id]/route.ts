@@ -1,5 +1,6 @@
 import { withUser } from "@/lib/http/with-user";
 import { parseJsonBody } from "@/lib/http/json-error-response";
+import { PLAYGROUND_BODY_MAX_BYTES } from "@/lib/playground/playground-body-limit";
 import { getSessionDocument, updateSession, updateSessionInput } from "@/lib/playground/session-store";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,11 @@ export const GET = withUser(async ({ db, user, params }) =>
 
 export const PATCH = withUser(async ({ request, db, user, params }) =>
   Response.json({
-    session: await updateSession(db, user.id, params.id!, await parseJsonBody(request, updateSessionInput)),
+    session: await updateSession(
+      db,
+      user.id,
+      params.id!,
+      await parseJsonBody(request, updateSessionInput, { maxBytes: PLAYGROUND_BODY_MAX_BYTES }),
+    ),
   }),
 );

@@ -1,5 +1,6 @@
 import { withUser } from "@/lib/http/with-user";
 import { parseJsonBody } from "@/lib/http/json-error-response";
+import { PLAYGROUND_BODY_MAX_BYTES } from "@/lib/playground/playground-body-limit";
 import { promoteCompareAnswer } from "@/lib/playground/promote-compare-answer";
 import { z } from "zod";
 
@@ -12,7 +13,7 @@ export const POST = withUser(async ({ request, db, user, params }) =>
       db,
       userId: user.id,
       sessionId: params.id!,
-      body: await parseJsonBody(request, z.unknown()),
+      body: await parseJsonBody(request, z.unknown(), { maxBytes: PLAYGROUND_BODY_MAX_BYTES }),
     }),
   }),
 );
