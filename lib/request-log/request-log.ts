@@ -75,19 +75,24 @@ function service(): RequestLogService {
  */
 export function recordFinishedRequest(request: FinishedRequest) {
   setImmediate(() => {
+    // Charging the key does not depend on the log row: a row that fails to build must not
+    // let a request past its key's limits.
     try {
       const { writer } = service();
-      const row = writer ? buildRequestLogRow(request) : undefined;
-      if (row) writer!.enqueue(row);
+      if (writer) writer.enqueue(buildRequestLogRow(request));
+    } catch (error) {
+      console.error("request log: could not record a request:", error);
+    }
+    try {
       const scopes = request.principal ? limitScopes(request.principal) : [];
       if (scopes.some(({ limits }) => limits.tokensPerMinute !== null || limits.monthlyBudgetMicros !== null)) {
         const usage = request.usage;
         const tokens = usage ? usage.inputTokens + usage.cacheCreationInputTokens + usage.outputTokens : 0;
-        const costMicros = row?.costMicros ?? usageCostMicros(request.servedModel, usage).costMicros;
+        const { costMicros } = usageCostMicros(request.servedModel, usage);
         chargeKeyUsage(getDb(), scopes, { tokens, costMicros });
       }
     } catch (error) {
-      console.error("request log: could not record a request:", error);
+      console.error("request log: could not charge a request to its key:", error);
     }
   });
 }

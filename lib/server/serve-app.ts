@@ -18,6 +18,7 @@ import {
   type RouteHandler,
 } from "./gateway-routes";
 import { incomingTimeouts } from "./incoming-timeouts";
+import { allowedMethods, answerClientError, sendMethodNotAllowed } from "./gateway-server-errors";
 import { toGatewayRequest } from "./node-gateway-request";
 import { sendWebResponse } from "./node-web-bridge";
 import { proxyRequest, proxyTarget } from "./proxy-request";
@@ -54,10 +55,17 @@ export async function serveApp({ dir, host, port }: ServeOptions): Promise<void>
     const pathname = pathnameOf(req.url);
     if (!isAllowedHost(req.headers.host, allowedHosts)) return void misdirected(res, pathname ?? "/");
     const route = pathname ? matchGatewayRoute(pathname) : undefined;
-    const handler = route && routeHandler(modules.get(route.file)!, req.method);
-    if (handler) void serveGateway(handler, req, res);
-    else proxyRequest(toNext, req, res);
+    const routeModule = route && modules.get(route.file)!;
+    const handler = routeModule && routeHandler(routeModule, req.method);
+    if (handler) return void serveGateway(handler, req, res);
+    const method = req.method ?? "GET";
+    const allowed = routeModule && allowedMethods(routeModule);
+    // OPTIONS, and HEAD on a GET route, are Next.js's to answer; any other method is a 405 here.
+    if (allowed && pathname && method !== "OPTIONS" && !(method === "HEAD" && allowed.includes("GET")))
+      return sendMethodNotAllowed(res, pathname, method, allowed);
+    proxyRequest(toNext, req, res);
   });
+  server.on("clientError", answerClientError);
   installGracefulShutdown(
     () => {
       server.close();

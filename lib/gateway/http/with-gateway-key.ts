@@ -3,20 +3,17 @@ import { authenticateApiKey, presentedApiKey, type GatewayPrincipal } from "@/li
 import { recordFinishedRequest } from "@/lib/request-log/request-log";
 import { RequestTrace } from "@/lib/request-log/request-trace";
 import { checkKeyLimits, limitScopes, rateLimitHeaders } from "@/lib/rate-limits/check-key-limits";
-import { toOpenAIErrorResponse } from "../protocol/openai-chat/openai-error";
-import { toAnthropicErrorResponse } from "../protocol/anthropic-messages/anthropic-error";
 import { isAbortError } from "../providers/anthropic/anthropic-client";
 import { toGatewayError } from "../gateway-error";
 import { AllAttemptsFailedError } from "../routing/run-with-fallbacks";
 import { ATTEMPTS_HEADER, formatAttemptsHeader } from "../routing/attempts";
 import { fromWebRequest, type GatewayRequest } from "./gateway-request";
+import { renderGatewayError as renderers, type GatewayProtocol } from "./gateway-protocol";
 import { JsonResponse } from "./json-response";
 
-export type GatewayProtocol = "openai" | "anthropic";
+export type { GatewayProtocol };
 /** `trace` records the request in the request log: handlers tell it the model, attempts and event stream. */
 export type GatewayHandlerArgs = { request: GatewayRequest; db: Db; principal: GatewayPrincipal; trace: RequestTrace };
-
-const renderers = { openai: toOpenAIErrorResponse, anthropic: toAnthropicErrorResponse };
 
 /**
  * The one wrapper for public gateway routes: gateway key auth (Bearer or x-api-key), the key's
