@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseRequestBody } from "../../parse-request-body";
 import type { RequestHeaders } from "../../http/gateway-request";
+import { fallbacksSchema } from "../openai-chat/openai-chat-request-schema";
 
 /**
  * Messages API request for POST /v3/router/v1/messages. Lenient on purpose: the body is
@@ -12,13 +13,14 @@ export const anthropicMessagesRequestSchema = z.looseObject({
   model: z.string().min(1),
   messages: z.array(z.looseObject({ role: z.string(), content: z.unknown() })),
   stream: z.boolean().nullish(),
-  fallbacks: z.array(z.looseObject({ model: z.string().min(1) })).nullish(),
+  fallbacks: fallbacksSchema.nullish(),
 });
 
 /** POST /v3/router/v1/messages/count_tokens. */
 export const anthropicCountTokensRequestSchema = z.looseObject({
   model: z.string().min(1),
   messages: z.array(z.looseObject({ role: z.string(), content: z.unknown() })),
+  fallbacks: fallbacksSchema.nullish(),
 });
 
 export type PassthroughRequest = {
@@ -43,7 +45,8 @@ export function parseAnthropicMessagesRequest(body: unknown): PassthroughRequest
 }
 
 export function parseAnthropicCountTokensRequest(body: unknown): Omit<PassthroughRequest, "stream" | "fallbacks"> {
-  const request = parseRequestBody(anthropicCountTokensRequestSchema, body);
+  // Counting tokens makes one attempt; the gateway's `fallbacks` field is not Anthropic's to see.
+  const { fallbacks: _fallbacks, ...request } = parseRequestBody(anthropicCountTokensRequestSchema, body);
   return {
     gatewayModelId: request.model,
     bodyForUpstream: (upstreamModelId) => ({ ...request, model: upstreamModelId }),

@@ -29,6 +29,24 @@ describe("parseAnthropicMessagesRequest", () => {
     expect(parsed.bodyForUpstream("claude-sonnet-4-6")).toEqual({ ...forwarded, model: "claude-sonnet-4-6" });
   });
 
+  it("refuses more than 8 fallbacks: each is a full upstream attempt", () => {
+    const fallbacks = (count: number) => Array.from({ length: count }, () => ({ model: "anthropic/claude-haiku-4-5" }));
+    const body = { model: "anthropic/claude-sonnet-4-6", messages: [{ role: "user", content: "Hi" }] };
+    expect(parseAnthropicMessagesRequest({ ...body, fallbacks: fallbacks(8) }).fallbacks).toHaveLength(8);
+    expect(() => parseAnthropicMessagesRequest({ ...body, fallbacks: fallbacks(9) })).toThrow(
+      expect.objectContaining({ status: 400, param: "fallbacks" }),
+    );
+  });
+
+  it("never forwards the gateway's fallbacks on count_tokens", () => {
+    const parsed = parseAnthropicCountTokensRequest({
+      model: "anthropic/claude-sonnet-4-6",
+      messages: [{ role: "user", content: "Hi" }],
+      fallbacks: [{ model: "aws/anthropic/claude-sonnet-4-6" }],
+    });
+    expect(parsed.bodyForUpstream("claude-sonnet-4-6")).not.toHaveProperty("fallbacks");
+  });
+
   it("rejects a body without model or messages", () => {
     expect(() => parseAnthropicMessagesRequest({ messages: [] })).toThrow(InvalidRequestError);
     expect(() => parseAnthropicMessagesRequest({ model: "anthropic/claude-sonnet-4-6" })).toThrow(

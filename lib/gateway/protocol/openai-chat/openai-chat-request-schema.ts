@@ -158,7 +158,11 @@ export const responseFormatSchema = z.discriminatedUnion("type", [
   }),
 ]);
 
-export const fallbacksSchema = z.array(z.looseObject({ model: z.string().min(1) }));
+/** Each fallback is a full upstream attempt: one request may not ask for more than this many. */
+export const MAX_FALLBACKS = 8;
+export const fallbacksSchema = z
+  .array(z.looseObject({ model: z.string().min(1) }))
+  .max(MAX_FALLBACKS, `at most ${MAX_FALLBACKS} fallbacks per request`);
 
 export const chatCompletionRequestSchema = z.object({
   model: z.string().min(1),
