@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { Badge } from "@/components/ui/badge";
 import { classNames } from "@/components/ui/class-names";
 import { inputClassName } from "@/components/ui/input";
@@ -79,6 +80,19 @@ export function ModelPicker({
     buttonRef.current?.focus();
   };
 
+  // Esc closes the list wherever focus is (and is not then taken as "stop the answer").
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    window.document.addEventListener("keydown", onKeyDown);
+    return () => window.document.removeEventListener("keydown", onKeyDown);
+  }, [open]);
+
   return (
     <div className="relative">
       <button
@@ -98,51 +112,49 @@ export function ModelPicker({
           ▾
         </span>
       </button>
-      {open && (
-        <div
-          id={panelId}
-          role="dialog"
-          aria-label="Choose a model"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") {
-              event.preventDefault();
-              close();
-            }
-          }}
-          style={placement ?? { visibility: "hidden" }}
-          className="fixed z-40 overflow-y-auto overscroll-contain rounded-lg border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          <input
-            ref={searchRef}
-            type="search"
-            aria-label="Search models"
-            placeholder="Search models…"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            className={classNames(inputClassName, "mb-2")}
-          />
-          {groups.length === 0 && <p className="p-3 text-sm text-zinc-500">No model matches “{query}”.</p>}
-          {groups.map(([provider, providerModels]) => (
-            <section key={provider} aria-label={provider} className="mb-2">
-              <h3 className="px-2 py-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{provider}</h3>
-              <ul className="space-y-1">
-                {providerModels.map((model) => (
-                  <li key={model.id}>
-                    <ModelOption
-                      model={model}
-                      selected={model.id === value}
-                      onPick={() => {
-                        onChange(model.id);
-                        close();
-                      }}
-                    />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
-      )}
+      {open &&
+        // In <body>: the settings column is sticky (its own stacking context), so the sticky composer
+        // would paint over a list that stayed inside it.
+        createPortal(
+          <div
+            id={panelId}
+            role="dialog"
+            aria-label="Choose a model"
+            style={placement ?? { visibility: "hidden" }}
+            className="fixed z-40 overflow-y-auto overscroll-contain rounded-lg border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            <input
+              ref={searchRef}
+              type="search"
+              aria-label="Search models"
+              placeholder="Search models…"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              className={classNames(inputClassName, "mb-2")}
+            />
+            {groups.length === 0 && <p className="p-3 text-sm text-zinc-500">No model matches “{query}”.</p>}
+            {groups.map(([provider, providerModels]) => (
+              <section key={provider} aria-label={provider} className="mb-2">
+                <h3 className="px-2 py-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{provider}</h3>
+                <ul className="space-y-1">
+                  {providerModels.map((model) => (
+                    <li key={model.id}>
+                      <ModelOption
+                        model={model}
+                        selected={model.id === value}
+                        onPick={() => {
+                          onChange(model.id);
+                          close();
+                        }}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>,
+          window.document.body,
+        )}
     </div>
   );
 }

@@ -118,6 +118,17 @@ for (const viewport of [
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
     expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    // Nothing paints over it (the sticky composer used to, on the list's left part).
+    for (const [x, y] of [
+      [box.x + 12, box.y + box.height / 2],
+      [box.x + box.width / 2, box.y + box.height - 12],
+    ]) {
+      const onTop = await page.evaluate(
+        ([px, py]) => Boolean(document.elementFromPoint(px!, py!)?.closest('[aria-label="Choose a model"]')),
+        [x, y],
+      );
+      expect(onTop).toBe(true);
+    }
     await expect(picker.getByRole("heading").first()).toBeInViewport({ ratio: 1 });
     await expect(picker.getByRole("searchbox", { name: "Search models" })).toBeInViewport({ ratio: 1 });
     await expect(picker.getByRole("button", { name: /^Claude Sonnet 4\.6/ }).first()).toBeVisible();
