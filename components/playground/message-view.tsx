@@ -22,6 +22,10 @@ export type MessageActions = {
   onToolResults: (results: Array<{ toolCallId: string; content: string; isError: boolean }>) => Promise<boolean>;
   /** More per-turn actions (sessions: View code). */
   turnExtras?: (message: StoredMessage) => React.ReactNode;
+  /** Asks the model to go on after an answer cut off at max tokens (the playground only). */
+  onContinue?: () => void;
+  /** The max_tokens the gateway sent for a turn, when known. */
+  effectiveMaxTokens?: (message: StoredMessage) => number | null;
 };
 
 export const textOf = (parts: readonly MessagePart[]) =>
@@ -255,6 +259,9 @@ function AssistantMessage({
       <AnswerBody answer={message} isLastTurn={isLast} results={results}>
         {awaitingResults && <ToolResultsForm toolCalls={toolCalls} actions={actions} />}
       </AnswerBody>
+      {message.status === "complete" && message.metrics?.finishReason === "length" && (
+        <CutOffNotice message={message} isLast={isLast} actions={actions} />
+      )}
       <div className="flex flex-wrap items-center gap-1">
         {message.metrics && <TurnMetricsView metrics={message.metrics} />}
         <span className="ml-auto flex flex-wrap items-center gap-1">
@@ -289,6 +296,37 @@ function AssistantMessage({
         </span>
       </div>
     </article>
+  );
+}
+
+/** An answer that hit max tokens looks finished; this says it is not, and offers to go on. */
+function CutOffNotice({
+  message,
+  isLast,
+  actions,
+}: {
+  message: StoredMessage;
+  isLast: boolean;
+  actions: MessageActions;
+}) {
+  const limit = actions.effectiveMaxTokens?.(message) ?? null;
+  return (
+    <div
+      role="note"
+      aria-label={`Message ${message.position + 1} was cut off`}
+      className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-500/10 dark:text-amber-200"
+    >
+      <span>
+        Cut off: the answer reached the max tokens limit
+        {limit !== null ? ` (${limit.toLocaleString("en-US")} tokens)` : ""} before it finished. Raise Max tokens in the
+        settings, or continue.
+      </span>
+      {isLast && actions.onContinue && (
+        <Button size="sm" disabled={actions.busy} onClick={actions.onContinue}>
+          Continue
+        </Button>
+      )}
+    </div>
   );
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { Badge } from "@/components/ui/badge";
 import { classNames } from "@/components/ui/class-names";
 import { inputClassName } from "@/components/ui/input";
@@ -39,9 +40,28 @@ export function ModelPicker({
   const buttonRef = useRef<HTMLButtonElement>(null);
   const selected = models.find((model) => model.id === value);
 
+  const [placement, setPlacement] = useState<React.CSSProperties | null>(null);
+
   useEffect(() => {
     if (open) searchRef.current?.focus();
   }, [open]);
+
+  // The list is fixed to the viewport (an ancestor's overflow would clip it) and kept inside it.
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => {
+      const button = buttonRef.current?.getBoundingClientRect();
+      if (!button) return;
+      setPlacement(pickerPlacement(button, { width: window.innerWidth, height: window.innerHeight }, align));
+    };
+    place();
+    window.addEventListener("resize", place);
+    window.addEventListener("scroll", place, true);
+    return () => {
+      window.removeEventListener("resize", place);
+      window.removeEventListener("scroll", place, true);
+    };
+  }, [open, align]);
 
   const groups = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -59,6 +79,19 @@ export function ModelPicker({
     setOpen(false);
     buttonRef.current?.focus();
   };
+
+  // Esc closes the list wherever focus is (and is not then taken as "stop the answer").
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    window.document.addEventListener("keydown", onKeyDown);
+    return () => window.document.removeEventListener("keydown", onKeyDown);
+  }, [open]);
 
   return (
     <div className="relative">
@@ -79,52 +112,76 @@ export function ModelPicker({
           ▾
         </span>
       </button>
-      {open && (
-        <div
-          id={panelId}
-          role="dialog"
-          aria-label="Choose a model"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") close();
-          }}
-          className={classNames(
-            "absolute right-0 left-0 z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-2 shadow-xl sm:w-[28rem] dark:border-zinc-700 dark:bg-zinc-900",
-            align === "end" ? "sm:left-auto" : "sm:right-auto",
-          )}
-        >
-          <input
-            ref={searchRef}
-            type="search"
-            aria-label="Search models"
-            placeholder="Search models…"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            className={classNames(inputClassName, "mb-2")}
-          />
-          {groups.length === 0 && <p className="p-3 text-sm text-zinc-500">No model matches “{query}”.</p>}
-          {groups.map(([provider, providerModels]) => (
-            <section key={provider} aria-label={provider} className="mb-2">
-              <h3 className="px-2 py-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{provider}</h3>
-              <ul className="space-y-1">
-                {providerModels.map((model) => (
-                  <li key={model.id}>
-                    <ModelOption
-                      model={model}
-                      selected={model.id === value}
-                      onPick={() => {
-                        onChange(model.id);
-                        close();
-                      }}
-                    />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
-      )}
+      {open &&
+        // In <body>: the settings column is sticky (its own stacking context), so the sticky composer
+        // would paint over a list that stayed inside it.
+        createPortal(
+          <div
+            id={panelId}
+            role="dialog"
+            aria-label="Choose a model"
+            style={placement ?? { visibility: "hidden" }}
+            className="fixed z-40 overflow-y-auto overscroll-contain rounded-lg border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            <input
+              ref={searchRef}
+              type="search"
+              aria-label="Search models"
+              placeholder="Search models…"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              className={classNames(inputClassName, "mb-2")}
+            />
+            {groups.length === 0 && <p className="p-3 text-sm text-zinc-500">No model matches “{query}”.</p>}
+            {groups.map(([provider, providerModels]) => (
+              <section key={provider} aria-label={provider} className="mb-2">
+                <h3 className="px-2 py-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{provider}</h3>
+                <ul className="space-y-1">
+                  {providerModels.map((model) => (
+                    <li key={model.id}>
+                      <ModelOption
+                        model={model}
+                        selected={model.id === value}
+                        onPick={() => {
+                          onChange(model.id);
+                          close();
+                        }}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>,
+          window.document.body,
+        )}
     </div>
   );
+}
+
+const MARGIN = 8;
+const PREFERRED_WIDTH = 448;
+const MIN_HEIGHT_BELOW = 280;
+
+/**
+ * Where the list goes: under the button (above it when there is more room there), as wide as
+ * 28rem or the viewport allows, lined up with the button's `align` edge and slid back inside
+ * the viewport; on a phone that is the full width less a margin.
+ */
+function pickerPlacement(
+  button: Pick<DOMRect, "left" | "right" | "top" | "bottom">,
+  viewport: { width: number; height: number },
+  align: "start" | "end",
+): React.CSSProperties {
+  const width = Math.min(PREFERRED_WIDTH, viewport.width - 2 * MARGIN);
+  const wanted = align === "end" ? button.right - width : button.left;
+  const left = Math.max(MARGIN, Math.min(wanted, viewport.width - width - MARGIN));
+  const below = viewport.height - button.bottom - MARGIN - 4;
+  const above = button.top - MARGIN - 4;
+  if (below >= MIN_HEIGHT_BELOW || below >= above) {
+    return { left, width, top: button.bottom + 4, maxHeight: Math.max(below, 160) };
+  }
+  return { left, width, bottom: viewport.height - button.top + 4, maxHeight: above };
 }
 
 function ModelOption({ model, selected, onPick }: { model: PlaygroundModel; selected: boolean; onPick: () => void }) {

@@ -2,12 +2,13 @@
 
 import { useId, useState } from "react";
 import type { Parameters } from "@/lib/playground/session-document";
+import { NumberField } from "./number-field";
 import type { SettingsProblem } from "@/lib/playground/validate-turn-settings";
 
-type NumberField = "maxTokens" | "temperature" | "topP" | "topK";
+export type NumberSetting = "maxTokens" | "temperature" | "topP" | "topK";
 
 const FIELDS: Array<{
-  field: NumberField;
+  field: NumberSetting;
   label: string;
   placeholder: string;
   step: string;
@@ -27,11 +28,17 @@ export function ParametersPanel({
   onChange,
   problems,
   disabledReason,
+  defaultMaxTokens,
+  onDraftProblem,
 }: {
   value: Parameters;
   onChange: (value: Parameters) => void;
   problems: { errors: SettingsProblem[]; warnings: SettingsProblem[] };
-  disabledReason: Partial<Record<NumberField, string>>;
+  disabledReason: Partial<Record<NumberSetting, string>>;
+  /** What the gateway sends as max_tokens when the field is empty. */
+  defaultMaxTokens: number;
+  /** A field's typed text is not a valid number (null once it is). */
+  onDraftProblem: (field: NumberSetting, problem: string | null) => void;
 }) {
   const id = useId();
   const [stopText, setStopText] = useState(value.stopSequences.join("\n"));
@@ -48,48 +55,38 @@ export function ParametersPanel({
               .filter((problem) => problem.field === field)
               .map((problem) => ({ ...problem, tone: "warning" as const })),
           ];
-          const describedBy = fieldProblems.length || disabledReason[field] ? `${id}-${field}-help` : undefined;
           return (
             <div key={field} className="space-y-1">
               <label htmlFor={`${id}-${field}`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
                 {label}
               </label>
-              <input
+              <NumberField
                 id={`${id}-${field}`}
-                type="number"
-                inputMode={integer ? "numeric" : "decimal"}
                 step={step}
                 min={min}
                 max={max}
-                placeholder={disabledReason[field] ? "not accepted" : placeholder}
+                integer={integer}
+                allowEmpty
+                placeholder={
+                  disabledReason[field]
+                    ? "not accepted"
+                    : field === "maxTokens"
+                      ? `${defaultMaxTokens} (default)`
+                      : placeholder
+                }
                 disabled={Boolean(disabledReason[field]) && value[field] === null}
-                aria-invalid={fieldProblems.some((problem) => problem.tone === "error") || undefined}
-                aria-describedby={describedBy}
-                value={value[field] ?? ""}
-                onChange={(event) => {
-                  const raw = event.target.value;
-                  const parsed = raw === "" ? null : integer ? Math.round(Number(raw)) : Number(raw);
-                  onChange({ ...value, [field]: parsed === null || Number.isFinite(parsed) ? parsed : null });
-                }}
+                value={value[field]}
+                onChange={(parsed) => onChange({ ...value, [field]: parsed })}
+                onDraftProblem={(problem) => onDraftProblem(field, problem)}
+                problems={fieldProblems}
+                notes={[
+                  ...(disabledReason[field] ? [disabledReason[field]] : []),
+                  ...(field === "maxTokens" && value.maxTokens === null
+                    ? [`Unset: the model default, ${defaultMaxTokens.toLocaleString("en-US")} tokens.`]
+                    : []),
+                ]}
                 className="block h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm tabular-nums disabled:cursor-not-allowed disabled:bg-zinc-50 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:disabled:bg-zinc-800"
               />
-              {describedBy && (
-                <div id={describedBy} className="space-y-0.5">
-                  {disabledReason[field] && <p className="text-[11px] text-zinc-500">{disabledReason[field]}</p>}
-                  {fieldProblems.map((problem) => (
-                    <p
-                      key={problem.message}
-                      className={
-                        problem.tone === "error"
-                          ? "text-[11px] text-red-600 dark:text-red-400"
-                          : "text-[11px] text-amber-700 dark:text-amber-300"
-                      }
-                    >
-                      {problem.message}
-                    </p>
-                  ))}
-                </div>
-              )}
             </div>
           );
         })}

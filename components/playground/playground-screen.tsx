@@ -15,6 +15,7 @@ import {
   type SessionDocument,
   type StoredMessage,
 } from "@/lib/playground/session-document";
+import { effectiveMaxTokens } from "@/lib/catalog/request-rules";
 import { coerceThinking } from "@/lib/playground/thinking-options";
 import { conversationTotals } from "@/lib/playground/turn-metrics";
 import { validateTurnSettings } from "@/lib/playground/validate-turn-settings";
@@ -38,7 +39,21 @@ import { SessionActions, TurnViewCode } from "@/components/sessions/session-acti
 import { SettingsPanel } from "./settings-panel";
 import { parseToolDraft, toToolDrafts, type ToolDraft } from "./tool-drafts";
 import { useCompare } from "./use-compare";
+import { useFollowLatest } from "./use-follow-latest";
 import { usePlayground } from "./use-playground";
+
+const CONTINUE_PROMPT = "Continue exactly where your previous answer stopped, without repeating it.";
+
+const fieldLabels: Record<string, string> = {
+  thinkingBudget: "Thinking budget",
+  maxTokens: "Max tokens",
+  temperature: "Temperature",
+  topP: "Top P",
+  topK: "Top K",
+};
+
+const textLength = (message: StoredMessage | undefined) =>
+  message?.parts.reduce((total, part) => total + (part.type === "text" ? part.text.length : 0), 0) ?? 0;
 
 export function PlaygroundScreen({
   models,
@@ -68,7 +83,14 @@ export function PlaygroundScreen({
   const [toolDrafts, setToolDrafts] = useState<ToolDraft[]>(() => toToolDrafts(settings.tools));
   const [settingsOpen, setSettingsOpen] = useState(false);
   const draftLoaded = useRef(false);
-  const bottom = useRef<HTMLDivElement>(null);
+  /** Numeric fields whose typed text is not a number yet, by field. */
+  const [draftProblems, setDraftProblems] = useState<Record<string, string>>({});
+  const [menuOpen, setMenuOpen] = useState(false);
+  const following = useFollowLatest({
+    streaming: playground.streaming,
+    contentKey: `${messages.length}:${messages.at(-1)?.parts.length ?? 0}:${textLength(messages.at(-1))}`,
+    openAtEnd: (document?.messages.length ?? 0) > 0,
+  });
 
   useEffect(preloadMarkdown, []);
 
@@ -93,11 +115,20 @@ export function PlaygroundScreen({
     if (draftLoaded.current) saveDraft(playground.sessionId, draft);
   }, [draft, playground.sessionId]);
 
-  // Keep the newest turn in view while it streams.
-  const lastMessage = messages.at(-1);
+  // Esc stops a streaming answer (unless it closes a dialog or the model list).
+  const stopTurn = playground.stop;
+  const stopCompare = compare.stop;
   useEffect(() => {
-    if (playground.streaming) bottom.current?.scrollIntoView({ block: "end" });
-  }, [playground.streaming, lastMessage?.parts.length, messages.length]);
+    if (!streaming) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest("dialog, [role=dialog]")) return;
+      stopTurn();
+      stopCompare();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [streaming, stopTurn, stopCompare]);
   // …and the compare columns when they start.
   const compareTop = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -164,13 +195,18 @@ export function PlaygroundScreen({
         }),
       )
     : [];
+  const draftBlockers = Object.entries(draftProblems)
+    .filter(([field]) => field !== "thinkingBudget" || (!comparing && settings.thinking.mode === "manual"))
+    .map(([field, problem]) => `${fieldLabels[field] ?? field}: ${problem}`);
   const blockers = comparing
     ? [
+        ...draftBlockers,
         ...columnChecks.flatMap((check, index) => check.errors.map((problem) => `Column ${index + 1}: ${problem}`)),
         ...toolProblems,
       ]
     : [
         ...(model.available ? [] : [`${model.displayName} cannot be used: ${model.unavailableReason}`]),
+        ...draftBlockers,
         ...settingsCheck.errors.map((problem) => problem.message),
         ...toolProblems,
         ...cacheCheck.errors,
@@ -197,9 +233,26 @@ export function PlaygroundScreen({
     onToolResults: (results) => playground.runTurn({ type: "tool_results", results, cache: null }),
     turnExtras: (message) =>
       message.request ? <TurnViewCode position={message.position} source={viewCodeSource} /> : null,
+    // A new turn rather than an assistant prefill: newer Claude models refuse a prefilled answer.
+    onContinue: () => {
+      following.follow();
+      void playground.runTurn({ type: "send", parts: [{ type: "text", text: CONTINUE_PROMPT }], cache: null });
+    },
+    effectiveMaxTokens: (message) => {
+      const turnModel = models.find((candidate) => candidate.id === message.request?.model);
+      if (!message.request || !turnModel) return null;
+      const { parameters, thinking } = message.request.settings;
+      return effectiveMaxTokens({
+        maxTokens: parameters.maxTokens ?? undefined,
+        thinkingBudget: thinking.mode === "manual" ? thinking.budgetTokens : undefined,
+        defaultMaxTokens: turnModel.defaultMaxTokens,
+        maxOutputTokens: turnModel.maxOutputTokens,
+      });
+    },
   };
 
   function send() {
+    following.follow();
     const sentDraft = draft;
     const clearComposer = () => {
       setDraft(emptyDraft);
@@ -230,7 +283,7 @@ export function PlaygroundScreen({
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="relative flex items-center gap-2 sm:flex-wrap">
         <h1 className="sr-only">Playground</h1>
         <label htmlFor="conversation-title" className="sr-only">
           Conversation title
@@ -249,20 +302,52 @@ export function PlaygroundScreen({
           }}
           className="min-w-0 flex-1 truncate rounded-md border border-transparent bg-transparent px-2 py-1 text-lg font-semibold tracking-tight hover:border-zinc-200 focus:border-zinc-300 disabled:cursor-default dark:hover:border-zinc-800"
         />
-        <Link href="/playground?new=1" className={buttonClassName("secondary", "sm")}>
-          New conversation
-        </Link>
-        <SessionActions sessionId={playground.sessionId} source={viewCodeSource} />
         <Button
           size="sm"
-          aria-pressed={comparing}
-          disabled={streaming}
-          variant={comparing ? "primary" : "secondary"}
-          title={comparing ? "Leave compare mode" : "Run the next message against 2–4 models or settings side by side"}
-          onClick={toggleCompare}
+          className="sm:hidden"
+          aria-expanded={menuOpen}
+          aria-controls="playground-actions"
+          aria-label="More actions"
+          onClick={() => setMenuOpen((open) => !open)}
         >
-          Compare
+          <span aria-hidden>⋯</span>
         </Button>
+        {/* One set of actions: inline from sm up, a menu below it so the title keeps the width. */}
+        <div
+          id="playground-actions"
+          onKeyDown={(event) => {
+            if (event.key === "Escape" && menuOpen) {
+              event.preventDefault();
+              setMenuOpen(false);
+            }
+          }}
+          className={classNames(
+            menuOpen
+              ? "absolute top-full right-0 z-30 mt-1 flex w-56 flex-col items-stretch gap-1 rounded-lg border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+              : "hidden",
+            "sm:static sm:z-auto sm:mt-0 sm:flex sm:w-auto sm:flex-row sm:flex-wrap sm:items-center sm:gap-2 sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none sm:dark:bg-transparent",
+          )}
+        >
+          <Link href="/playground?new=1" className={buttonClassName("secondary", "sm")}>
+            New conversation
+          </Link>
+          <SessionActions sessionId={playground.sessionId} source={viewCodeSource} />
+          <Button
+            size="sm"
+            aria-pressed={comparing}
+            disabled={streaming}
+            variant={comparing ? "primary" : "secondary"}
+            title={
+              comparing ? "Leave compare mode" : "Run the next message against 2–4 models or settings side by side"
+            }
+            onClick={() => {
+              setMenuOpen(false);
+              toggleCompare();
+            }}
+          >
+            Compare
+          </Button>
+        </div>
         <Button
           size="sm"
           className={comparing ? undefined : "lg:hidden"}
@@ -291,7 +376,6 @@ export function PlaygroundScreen({
                 actions={actions}
               />
             ))}
-            <div ref={bottom} />
           </section>
           {comparing && (
             <div ref={compareTop} className="scroll-mt-4">
@@ -305,6 +389,15 @@ export function PlaygroundScreen({
             </Alert>
           )}
           <div className="sticky bottom-0 z-10 -mx-1 bg-white/85 px-1 pt-1 pb-2 backdrop-blur dark:bg-zinc-950/85">
+            {!following.atEnd && messages.length > 0 && (
+              <button
+                type="button"
+                onClick={following.follow}
+                className="absolute -top-10 left-1/2 -translate-x-1/2 rounded-full border border-zinc-300 bg-white px-3 py-1 text-xs font-medium shadow-md hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+              >
+                Jump to latest ↓
+              </button>
+            )}
             <Composer
               draft={draft}
               onDraftChange={setDraft}
@@ -339,6 +432,15 @@ export function PlaygroundScreen({
             settings={settings}
             setSettings={setSettings}
             settingsCheck={settingsCheck}
+            onDraftProblem={(field, problem) =>
+              setDraftProblems((current) => {
+                if ((current[field] ?? null) === problem) return current;
+                const next = { ...current };
+                if (problem === null) delete next[field];
+                else next[field] = problem;
+                return next;
+              })
+            }
             comparing={comparing}
             toolDrafts={toolDrafts}
             onToolDraftsChange={setToolDrafts}

@@ -38,6 +38,7 @@ export function SettingsPanel({
   cacheCheck,
   timeline,
   totals,
+  onDraftProblem,
 }: {
   models: PlaygroundModel[];
   model: PlaygroundModel;
@@ -51,6 +52,8 @@ export function SettingsPanel({
   cacheCheck: CacheCheck;
   timeline: CacheTimelineEntry[];
   totals: ConversationTotals;
+  /** A numeric field's typed text is not a number (null once it is): sending waits for a fix. */
+  onDraftProblem: (field: string, problem: string | null) => void;
 }) {
   const samplingReason =
     comparing || model.capabilities.samplingParameters ? undefined : `${model.displayName} does not accept it.`;
@@ -80,6 +83,10 @@ export function SettingsPanel({
             model={model}
             value={settings.thinking}
             onChange={(thinking) => setSettings((current) => ({ ...current, thinking }))}
+            budgetProblems={settingsCheck.errors
+              .filter((problem) => problem.field === "thinking.budget_tokens")
+              .map((problem) => problem.message)}
+            onBudgetDraftProblem={(problem) => onDraftProblem("thinkingBudget", problem)}
           />
           {settingsCheck.errors
             .filter((problem) => problem.field === "thinking")
@@ -94,6 +101,8 @@ export function SettingsPanel({
         value={settings.parameters}
         onChange={(parameters) => setSettings((current) => ({ ...current, parameters }))}
         problems={comparing ? noProblems : settingsCheck}
+        defaultMaxTokens={model.defaultMaxTokens}
+        onDraftProblem={onDraftProblem}
         disabledReason={{
           temperature: samplingReason,
           topP: samplingReason,

@@ -3,25 +3,27 @@
 import { useId } from "react";
 import { classNames } from "@/components/ui/class-names";
 import { Select } from "@/components/ui/input";
+import { minimumThinkingBudget } from "@/lib/catalog/request-rules";
+import { NumberField } from "./number-field";
 import type { EffortLevel } from "@/lib/catalog/model-catalog-schema";
 import type { PlaygroundModel } from "@/lib/playground/playground-models";
 import type { ThinkingSetting } from "@/lib/playground/session-document";
-import {
-  maximumThinkingBudget,
-  minimumThinkingBudget,
-  thinkingBudgetPresets,
-  thinkingModeOptions,
-} from "@/lib/playground/thinking-options";
+import { maximumThinkingBudget, thinkingBudgetPresets, thinkingModeOptions } from "@/lib/playground/thinking-options";
 
 /** Off / Adaptive (with effort) / Manual (budget); what the model cannot do is disabled with the reason. */
 export function ThinkingControl({
   model,
   value,
   onChange,
+  budgetProblems = [],
+  onBudgetDraftProblem,
 }: {
   model: PlaygroundModel;
   value: ThinkingSetting;
   onChange: (value: ThinkingSetting) => void;
+  /** The rules' problems with the budget (below 1,024, at or over the model's output limit). */
+  budgetProblems?: string[];
+  onBudgetDraftProblem?: (problem: string | null) => void;
 }) {
   const name = useId();
   const options = thinkingModeOptions(model.capabilities, model.displayName);
@@ -80,6 +82,8 @@ export function ThinkingControl({
         <BudgetControl
           value={value.budgetTokens}
           onChange={(budgetTokens) => onChange({ mode: "manual", budgetTokens })}
+          problems={budgetProblems}
+          onDraftProblem={onBudgetDraftProblem}
         />
       )}
     </fieldset>
@@ -120,39 +124,51 @@ function EffortSelect({
   );
 }
 
-function BudgetControl({ value, onChange }: { value: number; onChange: (value: number) => void }) {
+function BudgetControl({
+  value,
+  onChange,
+  problems,
+  onDraftProblem,
+}: {
+  value: number;
+  onChange: (value: number) => void;
+  problems: string[];
+  onDraftProblem: ((problem: string | null) => void) | undefined;
+}) {
   const id = useId();
-  const clamp = (budget: number) =>
-    Math.min(maximumThinkingBudget, Math.max(minimumThinkingBudget, Math.round(budget)));
+  const sliderValue = Math.min(maximumThinkingBudget, Math.max(minimumThinkingBudget, value));
   return (
     <div className="space-y-2">
-      <div className="flex items-center justify-between gap-2">
-        <label htmlFor={id} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <label htmlFor={`${id}-tokens`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
           Thinking budget
         </label>
-        <input
-          type="number"
+        <NumberField
+          id={`${id}-tokens`}
           aria-label="Thinking budget tokens"
           min={minimumThinkingBudget}
-          max={maximumThinkingBudget}
           step={512}
+          integer
+          allowEmpty={false}
           value={value}
-          onChange={(event) => {
-            const parsed = Number(event.target.value);
-            if (Number.isFinite(parsed) && event.target.value !== "") onChange(clamp(parsed));
+          onChange={(budget) => {
+            if (budget !== null) onChange(budget);
           }}
-          className="h-7 w-24 rounded border border-zinc-300 bg-white px-2 text-right text-xs tabular-nums dark:border-zinc-700 dark:bg-zinc-900"
+          onDraftProblem={onDraftProblem}
+          problems={problems.map((message) => ({ message, tone: "error" as const }))}
+          className="h-7 w-24 rounded border border-zinc-300 bg-white px-2 text-right text-xs tabular-nums aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
         />
       </div>
       <input
         id={id}
         type="range"
+        aria-label="Thinking budget slider"
         min={minimumThinkingBudget}
         max={maximumThinkingBudget}
         step={256}
-        value={value}
+        value={sliderValue}
         aria-valuetext={`${value.toLocaleString("en-US")} tokens`}
-        onChange={(event) => onChange(clamp(Number(event.target.value)))}
+        onChange={(event) => onChange(Number(event.target.value))}
         className="w-full accent-amber-500"
       />
       <div className="flex flex-wrap gap-1" role="group" aria-label="Budget presets">

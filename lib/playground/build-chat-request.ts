@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { chatCompletionRequestSchema } from "@/lib/gateway/protocol/openai-chat/openai-chat-request-schema";
 import type { AttachmentMeta, CacheMark, MessagePart, PlaygroundSettings, StoredMessage } from "./session-document";
 
 /** An attachment ready to send: its bytes as base64, or the URL it lives at. */
@@ -5,52 +7,21 @@ export type SendableAttachment = AttachmentMeta & { base64: string | null };
 
 type CacheControl = { type: "ephemeral"; ttl: "5m" | "1h" };
 
-type UserContentPart =
-  | { type: "text"; text: string; cache_control?: CacheControl }
-  | { type: "image_url"; image_url: { url: string }; cache_control?: CacheControl }
-  | {
-      type: "document";
-      document: { type: "pdf"; data?: string; url?: string; title?: string };
-      cache_control?: CacheControl;
-    };
-
-type AssistantContentPart =
-  | { type: "text"; text: string }
-  | { type: "reasoning"; reasoning: string; signature: string }
-  | { type: "redacted_reasoning"; data: string };
-
-export type GatewayChatMessage =
-  | { role: "system"; content: Array<{ type: "text"; text: string; cache_control?: CacheControl }> }
-  | { role: "user"; content: UserContentPart[]; cache_control?: CacheControl }
-  | {
-      role: "assistant";
-      content: AssistantContentPart[] | null;
-      tool_calls?: Array<{ id: string; type: "function"; function: { name: string; arguments: string } }>;
-      cache_control?: CacheControl;
-    }
-  | { role: "tool"; tool_call_id: string; content: string; cache_control?: CacheControl };
-
 /**
  * The Chat Completions body this gateway accepts (with its extensions: `thinking`, `top_k`,
- * `cache_control`, `document` and `reasoning` parts). Typed here, not with the `openai`
- * SDK's types, because those do not know the extensions.
+ * `cache_control`, `document` and `reasoning` parts), as the gateway's own request schema takes
+ * it in, so a field the gateway would refuse does not type-check here.
  */
-export type GatewayChatRequest = {
-  model: string;
-  messages: GatewayChatMessage[];
+export type GatewayChatRequest = z.input<typeof chatCompletionRequestSchema> & {
   stream: true;
   stream_options: { include_usage: true };
-  max_tokens?: number;
-  temperature?: number;
-  top_p?: number;
-  top_k?: number;
-  stop?: string[];
-  thinking?: { type: "enabled"; budget_tokens: number } | { type: "adaptive"; effort?: string };
-  tools?: Array<{
-    type: "function";
-    function: { name: string; description?: string; parameters: Record<string, unknown> };
-  }>;
 };
+type GatewayChatMessage = GatewayChatRequest["messages"][number];
+type UserContentPart = Exclude<Extract<GatewayChatMessage, { role: "user" }>["content"], string>[number];
+type AssistantContentPart = Exclude<
+  NonNullable<Extract<GatewayChatMessage, { role: "assistant" }>["content"]>,
+  string
+>[number];
 
 /** A reasoning part that went back to the model in this request: message position and part index. */
 export type SentBackReasoning = { position: number; partIndex: number };

@@ -126,6 +126,7 @@ export function checkColumn(input: {
         | "unavailableReason"
         | "capabilities"
         | "maxOutputTokens"
+        | "defaultMaxTokens"
         | "minimumCacheableTokens"
       >
     | undefined;

@@ -18,6 +18,7 @@ const modelFacts = (id: string) => ({
   displayName: entry(id).displayName,
   capabilities: entry(id).capabilities,
   maxOutputTokens: entry(id).maxOutputTokens,
+  defaultMaxTokens: entry(id).defaultMaxTokens,
 });
 
 const userMessage = (position: number, text: string, cache: StoredMessage["cache"] = null) => ({
@@ -193,8 +194,32 @@ describe("thinking and parameters follow the gateway's rules", () => {
       "claude-sonnet-4-6",
       { maxTokens: 10_000_000 },
       "maxTokens",
-      /produces at most/,
+      /can produce at most/,
     ],
+    [
+      "a thinking budget below 1,024",
+      "claude-sonnet-4-6",
+      { thinking: { mode: "manual", budgetTokens: 500 } },
+      "thinking.budget_tokens",
+      /at least 1024/,
+    ],
+    [
+      "a thinking budget at the model's output limit",
+      "claude-sonnet-4-6",
+      { thinking: { mode: "manual", budgetTokens: 128_000 } },
+      "thinking.budget_tokens",
+      /less than Claude Sonnet 4\.6's output limit of 128000/,
+    ],
+    ["max tokens below 1", "claude-sonnet-4-6", { maxTokens: 0 }, "maxTokens", /at least 1/],
+    [
+      "temperature over 1",
+      "claude-sonnet-4-6",
+      { temperature: 1.5 },
+      "temperature",
+      /between 0 and 1 for Claude models; got 1\.5/,
+    ],
+    ["top_p below 0", "claude-sonnet-4-6", { topP: -0.1 }, "topP", /between 0 and 1/],
+    ["top_k below 1", "claude-sonnet-4-6", { topK: 0 }, "topK", /at least 1/],
     [
       "an effort the model lacks",
       "claude-opus-4-6",
@@ -213,6 +238,17 @@ describe("thinking and parameters follow the gateway's rules", () => {
       (candidate) => candidate.field === field,
     );
     expect(problem?.message).toMatch(message);
+  });
+
+  it("says what max_tokens the gateway sends when the budget is not below max tokens", () => {
+    const settings = {
+      ...defaultPlaygroundSettings,
+      thinking: { mode: "manual" as const, budgetTokens: 2000 },
+      parameters: { ...defaultPlaygroundSettings.parameters, maxTokens: 300 },
+    };
+    const check = validateTurnSettings(settings, modelFacts("claude-sonnet-4-6"));
+    expect(check.errors).toEqual([]);
+    expect(check.warnings).toEqual([{ field: "maxTokens", message: expect.stringMatching(/sends max_tokens 2,300/) }]);
   });
 
   it("warns about temperature with top_p", () => {

@@ -1,7 +1,6 @@
 import type { ModelCapabilities } from "@/lib/catalog/model-catalog-schema";
 import type { ThinkingSetting } from "./session-document";
 
-export const minimumThinkingBudget = 1024;
 export const maximumThinkingBudget = 64_000;
 
 /** The extended-thinking docs' starting points for a budget. */

@@ -1,15 +1,32 @@
 import type { ModelCapabilities } from "@/lib/catalog/model-catalog-schema";
 import type { PlaygroundSettings, ToolDefinition } from "./session-document";
-import { minimumThinkingBudget, thinkingIsOn } from "./thinking-options";
+import { effectiveMaxTokens, requestRuleProblems, type RuleParam } from "@/lib/catalog/request-rules";
 
 export type SettingsProblem = { field: string; message: string };
 export type SettingsCheck = { errors: SettingsProblem[]; warnings: SettingsProblem[] };
 
-type ModelFacts = { displayName: string; capabilities: ModelCapabilities; maxOutputTokens: number };
+type ModelFacts = {
+  displayName: string;
+  capabilities: ModelCapabilities;
+  maxOutputTokens: number;
+  defaultMaxTokens: number;
+};
+
+/** Where the playground shows a rule's problem. */
+const fieldOf: Record<RuleParam, string> = {
+  max_tokens: "maxTokens",
+  "thinking.type": "thinking",
+  "thinking.budget_tokens": "thinking.budget_tokens",
+  "thinking.effort": "thinking",
+  temperature: "temperature",
+  top_p: "topP",
+  top_k: "topK",
+  tool_choice: "tools",
+};
 
 /**
- * The gateway's rules for parameters and thinking, checked in the browser before sending so
- * the user sees them next to the control (the gateway checks again).
+ * The gateway's rules for parameters and thinking (the same table, lib/catalog/request-rules.ts),
+ * checked in the browser before sending so the user sees them next to the control.
  */
 export function validateTurnSettings(settings: PlaygroundSettings, model: ModelFacts): SettingsCheck {
   const errors: SettingsProblem[] = [];
@@ -17,61 +34,42 @@ export function validateTurnSettings(settings: PlaygroundSettings, model: ModelF
   const { capabilities, displayName } = model;
   const { parameters, thinking } = settings;
 
-  if (thinking.mode === "manual") {
-    if (!capabilities.thinking.manual)
-      errors.push({ field: "thinking", message: `${displayName} supports only adaptive thinking.` });
-    if (thinking.budgetTokens < minimumThinkingBudget) {
-      errors.push({
-        field: "thinking",
-        message: `The thinking budget must be at least ${minimumThinkingBudget} tokens.`,
-      });
-    }
-    if (thinking.budgetTokens >= model.maxOutputTokens) {
-      errors.push({
-        field: "thinking",
-        message: `The thinking budget must be below ${displayName}'s output limit of ${model.maxOutputTokens.toLocaleString("en-US")} tokens.`,
-      });
-    }
-  }
-  if (thinking.mode === "adaptive") {
-    if (!capabilities.thinking.adaptive)
-      errors.push({ field: "thinking", message: `${displayName} does not support adaptive thinking.` });
-    if (thinking.effort && !capabilities.effortLevels.includes(thinking.effort)) {
-      errors.push({ field: "thinking", message: `${displayName} does not support effort "${thinking.effort}".` });
-    }
-  }
-  if (thinking.mode === "off" && capabilities.thinking.alwaysOn) {
-    errors.push({ field: "thinking", message: `${displayName} always thinks; choose Adaptive.` });
-  }
+  const problems = requestRuleProblems(
+    { ...model, name: displayName, inCatalog: true },
+    {
+      maxTokens: parameters.maxTokens ?? undefined,
+      thinking:
+        thinking.mode === "manual"
+          ? { type: "enabled", budgetTokens: thinking.budgetTokens }
+          : thinking.mode === "adaptive"
+            ? { type: "adaptive", effort: thinking.effort ?? undefined }
+            : undefined,
+      temperature: parameters.temperature ?? undefined,
+      topP: parameters.topP ?? undefined,
+      topK: parameters.topK ?? undefined,
+      forcesToolUse: false,
+    },
+  );
+  for (const problem of problems) errors.push({ field: fieldOf[problem.param], message: problem.message });
 
-  if (parameters.maxTokens !== null && parameters.maxTokens > model.maxOutputTokens) {
-    errors.push({
-      field: "maxTokens",
-      message: `${displayName} produces at most ${model.maxOutputTokens.toLocaleString("en-US")} output tokens.`,
+  if (capabilities.samplingParameters && parameters.temperature !== null && parameters.topP !== null) {
+    warnings.push({
+      field: "topP",
+      message: "Newer Claude models reject temperature and top_p together; set only one.",
     });
   }
-  if (!capabilities.samplingParameters) {
-    for (const [field, value, name] of [
-      ["temperature", parameters.temperature, "temperature"],
-      ["topP", parameters.topP, "top_p"],
-      ["topK", parameters.topK, "top_k"],
-    ] as const) {
-      if (value !== null)
-        errors.push({ field, message: `${displayName} does not accept ${name}; clear it (use effort instead).` });
-    }
-  } else {
-    if (thinkingIsOn(thinking, capabilities)) {
-      if (parameters.temperature !== null && parameters.temperature !== 1) {
-        errors.push({ field: "temperature", message: "With thinking on, temperature must be 1 or unset." });
-      }
-      if (parameters.topK !== null) errors.push({ field: "topK", message: "top_k is not allowed with thinking on." });
-    }
-    if (parameters.temperature !== null && parameters.topP !== null) {
+  if (thinking.mode === "manual" && parameters.maxTokens !== null && thinking.budgetTokens >= parameters.maxTokens) {
+    const sent = effectiveMaxTokens({
+      maxTokens: parameters.maxTokens,
+      thinkingBudget: thinking.budgetTokens,
+      defaultMaxTokens: model.defaultMaxTokens,
+      maxOutputTokens: model.maxOutputTokens,
+    });
+    if (thinking.budgetTokens < sent)
       warnings.push({
-        field: "topP",
-        message: "Newer Claude models reject temperature and top_p together; set only one.",
+        field: "maxTokens",
+        message: `The thinking budget is not below max tokens, so the gateway sends max_tokens ${sent.toLocaleString("en-US")} (budget + max tokens, capped at the model's limit).`,
       });
-    }
   }
 
   settings.tools.forEach((tool, index) => {

@@ -31,7 +31,8 @@ async function send(page: Page, text: string) {
 
 async function pickModel(scope: Locator, search: string, name: RegExp) {
   await scope.getByRole("button", { name: /Change model/ }).click();
-  const picker = scope.getByRole("dialog", { name: "Choose a model" });
+  // The list opens in <body> (over everything), not inside the column: one is open at a time.
+  const picker = scope.page().getByRole("dialog", { name: "Choose a model" });
   await picker.getByRole("searchbox", { name: "Search models" }).fill(search);
   await picker.getByRole("button", { name }).click();
   await expect(picker).toBeHidden();

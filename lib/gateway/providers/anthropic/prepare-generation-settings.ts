@@ -1,15 +1,14 @@
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import type { EffortLevel } from "@/lib/catalog/model-catalog-schema";
+import { effectiveMaxTokens, requestRuleProblems } from "@/lib/catalog/request-rules";
 import { InvalidRequestError } from "../../gateway-error";
-import type { AnthropicMessagesRequest, AnthropicThinkingConfig } from "./anthropic-request";
+import type { AnthropicMessagesRequest } from "./anthropic-request";
 
 /** The docs' `thinking` object, shared by every OpenAI-shaped protocol. */
 export type ThinkingRequest =
   | { type: "enabled"; budget_tokens: number; display?: "summarized" | "omitted" }
   | { type: "adaptive"; effort?: EffortLevel; display?: "summarized" | "omitted" }
   | { type: "disabled" };
-
-export const minimumThinkingBudget = 1024;
 
 export type GenerationSettingsInput = {
   model: ResolvedGatewayModel;
@@ -29,160 +28,52 @@ export type GenerationSettings = Pick<
 > & { effort: EffortLevel | undefined };
 
 /**
- * max_tokens, thinking, effort and sampling parameters, with the model's rules applied:
- * - manual thinking: budget ≥ 1024; when budget ≥ max_tokens, max_tokens is the answer's budget
- *   and budget + max_tokens is sent (capped at the model's output limit);
- * - adaptive thinking and effort only where the catalog says the model supports them;
- * - with thinking on: no forced tool, temperature only 1, no top_k.
- * @see https://platform.claude.com/docs/en/build-with-claude/extended-thinking
+ * max_tokens, thinking, effort and sampling parameters, refused with the first of the catalog's
+ * rules the request breaks (lib/catalog/request-rules.ts, which the playground checks too).
  */
 export function prepareGenerationSettings(input: GenerationSettingsInput): GenerationSettings {
   const { model, thinking } = input;
-  const { capabilities, limits } = model;
-  const modelName = model.modelId;
+  const { limits } = model;
+  const [problem] = requestRuleProblems(
+    {
+      name: model.modelId,
+      capabilities: model.capabilities,
+      maxOutputTokens: limits.maxOutputTokens,
+      defaultMaxTokens: limits.defaultMaxTokens,
+      inCatalog: Boolean(model.entry),
+    },
+    {
+      maxTokens: input.maxTokens,
+      thinking:
+        thinking?.type === "enabled"
+          ? { type: "enabled", budgetTokens: thinking.budget_tokens }
+          : thinking?.type === "adaptive"
+            ? { type: "adaptive", effort: thinking.effort }
+            : thinking,
+      temperature: input.temperature,
+      topP: input.topP,
+      topK: input.topK,
+      forcesToolUse: input.forcesToolUse,
+    },
+  );
+  if (problem) throw new InvalidRequestError(problem.message, { param: problem.param });
 
-  checkSamplingParameters(input);
-  if (input.maxTokens !== undefined && input.maxTokens > limits.maxOutputTokens && model.entry) {
-    throw new InvalidRequestError(
-      `max_tokens is ${input.maxTokens}, but ${modelName} can produce at most ${limits.maxOutputTokens} output tokens.`,
-      { param: "max_tokens" },
-    );
-  }
-
-  let maxTokens = input.maxTokens ?? limits.defaultMaxTokens;
-  let thinkingConfig: AnthropicThinkingConfig | undefined;
-  let effort: EffortLevel | undefined;
-
-  switch (thinking?.type) {
-    case undefined:
-      break;
-    case "enabled": {
-      if (!capabilities.thinking.manual) {
-        throw new InvalidRequestError(
-          `${modelName} supports only adaptive thinking; send thinking: {"type": "adaptive"} (optionally with an effort) instead of budget_tokens.`,
-          { param: "thinking.type" },
-        );
-      }
-      const budget = thinking.budget_tokens;
-      if (budget < minimumThinkingBudget) {
-        throw new InvalidRequestError(
-          `thinking.budget_tokens must be at least ${minimumThinkingBudget}; got ${budget}.`,
-          {
-            param: "thinking.budget_tokens",
-          },
-        );
-      }
-      if (input.maxTokens === undefined || budget >= maxTokens) {
-        maxTokens = Math.min(budget + maxTokens, limits.maxOutputTokens);
-      }
-      if (budget >= maxTokens) {
-        throw new InvalidRequestError(
-          `thinking.budget_tokens (${budget}) must be less than ${modelName}'s output limit of ${limits.maxOutputTokens} tokens.`,
-          { param: "thinking.budget_tokens" },
-        );
-      }
-      thinkingConfig = {
-        type: "enabled",
-        budget_tokens: budget,
-        ...(thinking.display ? { display: thinking.display } : {}),
-      };
-      break;
-    }
-    case "adaptive": {
-      if (!capabilities.thinking.adaptive) {
-        throw new InvalidRequestError(
-          `${modelName} does not support adaptive thinking; send thinking: {"type": "enabled", "budget_tokens": N} instead.`,
-          { param: "thinking.type" },
-        );
-      }
-      if (thinking.effort !== undefined) effort = checkEffort(thinking.effort, model);
-      thinkingConfig = { type: "adaptive", ...(thinking.display ? { display: thinking.display } : {}) };
-      break;
-    }
-    case "disabled":
-      if (capabilities.thinking.alwaysOn) {
-        throw new InvalidRequestError(`${modelName} always thinks; thinking cannot be disabled.`, {
-          param: "thinking.type",
-        });
-      }
-      thinkingConfig = { type: "disabled" };
-      break;
-    default: {
-      const exhaustive: never = thinking;
-      throw new Error(`unhandled thinking ${JSON.stringify(exhaustive)}`);
-    }
-  }
-
-  const thinkingOn =
-    thinkingConfig?.type === "enabled" ||
-    thinkingConfig?.type === "adaptive" ||
-    (capabilities.thinking.alwaysOn && thinkingConfig === undefined);
-  if (input.forcesToolUse && !capabilities.forcedToolChoice) {
-    throw new InvalidRequestError(`${modelName} does not accept a tool_choice that forces a tool; use "auto".`, {
-      param: "tool_choice",
-    });
-  }
-  if (thinkingOn) checkThinkingRestrictions(input, modelName);
-
+  const display = thinking && thinking.type !== "disabled" && thinking.display ? { display: thinking.display } : {};
   return {
-    max_tokens: maxTokens,
-    ...(thinkingConfig ? { thinking: thinkingConfig } : {}),
+    max_tokens: effectiveMaxTokens({
+      maxTokens: input.maxTokens,
+      thinkingBudget: thinking?.type === "enabled" ? thinking.budget_tokens : undefined,
+      defaultMaxTokens: limits.defaultMaxTokens,
+      maxOutputTokens: limits.maxOutputTokens,
+    }),
+    ...(thinking?.type === "enabled"
+      ? { thinking: { type: "enabled" as const, budget_tokens: thinking.budget_tokens, ...display } }
+      : {}),
+    ...(thinking?.type === "adaptive" ? { thinking: { type: "adaptive" as const, ...display } } : {}),
+    ...(thinking?.type === "disabled" ? { thinking: { type: "disabled" as const } } : {}),
     ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
     ...(input.topP !== undefined ? { top_p: input.topP } : {}),
     ...(input.topK !== undefined ? { top_k: input.topK } : {}),
-    effort,
+    effort: thinking?.type === "adaptive" ? thinking.effort : undefined,
   };
-}
-
-function checkSamplingParameters(input: GenerationSettingsInput): void {
-  const { model } = input;
-  if (!model.capabilities.samplingParameters) {
-    const sent = (["temperature", "top_p", "top_k"] as const).find(
-      (name) => ({ temperature: input.temperature, top_p: input.topP, top_k: input.topK })[name] !== undefined,
-    );
-    if (sent) {
-      throw new InvalidRequestError(
-        `${model.modelId} does not accept ${sent}; remove it (use effort to steer the model).`,
-        {
-          param: sent,
-        },
-      );
-    }
-  }
-  if (input.temperature !== undefined && (input.temperature < 0 || input.temperature > 1)) {
-    throw new InvalidRequestError(`temperature must be between 0 and 1 for Claude models; got ${input.temperature}.`, {
-      param: "temperature",
-    });
-  }
-}
-
-function checkThinkingRestrictions(input: GenerationSettingsInput, modelName: string): void {
-  if (input.forcesToolUse) {
-    throw new InvalidRequestError(
-      `tool_choice cannot force a tool while ${modelName} is thinking; use "auto" or "none", or turn thinking off.`,
-      { param: "tool_choice" },
-    );
-  }
-  if (input.temperature !== undefined && input.temperature !== 1) {
-    throw new InvalidRequestError(
-      `temperature must be 1 (or omitted) when thinking is enabled; got ${input.temperature}.`,
-      {
-        param: "temperature",
-      },
-    );
-  }
-  if (input.topK !== undefined) {
-    throw new InvalidRequestError("top_k is not allowed when thinking is enabled.", { param: "top_k" });
-  }
-}
-
-function checkEffort(effort: EffortLevel, model: ResolvedGatewayModel): EffortLevel {
-  const supported = model.capabilities.effortLevels;
-  if (!supported.includes(effort)) {
-    const choices = supported.length > 0 ? `supported: ${supported.join(", ")}` : "it has no effort control";
-    throw new InvalidRequestError(`${model.modelId} does not support effort "${effort}" (${choices}).`, {
-      param: "thinking.effort",
-    });
-  }
-  return effort;
 }
