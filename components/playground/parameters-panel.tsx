@@ -75,7 +75,9 @@ export function ParametersPanel({
               />
               {describedBy && (
                 <div id={describedBy} className="space-y-0.5">
-                  {disabledReason[field] && <p className="text-[11px] text-zinc-500">{disabledReason[field]}</p>}
+                  {disabledReason[field] && (
+                    <p className="text-[11px] text-zinc-600 dark:text-zinc-400">{disabledReason[field]}</p>
+                  )}
                   {fieldProblems.map((problem) => (
                     <p
                       key={problem.message}
@@ -96,7 +98,7 @@ export function ParametersPanel({
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-stop`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-          Stop sequences <span className="font-normal text-zinc-500">(one per line)</span>
+          Stop sequences <span className="font-normal text-zinc-600 dark:text-zinc-400">(one per line)</span>
         </label>
         <textarea
           id={`${id}-stop`}

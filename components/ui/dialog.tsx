@@ -58,7 +58,7 @@ export function Dialog({
                 {title}
               </h2>
               {description && (
-                <p id={descriptionId} className="text-[13px] text-zinc-500 dark:text-zinc-400">
+                <p id={descriptionId} className="text-[13px] text-zinc-600 dark:text-zinc-400">
                   {description}
                 </p>
               )}
@@ -67,7 +67,7 @@ export function Dialog({
               type="button"
               onClick={onClose}
               aria-label="Close"
-              className="-mt-1 -mr-1 rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-amber-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+              className="-mt-1 -mr-1 rounded-md p-1.5 text-zinc-600 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-amber-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
             >
               <svg
                 aria-hidden
