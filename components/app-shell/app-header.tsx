@@ -32,6 +32,7 @@ export async function AppHeader() {
                   {item.label}
                 </NavLink>
               ))}
+              {user.role === "admin" && <NavLink href="/settings/users">Users</NavLink>}
             </nav>
             <UserMenu email={user.email} role={user.role} />
           </>

@@ -30,6 +30,7 @@ type Lookup = {
     tpmLimit: number | null;
     monthlyBudgetMicros: bigint | null;
     logBodies: boolean;
+    user: { disabledAt: Date | null };
   } | null;
 };
 
@@ -69,6 +70,7 @@ async function lookup(db: Db, presented: string): Promise<Lookup> {
       tpmLimit: true,
       monthlyBudgetMicros: true,
       logBodies: true,
+      user: { select: { disabledAt: true } },
     },
   });
   if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
@@ -87,6 +89,7 @@ export async function authenticateApiKey(db: Db, presented: string | undefined):
   if (!row) throw new AppError("unauthorized", "Invalid API key.");
   const status = apiKeyStatus(row);
   if (status !== "active") throw new AppError("unauthorized", `API key ${row.prefix}… has been ${status}.`);
+  if (row.user.disabledAt) throw new AppError("unauthorized", `API key ${row.prefix}… belongs to a disabled user.`);
   touchLastUsed(db, row.id);
   return {
     keyId: row.id,
