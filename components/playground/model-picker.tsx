@@ -139,7 +139,6 @@ function ModelOption({ model, selected, onPick }: { model: PlaygroundModel; sele
       className={classNames(
         "rounded-md border p-2",
         selected ? "border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-500/10" : "border-transparent",
-        !model.available && "opacity-70",
       )}
     >
       <button
@@ -148,7 +147,8 @@ function ModelOption({ model, selected, onPick }: { model: PlaygroundModel; sele
         aria-pressed={selected}
         aria-describedby={model.available ? undefined : reasonId}
         onClick={onPick}
-        className="w-full rounded text-left focus-visible:outline-2 focus-visible:outline-amber-500 disabled:cursor-not-allowed"
+        // Dimmed is the button only: the reason below must stay readable (contrast).
+        className="w-full rounded text-left focus-visible:outline-2 focus-visible:outline-amber-500 disabled:cursor-not-allowed disabled:opacity-70"
       >
         <span className="flex flex-wrap items-baseline justify-between gap-x-2">
           <span className="font-medium">{model.displayName}</span>
