@@ -4,6 +4,7 @@ import "@fontsource-variable/jetbrains-mono";
 import "./globals.css";
 import { AppHeader } from "@/components/app-shell/app-header";
 import { Providers } from "@/components/app-shell/providers";
+import { APPLY_THEME_SCRIPT } from "@/components/theme/theme-preference";
 
 export const metadata: Metadata = {
   title: { default: "Switchyard", template: "%s · Switchyard" },
@@ -19,7 +20,11 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    // The theme script sets the class and color-scheme before React hydrates.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: APPLY_THEME_SCRIPT }} />
+      </head>
       <body className="min-h-dvh font-sans">
         <Providers>
           <AppHeader />

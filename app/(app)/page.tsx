@@ -1,5 +1,9 @@
 import Link from "next/link";
 import type { Route } from "next";
+import { OnboardingSteps } from "@/components/app-shell/onboarding-steps";
+import { requireUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { getOnboardingProgress } from "@/lib/onboarding/get-onboarding-progress";
 
 const SECTIONS: Array<{ href: Route; title: string; text: string }> = [
   { href: "/playground", title: "Playground", text: "Chat, thinking, caching, attachments." },
@@ -8,7 +12,9 @@ const SECTIONS: Array<{ href: Route; title: string; text: string }> = [
   { href: "/settings", title: "Settings", text: "Your account and password." },
 ];
 
-export default function HomePage() {
+export default async function HomePage() {
+  const user = await requireUser();
+  const steps = user.role === "admin" ? await getOnboardingProgress(getDb(), user.id) : null;
   return (
     <section aria-labelledby="home-title" className="space-y-6">
       <div className="space-y-2">
@@ -21,6 +27,7 @@ export default function HomePage() {
           every Claude feature.
         </p>
       </div>
+      {steps && <OnboardingSteps steps={steps} />}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {SECTIONS.map((card) => (
           <li key={card.href}>

@@ -1,3 +1,5 @@
+import { capitalizeSentenceStart } from "@/lib/format/sentence-start";
+
 /** An error answered by our JSON API (`{"error":{"code","message","param"?}}`), or a network failure. */
 export class ApiRequestError extends Error {
   override name = "ApiRequestError";
@@ -49,7 +51,7 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiRequestError && error.param && message.startsWith(`${error.param}: `)) {
     message = message.slice(error.param.length + 2);
   }
-  return message.charAt(0).toUpperCase() + message.slice(1);
+  return capitalizeSentenceStart(message);
 }
 
 /** The field a failed request blames, if any. */

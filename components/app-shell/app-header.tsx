@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
@@ -31,10 +32,14 @@ export async function AppHeader() {
                   {item.label}
                 </NavLink>
               ))}
+              {user.role === "admin" && <NavLink href="/settings/users">Users</NavLink>}
             </nav>
             <UserMenu email={user.email} role={user.role} />
           </>
         )}
+        <div className={user ? "flex h-14 items-center" : "ml-auto flex h-14 items-center"}>
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );

@@ -11,7 +11,7 @@ export function ForbiddenNotice({ what }: { what?: string }) {
       aria-labelledby="forbidden-title"
       className="mx-auto max-w-md rounded-xl border border-zinc-200 p-6 text-center dark:border-zinc-800"
     >
-      <p className="font-mono text-xs text-zinc-500">403</p>
+      <p className="font-mono text-xs text-zinc-600 dark:text-zinc-400">403</p>
       <h1 id="forbidden-title" className="mt-1 text-lg font-semibold tracking-tight">
         Admins only
       </h1>

@@ -17,7 +17,7 @@ export function GatewayTabs({ isAdmin }: { isAdmin: boolean }) {
   ];
   return (
     <div className="space-y-3">
-      <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">AI Gateway</p>
+      <p className="text-xs font-medium tracking-wide text-zinc-600 uppercase dark:text-zinc-400">AI Gateway</p>
       <nav aria-label="AI Gateway" className="flex gap-4 border-b border-zinc-200 text-sm dark:border-zinc-800">
         {tabs.map((tab) => {
           const active = pathname === tab.href;
@@ -30,7 +30,7 @@ export function GatewayTabs({ isAdmin }: { isAdmin: boolean }) {
                 "-mb-px border-b-2 px-0.5 pb-2 transition-colors",
                 active
                   ? "border-amber-500 font-medium text-zinc-900 dark:text-zinc-50"
-                  : "border-transparent text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
+                  : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
               )}
             >
               {tab.label}

@@ -1,4 +1,5 @@
 import type { AttachmentMeta } from "@/lib/playground/session-document";
+import { pluralize } from "@/lib/format/pluralize";
 import { formatBytes } from "./format";
 
 /** A thumbnail for an image, name and pages for a PDF. */
@@ -11,7 +12,7 @@ export function AttachmentPreview({
 }) {
   if (!attachment) {
     return (
-      <div className="rounded-md border border-dashed border-zinc-300 p-2 text-xs text-zinc-500 dark:border-zinc-700">
+      <div className="rounded-md border border-dashed border-zinc-300 p-2 text-xs text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
         Attachment unavailable
       </div>
     );
@@ -20,7 +21,7 @@ export function AttachmentPreview({
   const details =
     attachment.kind === "pdf"
       ? [
-          attachment.pageCount ? `${attachment.pageCount} page${attachment.pageCount === 1 ? "" : "s"}` : null,
+          attachment.pageCount ? pluralize(attachment.pageCount, "page") : null,
           attachment.byteSize ? formatBytes(attachment.byteSize) : null,
         ]
       : [attachment.byteSize ? formatBytes(attachment.byteSize) : null];
@@ -41,7 +42,7 @@ export function AttachmentPreview({
         <span className="block truncate font-medium" title={attachment.fileName}>
           {attachment.fileName}
         </span>
-        <span className="block text-zinc-500">
+        <span className="block text-zinc-600 dark:text-zinc-400">
           {[
             attachment.kind === "pdf" ? "PDF" : attachment.mediaType.replace("image/", "").toUpperCase(),
             ...details,

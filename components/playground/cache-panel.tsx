@@ -33,18 +33,20 @@ export function CachePanel({
       <h2 id="cache-heading" className="text-sm font-medium">
         Prompt cache
       </h2>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
         Up to 4 breakpoints; 1h before 5m. This model caches prefixes of at least {formatTokens(minimumCacheableTokens)}{" "}
         tokens.
       </p>
       {check.breakpoints.length === 0 ? (
-        <p className="text-xs text-zinc-500">No breakpoints: mark the system prompt, a message or an attachment.</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          No breakpoints: mark the system prompt, a message or an attachment.
+        </p>
       ) : (
         <ol aria-label="Cache breakpoints" className="space-y-1 text-xs">
           {check.breakpoints.map((breakpoint, index) => (
             <li key={index} className="flex justify-between gap-2">
               <span className="truncate">{breakpoint.label}</span>
-              <span className="shrink-0 text-zinc-500">
+              <span className="shrink-0 text-zinc-600 dark:text-zinc-400">
                 {breakpoint.ttl} · ≈{formatTokens(breakpoint.estimatedPrefixTokens)} tok
               </span>
             </li>
@@ -69,7 +71,7 @@ export function CachePanel({
                     <span className="min-w-0 break-words">
                       {entry.label} ({entry.ttl})
                     </span>
-                    <span className="text-zinc-500">
+                    <span className="text-zinc-600 dark:text-zinc-400">
                       expires {new Date(entry.expiresAt).toLocaleTimeString()} · {remaining(entry.expiresAt, now)}
                     </span>
                   </div>

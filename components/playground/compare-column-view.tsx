@@ -60,7 +60,9 @@ export function CompareColumnView({
       className="flex min-w-0 flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-950"
     >
       <div className="flex items-center justify-between gap-2">
-        <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Column {number}</h2>
+        <h2 className="text-xs font-semibold tracking-wide text-zinc-600 dark:text-zinc-400 uppercase">
+          Column {number}
+        </h2>
         <Button
           size="sm"
           variant="ghost"
@@ -96,7 +98,7 @@ export function CompareColumnView({
             <span className="sr-only">Column {number} thinking and cache: </span>
             {columnSummary(column)}
           </span>
-          <span aria-hidden className="text-zinc-400">
+          <span aria-hidden className="text-zinc-600 dark:text-zinc-400">
             {settingsOpen ? "▴" : "▾"}
           </span>
         </button>
@@ -122,7 +124,7 @@ export function CompareColumnView({
         </Alert>
       ))}
       {check.warnings.map((problem) => (
-        <p key={problem} className="text-xs text-zinc-500">
+        <p key={problem} className="text-xs text-zinc-600 dark:text-zinc-400">
           {problem}
         </p>
       ))}
@@ -133,10 +135,10 @@ export function CompareColumnView({
         className="flex min-h-24 flex-1 flex-col gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800"
       >
         {!run || !answer ? (
-          <p className="text-sm text-zinc-500">This column’s answer appears here.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">This column’s answer appears here.</p>
         ) : (
           <>
-            <div className="flex flex-wrap items-center gap-1.5 text-xs text-zinc-500">
+            <div className="flex flex-wrap items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
               <span className="truncate font-mono" title={run.sent.model}>
                 {answer.metrics?.servedModel ?? run.sent.model}
               </span>
@@ -151,7 +153,7 @@ export function CompareColumnView({
               <AnswerBody answer={answer} isLastTurn />
             </div>
             {answer.status === "interrupted" && !answer.metrics && (
-              <p className="text-xs text-zinc-500">
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
                 Stopped before it finished, so its tokens and cost are not known here.
               </p>
             )}
@@ -168,7 +170,7 @@ export function CompareColumnView({
                   variant="ghost"
                   value={text}
                   label="Copy"
-                  aria-label={`Copy answer of column ${number}`}
+                  aria-label={`Copy answer, column ${number}`}
                 />
               )}
               {!streaming && canRegenerate && (
@@ -177,7 +179,7 @@ export function CompareColumnView({
                   variant="ghost"
                   disabled={check.errors.length > 0}
                   onClick={onRegenerate}
-                  aria-label={`Regenerate column ${number}`}
+                  aria-label={`Regenerate, column ${number}`}
                 >
                   Regenerate
                 </Button>
@@ -189,7 +191,7 @@ export function CompareColumnView({
                   className="ml-auto"
                   pending={run.promoting}
                   onClick={onPromote}
-                  aria-label={`Use the answer of column ${number}`}
+                  aria-label={`Use this answer, column ${number}`}
                   title={`Adds this turn to the conversation, which continues with ${run.sent.model}`}
                 >
                   Use this answer

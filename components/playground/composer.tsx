@@ -249,7 +249,7 @@ export function Composer({
           />
         )}
         {uploading > 0 && (
-          <span role="status" className="text-xs text-zinc-500">
+          <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
             Uploading {uploading}…
           </span>
         )}

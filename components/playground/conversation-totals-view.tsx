@@ -19,7 +19,7 @@ export function ConversationTotalsView({ totals }: { totals: ConversationTotals 
       <dl className="grid grid-cols-2 gap-x-2 gap-y-0.5 text-xs">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
-            <dt className="text-zinc-500">{label}</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
             <dd className="text-right font-medium tabular-nums">{value}</dd>
           </div>
         ))}

@@ -208,7 +208,9 @@ export function AnswerBody({
         />
       ))}
       {text !== "" && <Markdown text={text} streaming={streaming} />}
-      {streaming && answer.parts.length === 0 && <p className="text-sm text-zinc-500">Waiting for the first token…</p>}
+      {streaming && answer.parts.length === 0 && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Waiting for the first token…</p>
+      )}
       {toolCalls.map((part) => (
         <ToolCallCard key={part.id} part={part} result={results.find((result) => result.toolCallId === part.id)} />
       ))}
@@ -250,7 +252,7 @@ function AssistantMessage({
       aria-busy={streaming || undefined}
       className="space-y-2"
     >
-      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
         <span className="font-medium text-zinc-700 dark:text-zinc-300">Assistant</span>
         {message.request && <span className="font-mono">{message.metrics?.servedModel ?? message.request.model}</span>}
         <AnswerStatusBadges status={message.status} />

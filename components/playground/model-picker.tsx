@@ -100,15 +100,16 @@ export function ModelPicker({
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`Model: ${selected?.displayName ?? value} (${value}). Change model`}
         onClick={() => setOpen((current) => !current)}
         className="flex w-full items-center justify-between gap-2 rounded-md border border-zinc-300 bg-white px-3 py-2 text-left text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
       >
         <span className="min-w-0">
-          <span className="block truncate font-medium">{selected?.displayName ?? value}</span>
-          <span className="block truncate font-mono text-xs text-zinc-500">{value}</span>
+          {/* The name is the visible text (label in name), then what the button does. */}
+          <span className="block truncate font-medium">{selected?.displayName ?? value}</span>{" "}
+          <span className="block truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">{value}</span>{" "}
+          <span className="sr-only">Change model</span>
         </span>
-        <span aria-hidden className="text-zinc-400">
+        <span aria-hidden className="text-zinc-600 dark:text-zinc-400">
           ▾
         </span>
       </button>
@@ -132,10 +133,14 @@ export function ModelPicker({
               onChange={(event) => setQuery(event.target.value)}
               className={classNames(inputClassName, "mb-2")}
             />
-            {groups.length === 0 && <p className="p-3 text-sm text-zinc-500">No model matches “{query}”.</p>}
+            {groups.length === 0 && (
+              <p className="p-3 text-sm text-zinc-600 dark:text-zinc-400">No model matches “{query}”.</p>
+            )}
             {groups.map(([provider, providerModels]) => (
               <section key={provider} aria-label={provider} className="mb-2">
-                <h3 className="px-2 py-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{provider}</h3>
+                <h3 className="px-2 py-1 text-xs font-semibold tracking-wide text-zinc-600 dark:text-zinc-400 uppercase">
+                  {provider}
+                </h3>
                 <ul className="space-y-1">
                   {providerModels.map((model) => (
                     <li key={model.id}>
@@ -191,7 +196,6 @@ function ModelOption({ model, selected, onPick }: { model: PlaygroundModel; sele
       className={classNames(
         "rounded-md border p-2",
         selected ? "border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-500/10" : "border-transparent",
-        !model.available && "opacity-70",
       )}
     >
       <button
@@ -200,14 +204,15 @@ function ModelOption({ model, selected, onPick }: { model: PlaygroundModel; sele
         aria-pressed={selected}
         aria-describedby={model.available ? undefined : reasonId}
         onClick={onPick}
-        className="w-full rounded text-left focus-visible:outline-2 focus-visible:outline-amber-500 disabled:cursor-not-allowed"
+        // Dimmed is the button only: the reason below must stay readable (contrast).
+        className="w-full rounded text-left focus-visible:outline-2 focus-visible:outline-amber-500 disabled:cursor-not-allowed disabled:opacity-70"
       >
         <span className="flex flex-wrap items-baseline justify-between gap-x-2">
           <span className="font-medium">{model.displayName}</span>
-          <span className="font-mono text-[11px] text-zinc-500">{model.id}</span>
+          <span className="font-mono text-[11px] text-zinc-600 dark:text-zinc-400">{model.id}</span>
         </span>
         <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">{model.strengths}</span>
-        <span className="mt-1 flex flex-wrap gap-x-3 text-[11px] text-zinc-500">
+        <span className="mt-1 flex flex-wrap gap-x-3 text-[11px] text-zinc-600 dark:text-zinc-400">
           <span>{formatContext(model.contextWindow)} context</span>
           <span>
             {formatPrice(model.pricing.inputPerMillionTokens)} in / {formatPrice(model.pricing.outputPerMillionTokens)}{" "}

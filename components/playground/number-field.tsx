@@ -96,7 +96,7 @@ export function NumberField({
       {hasHelp && (
         <div id={helpId} className="basis-full space-y-0.5">
           {notes.map((note) => (
-            <p key={note} className="text-[11px] text-zinc-500">
+            <p key={note} className="text-[11px] text-zinc-600 dark:text-zinc-400">
               {note}
             </p>
           ))}

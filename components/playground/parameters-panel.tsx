@@ -93,7 +93,7 @@ export function ParametersPanel({
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-stop`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-          Stop sequences <span className="font-normal text-zinc-500">(one per line)</span>
+          Stop sequences <span className="font-normal text-zinc-600 dark:text-zinc-400">(one per line)</span>
         </label>
         <textarea
           id={`${id}-stop`}

@@ -362,7 +362,7 @@ export function PlaygroundScreen({
         <div className="flex min-w-0 flex-1 flex-col gap-4">
           <section aria-label="Conversation" className="space-y-6">
             {messages.length === 0 && (
-              <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700">
+              <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
                 Pick a model and start a conversation. Everything is saved as it streams.
               </p>
             )}

@@ -67,7 +67,7 @@ export function ThinkingControl({
         ))}
       </div>
       {reasons.map((option) => (
-        <p key={option.mode} id={`${name}-${option.mode}-reason`} className="text-xs text-zinc-500">
+        <p key={option.mode} id={`${name}-${option.mode}-reason`} className="text-xs text-zinc-600 dark:text-zinc-400">
           {option.label}: {option.disabledReason}
         </p>
       ))}
@@ -119,7 +119,9 @@ function EffortSelect({
           </option>
         ))}
       </Select>
-      {levels.length === 0 && <p className="text-xs text-zinc-500">{model.displayName} has no effort control.</p>}
+      {levels.length === 0 && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{model.displayName} has no effort control.</p>
+      )}
     </div>
   );
 }

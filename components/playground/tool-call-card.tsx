@@ -28,7 +28,7 @@ export function ToolCallCard({
       <header className="flex flex-wrap items-center gap-2 border-b border-sky-200 px-3 py-1.5 dark:border-sky-900">
         <span className="font-medium text-sky-900 dark:text-sky-200">Tool call</span>
         <code className="font-mono text-xs">{part.name}</code>
-        <code className="ml-auto font-mono text-[10px] text-zinc-500">{part.id}</code>
+        <code className="ml-auto font-mono text-[10px] text-zinc-600 dark:text-zinc-400">{part.id}</code>
       </header>
       <pre className="overflow-x-auto px-3 py-2 font-mono text-xs">{prettyArguments(part.arguments) || "{}"}</pre>
       {result && (

@@ -20,9 +20,11 @@ export function ToolsEditor({
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium">Tools</legend>
-      {disabledReason && <p className="text-xs text-zinc-500">{disabledReason}</p>}
+      {disabledReason && <p className="text-xs text-zinc-600 dark:text-zinc-400">{disabledReason}</p>}
       {drafts.length === 0 && (
-        <p className="text-xs text-zinc-500">No tools. Add a function the model may call; you answer its calls.</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          No tools. Add a function the model may call; you answer its calls.
+        </p>
       )}
       {drafts.map((draft, index) => (
         <ToolDraftEditor

@@ -26,7 +26,7 @@ export function TurnMetricsView({ metrics }: { metrics: TurnMetrics }) {
   if (metrics.latencyMs !== null) items.push(["Latency", formatMs(metrics.latencyMs)]);
   if (items.length === 0) return null;
   return (
-    <dl aria-label="Turn usage" className="flex flex-wrap gap-x-4 gap-y-1 text-[11px] text-zinc-500">
+    <dl aria-label="Turn usage" className="flex flex-wrap gap-x-4 gap-y-1 text-[11px] text-zinc-600 dark:text-zinc-400">
       {items.map(([label, value]) => (
         <div key={label} className="flex gap-1">
           <dt>{label}</dt>

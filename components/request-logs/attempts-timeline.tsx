@@ -4,7 +4,11 @@ import { formatMs } from "./format";
 /** The fallback chain as a timeline: each attempt's model, provider, status and time, bars to scale. */
 export function AttemptsTimeline({ attempts }: { attempts: LoggedAttempt[] }) {
   if (attempts.length === 0)
-    return <p className="text-[13px] text-zinc-500">No upstream attempt (the request was refused before routing).</p>;
+    return (
+      <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
+        No upstream attempt (the request was refused before routing).
+      </p>
+    );
   const longest = Math.max(1, ...attempts.map((attempt) => attempt.latencyMs));
   return (
     <ol aria-label="Attempts" className="space-y-2">
@@ -21,12 +25,12 @@ export function AttemptsTimeline({ attempts }: { attempts: LoggedAttempt[] }) {
             <div className="min-w-0 space-y-1">
               <p className="flex flex-wrap items-baseline gap-x-2">
                 <span className="font-mono text-xs">{attempt.model}</span>
-                <span className="text-zinc-500">{attempt.provider ?? "unknown provider"}</span>
+                <span className="text-zinc-600 dark:text-zinc-400">{attempt.provider ?? "unknown provider"}</span>
                 <span className={ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
                   {attempt.status}
                   {attempt.error ? ` ${attempt.error}` : ""}
                 </span>
-                <span className="text-zinc-500 tabular-nums">{formatMs(attempt.latencyMs)}</span>
+                <span className="text-zinc-600 dark:text-zinc-400 tabular-nums">{formatMs(attempt.latencyMs)}</span>
               </p>
               <div className="h-1.5 rounded bg-zinc-100 dark:bg-zinc-800">
                 <div

@@ -5,14 +5,15 @@ import { errorMessage } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
 import { AttemptsTimeline } from "./attempts-timeline";
-import { formatCount, formatMs, formatUsd } from "./format";
+import { formatUsd } from "@/lib/format/format-usd";
+import { formatCount, formatMs } from "./format";
 import { requestLogDetailQueryOptions } from "./request-log-queries";
 import { StatusBadge } from "./status-badge";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="space-y-0.5">
-      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="text-[13px] break-all tabular-nums">{children}</dd>
     </div>
   );
@@ -39,7 +40,7 @@ export function LogDetailDrawer({ id, onClose }: { id: string | null; onClose: (
   const row = detail.data;
   return (
     <Dialog open={id !== null} onClose={onClose} title="Request details" className="max-w-2xl">
-      {detail.isPending && <p className="text-[13px] text-zinc-500">Loading…</p>}
+      {detail.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading…</p>}
       {detail.isError && <Alert tone="error">{errorMessage(detail.error)}</Alert>}
       {row && (
         <div className="space-y-5">
@@ -47,7 +48,7 @@ export function LogDetailDrawer({ id, onClose }: { id: string | null; onClose: (
             <Fact label="Time">{new Date(row.createdAt).toLocaleString()}</Fact>
             <Fact label="Status">
               <StatusBadge status={row.status} errorType={row.errorType} />{" "}
-              {row.errorType && <span className="text-zinc-500">{row.errorType}</span>}
+              {row.errorType && <span className="text-zinc-600 dark:text-zinc-400">{row.errorType}</span>}
             </Fact>
             <Fact label="API key">{row.key ? `${row.key.name} (${row.key.prefix})` : "none"}</Fact>
             <Fact label="Endpoint">
@@ -81,7 +82,7 @@ export function LogDetailDrawer({ id, onClose }: { id: string | null; onClose: (
               <Body title="Response body" text={row.responseBody} />
             </>
           ) : (
-            <p className="text-[13px] text-zinc-500">
+            <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
               Bodies are not logged for this key. An admin can turn body logging on in API keys.
             </p>
           )}

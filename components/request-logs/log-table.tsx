@@ -2,7 +2,8 @@
 
 import type { RequestLogView } from "@/lib/request-log/list-request-logs";
 import { Table, TableBody, TableCell, TableHead, TableHeader } from "@/components/ui/table";
-import { formatCount, formatMs, formatUsd } from "./format";
+import { formatUsd } from "@/lib/format/format-usd";
+import { formatCount, formatMs } from "./format";
 import { StatusBadge } from "./status-badge";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, {
@@ -47,10 +48,10 @@ export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id
               {row.key ? (
                 <span className="block truncate" title={`${row.key.name} (${row.key.prefix})`}>
                   {row.key.name}
-                  <span className="block font-mono text-[11px] text-zinc-500">{row.key.prefix}</span>
+                  <span className="block font-mono text-[11px] text-zinc-600 dark:text-zinc-400">{row.key.prefix}</span>
                 </span>
               ) : (
-                <span className="text-zinc-400">no key</span>
+                <span className="text-zinc-600 dark:text-zinc-400">no key</span>
               )}
             </TableCell>
             <TableCell className="font-mono text-xs whitespace-nowrap">
@@ -61,8 +62,10 @@ export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id
               title={row.servedModel ?? row.requestedModel ?? undefined}
             >
               {row.servedModel ?? row.requestedModel ?? "—"}
-              {row.attempts.length > 1 && <span className="ml-1 text-zinc-500">({row.attempts.length} attempts)</span>}
-              {row.stream && <span className="ml-1 text-zinc-500">stream</span>}
+              {row.attempts.length > 1 && (
+                <span className="ml-1 text-zinc-600 dark:text-zinc-400">({row.attempts.length} attempts)</span>
+              )}
+              {row.stream && <span className="ml-1 text-zinc-600 dark:text-zinc-400">stream</span>}
             </TableCell>
             <TableCell>
               <StatusBadge status={row.status} errorType={row.errorType} />

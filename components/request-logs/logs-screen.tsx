@@ -52,10 +52,10 @@ export function LogsScreen({ isAdmin }: { isAdmin: boolean }) {
         }
       />
       <LogFiltersBar filters={filters} onChange={setFilters} />
-      {logs.isPending && <p className="text-[13px] text-zinc-500">Loading requests…</p>}
+      {logs.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading requests…</p>}
       {logs.isError && <Alert tone="error">{errorMessage(logs.error)}</Alert>}
       {logs.isSuccess && rows.length === 0 && (
-        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-500 dark:border-zinc-700">
+        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
           No requests match these filters.
         </p>
       )}

@@ -92,13 +92,13 @@ export function FrozenRequestView({
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
-            <dt className="text-zinc-500">{label}</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
             <dd className="min-w-0 break-words">{value}</dd>
           </div>
         ))}
       </dl>
       <div className="space-y-1">
-        <h3 className="flex items-center gap-2 text-xs font-medium text-zinc-500">
+        <h3 className="flex items-center gap-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">
           System prompt{" "}
           {settings.systemCache && settings.systemPrompt.trim() && (
             <Badge tone="accent">Cache {settings.systemCache.ttl}</Badge>
@@ -112,13 +112,13 @@ export function FrozenRequestView({
             {settings.systemPrompt}
           </pre>
         ) : (
-          <p className="text-zinc-500">None</p>
+          <p className="text-zinc-600 dark:text-zinc-400">None</p>
         )}
       </div>
       <div className="space-y-1">
-        <h3 className="text-xs font-medium text-zinc-500">Tools</h3>
+        <h3 className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Tools</h3>
         {settings.tools.length === 0 ? (
-          <p className="text-zinc-500">None</p>
+          <p className="text-zinc-600 dark:text-zinc-400">None</p>
         ) : (
           settings.tools.map((tool) => (
             <details key={tool.name} className="rounded-md border border-zinc-200 dark:border-zinc-800">

@@ -3,6 +3,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { formatBytes } from "@/components/playground/format";
+import { pluralize } from "@/lib/format/pluralize";
 import { Markdown } from "@/components/playground/markdown";
 import { ReasoningBlock } from "@/components/playground/reasoning-block";
 import { ToolCallCard } from "@/components/playground/tool-call-card";
@@ -23,7 +24,11 @@ function SharedAttachment({
   cache: string | null;
 }) {
   if (!attachment)
-    return <div className="rounded-md border border-dashed p-2 text-xs text-zinc-500">Attachment unavailable</div>;
+    return (
+      <div className="rounded-md border border-dashed p-2 text-xs text-zinc-600 dark:text-zinc-400">
+        Attachment unavailable
+      </div>
+    );
   return (
     <figure className="flex w-44 flex-col gap-1 rounded-md border border-zinc-200 bg-white p-1.5 text-xs dark:border-zinc-700 dark:bg-zinc-900">
       {attachment.kind === "image" ? (
@@ -43,10 +48,10 @@ function SharedAttachment({
         <span className="block truncate font-medium" title={attachment.fileName}>
           {attachment.fileName}
         </span>
-        <span className="block text-zinc-500">
+        <span className="block text-zinc-600 dark:text-zinc-400">
           {[
             attachment.kind === "pdf" ? "PDF" : attachment.mediaType.replace("image/", "").toUpperCase(),
-            attachment.pageCount ? `${attachment.pageCount} pages` : null,
+            attachment.pageCount ? pluralize(attachment.pageCount, "page") : null,
             attachment.byteSize ? formatBytes(attachment.byteSize) : null,
             attachment.sourceUrl ? "by URL" : null,
           ]
@@ -108,7 +113,7 @@ export function ReadOnlyMessage({
   const results = next?.role === "tool" ? next.parts.filter((part) => part.type === "tool_result") : [];
   return (
     <article aria-label={`Assistant, message ${number}`} className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
         <span className="font-medium text-zinc-700 dark:text-zinc-300">Assistant</span>
         {message.request && <span className="font-mono">{message.metrics?.servedModel ?? message.request.model}</span>}
         {(message.status === "interrupted" || message.status === "streaming") && (

@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { SessionListItem, SessionListPage } from "@/lib/sessions/session-list";
+import { pluralize } from "@/lib/format/pluralize";
 import { ShareDialog } from "./share-dialog";
 
 const sessionsKey = (query: string) => ["sessions", query] as const;
@@ -135,7 +136,7 @@ export function SessionsScreen() {
       {problem && <Alert tone="error">{problem}</Alert>}
       {sessions.isError && <Alert tone="error">{errorMessage(sessions.error)}</Alert>}
       {sessions.isSuccess && rows.length === 0 && (
-        <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700">
+        <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
           {query ? `No session matches “${query}”.` : "No sessions yet. Start a conversation in the playground."}
         </p>
       )}
@@ -235,9 +236,9 @@ function SessionRow({
             {title}
           </Link>
         )}
-        <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-500">
+        <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-600 dark:text-zinc-400">
           <code className="font-mono">{session.model}</code>
-          <span>{session.messageCount === 1 ? "1 message" : `${session.messageCount} messages`}</span>
+          <span>{pluralize(session.messageCount, "message")}</span>
           <span>
             <Timestamp value={session.lastActivityAt} withTime />
           </span>

@@ -6,6 +6,7 @@ import { errorMessage, requestJson } from "@/components/api-client/request-json"
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/input";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -33,6 +34,7 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
     gcTime: 0,
   });
   const [expiry, setExpiry] = useState("");
+  const [confirmingRevoke, setConfirmingRevoke] = useState(false);
   const expiryId = useId();
   const linkId = useId();
   const setShare = (share: ShareInfo | null) => queryClient.setQueryData(queryKey, share);
@@ -47,7 +49,10 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
   });
   const revoke = useMutation({
     mutationFn: () => requestJson(shareUrl(sessionId), { method: "DELETE" }),
-    onSuccess: () => setShare(null),
+    onSuccess: () => {
+      setShare(null);
+      setConfirmingRevoke(false);
+    },
   });
   const share = shareQuery.data;
   const pending = create.isPending || revoke.isPending;
@@ -64,7 +69,7 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
     >
       <div className="space-y-4 text-sm">
         {problem && <Alert tone="error">{problem}</Alert>}
-        {share === undefined && !problem && <p className="text-zinc-500">Loading…</p>}
+        {share === undefined && !problem && <p className="text-zinc-600 dark:text-zinc-400">Loading…</p>}
         {share && (
           <div className="space-y-2">
             <label htmlFor={linkId} className="text-xs font-medium">
@@ -80,7 +85,7 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
               />
               <CopyButton value={link} label="Copy link" size="sm" />
             </div>
-            <p className="text-xs text-zinc-500">
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">
               {share.expiresAt ? (
                 <>
                   Expires <Timestamp value={share.expiresAt} withTime />.
@@ -91,7 +96,7 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
               Created <Timestamp value={share.createdAt} withTime />.
             </p>
             <div className="flex flex-wrap justify-end gap-2">
-              <Button variant="danger" size="sm" pending={pending} onClick={() => revoke.mutate()}>
+              <Button variant="danger" size="sm" pending={pending} onClick={() => setConfirmingRevoke(true)}>
                 Revoke link
               </Button>
             </div>
@@ -121,8 +126,20 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
             </Button>
           </div>
         )}
-        {share && <p className="text-xs text-zinc-500">Replacing the link makes the old one stop working.</p>}
+        {share && (
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">Replacing the link makes the old one stop working.</p>
+        )}
       </div>
+      <ConfirmDialog
+        open={confirmingRevoke}
+        onClose={() => setConfirmingRevoke(false)}
+        title="Revoke this link?"
+        description="Anyone who has the link will no longer be able to open the conversation. You can create a new link later."
+        confirmLabel="Revoke link"
+        onConfirm={() => revoke.mutate()}
+        pending={revoke.isPending}
+        error={revoke.error ? errorMessage(revoke.error) : null}
+      />
     </Dialog>
   );
 }

@@ -38,9 +38,11 @@ export function SharedSessionScreen({
     <div className="space-y-6">
       <header className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
-          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Shared conversation · read-only</p>
+          <p className="text-xs font-medium tracking-wide text-zinc-600 dark:text-zinc-400 uppercase">
+            Shared conversation · read-only
+          </p>
           <h1 className="truncate text-2xl font-semibold tracking-tight">{session.title || "Untitled conversation"}</h1>
-          <p className="text-sm text-zinc-500">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
             <code className="font-mono">{session.model}</code> · last active{" "}
             <Timestamp value={session.lastActivityAt} />
             {session.expiresAt && (
@@ -59,7 +61,7 @@ export function SharedSessionScreen({
       <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
         <section aria-label="Conversation" className="min-w-0 flex-1 space-y-6">
           {session.messages.length === 0 && (
-            <p className="text-sm text-zinc-500">This conversation has no messages yet.</p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">This conversation has no messages yet.</p>
           )}
           {session.messages.map((message, index) => (
             <ReadOnlyMessage key={message.id} message={message} next={session.messages[index + 1]} source={source} />

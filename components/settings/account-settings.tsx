@@ -20,9 +20,9 @@ export function AccountSettings({
       <PageHeader title="Settings" description="Your account on this Switchyard." />
       <SettingsSection title="Account" description="You are signed in with this email.">
         <dl className="grid grid-cols-[6rem_1fr] gap-y-2 text-sm">
-          <dt className="text-zinc-500 dark:text-zinc-400">Email</dt>
+          <dt className="text-zinc-600 dark:text-zinc-400">Email</dt>
           <dd className="min-w-0 truncate">{email}</dd>
-          <dt className="text-zinc-500 dark:text-zinc-400">Role</dt>
+          <dt className="text-zinc-600 dark:text-zinc-400">Role</dt>
           <dd>
             <Badge tone={role === "admin" ? "accent" : "neutral"}>{role}</Badge>
           </dd>

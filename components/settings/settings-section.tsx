@@ -20,7 +20,7 @@ export function SettingsSection({
         <h2 id={titleId} className="text-sm font-semibold">
           {title}
         </h2>
-        <p className="text-[13px] text-zinc-500 dark:text-zinc-400">{description}</p>
+        <p className="text-[13px] text-zinc-600 dark:text-zinc-400">{description}</p>
       </div>
       <div className="max-w-md">{children}</div>
     </section>

@@ -88,7 +88,7 @@ export function UserLimitsSettings({
               }}
             >
               <p className="truncate text-sm font-medium">
-                {user.email} <span className="font-normal text-zinc-500">({user.role})</span>
+                {user.email} <span className="font-normal text-zinc-600 dark:text-zinc-400">({user.role})</span>
               </p>
               <div className="grid grid-cols-3 gap-2">
                 {(
@@ -98,7 +98,7 @@ export function UserLimitsSettings({
                     ["monthlyBudgetUsd", "Budget $ / month", "0.01"],
                   ] as const
                 ).map(([name, label, step]) => (
-                  <label key={name} className="space-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+                  <label key={name} className="space-y-1 text-xs text-zinc-600 dark:text-zinc-400">
                     <span>{label}</span>
                     <Input
                       name={name}

@@ -39,8 +39,13 @@ export function Dialog({
       ref={dialogRef}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
+      // React passes a nested dialog's close/cancel up to this one: only our own count, or
+      // closing a confirm dialog opened from this one would close this one too.
+      onClose={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
       onCancel={(event) => {
+        if (event.target !== event.currentTarget) return;
         event.preventDefault();
         onClose();
       }}
@@ -58,7 +63,7 @@ export function Dialog({
                 {title}
               </h2>
               {description && (
-                <p id={descriptionId} className="text-[13px] text-zinc-500 dark:text-zinc-400">
+                <p id={descriptionId} className="text-[13px] text-zinc-600 dark:text-zinc-400">
                   {description}
                 </p>
               )}
@@ -67,7 +72,7 @@ export function Dialog({
               type="button"
               onClick={onClose}
               aria-label="Close"
-              className="-mt-1 -mr-1 rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-amber-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+              className="-mt-1 -mr-1 rounded-md p-1.5 text-zinc-600 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-amber-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
             >
               <svg
                 aria-hidden

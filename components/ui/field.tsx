@@ -28,7 +28,7 @@ export function Field({
     <div className="space-y-1.5">
       <Label htmlFor={id}>
         {label}
-        {optional && <span className="ml-1 font-normal text-zinc-500">(optional)</span>}
+        {optional && <span className="ml-1 font-normal text-zinc-600 dark:text-zinc-400">(optional)</span>}
       </Label>
       {children({ id, "aria-describedby": describedBy, ...(error ? { "aria-invalid": true as const } : {}) })}
       {error && (
@@ -37,7 +37,7 @@ export function Field({
         </p>
       )}
       {hint && (
-        <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
           {hint}
         </p>
       )}

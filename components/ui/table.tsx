@@ -12,7 +12,7 @@ export function Table({ className, ...props }: React.ComponentProps<"table">) {
 export function TableHead(props: React.ComponentProps<"thead">) {
   return (
     <thead
-      className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400"
+      className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400"
       {...props}
     />
   );

@@ -11,7 +11,7 @@ export function Timestamp({
   fallback?: string;
   withTime?: boolean;
 }) {
-  if (!value) return <span className="text-zinc-400 dark:text-zinc-500">{fallback}</span>;
+  if (!value) return <span className="text-zinc-600 dark:text-zinc-400">{fallback}</span>;
   const date = new Date(value);
   return (
     <time dateTime={value} title={dateTimeFormat.format(date)} className="whitespace-nowrap">

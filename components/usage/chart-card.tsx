@@ -12,7 +12,7 @@ export function ChartCard({
     <figure aria-label={title} className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <figcaption>
         <p className="text-sm font-semibold">{title}</p>
-        {description && <p className="text-xs text-zinc-500 dark:text-zinc-400">{description}</p>}
+        {description && <p className="text-xs text-zinc-600 dark:text-zinc-400">{description}</p>}
       </figcaption>
       <div className="h-56">{children}</div>
     </figure>

@@ -16,6 +16,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatCount } from "@/components/request-logs/format";
+import { formatUsd } from "@/lib/format/format-usd";
 import { ChartCard, SERIES_COLORS } from "./chart-card";
 import type { toChartSeries } from "./usage-series";
 
@@ -25,7 +26,7 @@ type ChartRows = Series["rows"];
 const axis = { stroke: "currentColor", fontSize: 11, tickLine: false } as const;
 const grid = <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} vertical={false} />;
 const tooltipStyle = { contentStyle: { fontSize: 12, borderRadius: 6 }, wrapperStyle: { color: "#18181b" } };
-const usd = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
+const usd = (dollars: number) => formatUsd(Math.round(dollars * 1e6));
 
 const TOKEN_SERIES = [
   { dataKey: "inputTokens", name: "Input", color: 1 },
@@ -39,7 +40,7 @@ const TOKEN_SERIES = [
 export function UsageCharts({ series, groupLabel }: { series: Series; groupLabel: string }) {
   const { rows, groups } = series;
   return (
-    <div className="grid gap-4 text-zinc-500 lg:grid-cols-2 dark:text-zinc-400">
+    <div className="grid gap-4 text-zinc-600 lg:grid-cols-2 dark:text-zinc-400">
       <ChartCard title="Requests per day" description={`By ${groupLabel}`}>
         <GroupedBars rows={rows} groups={groups} measure="requests" format={formatCount} axisWidth={44} />
       </ChartCard>

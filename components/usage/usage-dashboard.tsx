@@ -3,7 +3,8 @@
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { errorMessage, requestJson } from "@/components/api-client/request-json";
-import { formatCount, formatPercent, formatUsdCents } from "@/components/request-logs/format";
+import { formatCount, formatPercent } from "@/components/request-logs/format";
+import { formatUsd } from "@/lib/format/format-usd";
 import { Alert } from "@/components/ui/alert";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/input";
@@ -19,7 +20,7 @@ const RANGE_DAYS = { "7": 7, "30": 30, "90": 90 } as const;
 function Total({ label, value }: { label: string; value: string }) {
   return (
     <div className="rounded-lg border border-zinc-200 px-4 py-3 dark:border-zinc-800">
-      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="mt-1 text-lg font-semibold tabular-nums">{value}</dd>
     </div>
   );
@@ -80,7 +81,7 @@ export function UsageDashboard({ isAdmin }: { isAdmin: boolean }) {
           </Select>
         </Label>
       </div>
-      {usage.isPending && <p className="text-[13px] text-zinc-500">Loading usage…</p>}
+      {usage.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading usage…</p>}
       {usage.isError && <Alert tone="error">{errorMessage(usage.error)}</Alert>}
       {totals && (
         <dl aria-label="Totals" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
@@ -92,13 +93,13 @@ export function UsageDashboard({ isAdmin }: { isAdmin: boolean }) {
               totals.inputTokens + totals.outputTokens + totals.cacheReadTokens + totals.cacheWriteTokens,
             )}
           />
-          <Total label="Cost" value={formatUsdCents(totals.costMicros)} />
+          <Total label="Cost" value={formatUsd(totals.costMicros)} />
           <Total label="Cache hit ratio" value={formatPercent(usage.data?.cacheHitRatio ?? 0)} />
-          <Total label="Saved by caching" value={formatUsdCents(totals.cacheSavingsMicros)} />
+          <Total label="Saved by caching" value={formatUsd(totals.cacheSavingsMicros)} />
         </dl>
       )}
       {series && (
-        <Suspense fallback={<p className="text-sm text-zinc-500">Loading charts…</p>}>
+        <Suspense fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400">Loading charts…</p>}>
           <UsageCharts series={series} groupLabel={groupBy === "model" ? "model" : "API key"} />
         </Suspense>
       )}

@@ -6,7 +6,7 @@ import type { SnippetLanguage } from "@/lib/view-code/view-code-types";
 
 const TOKEN_CLASSES: Record<TokenKind, string | undefined> = {
   string: "text-emerald-700 dark:text-emerald-300",
-  comment: "text-zinc-500 italic dark:text-zinc-400",
+  comment: "text-zinc-600 italic dark:text-zinc-400",
   keyword: "text-violet-700 dark:text-violet-300",
   number: "text-amber-700 dark:text-amber-300",
   property: "text-sky-700 dark:text-sky-300",

@@ -32,7 +32,12 @@ type Lookup = {
     tpmLimit: number | null;
     monthlyBudgetMicros: bigint | null;
     logBodies: boolean;
-    user: { rpmLimit: number | null; tpmLimit: number | null; monthlyBudgetMicros: bigint | null };
+    user: {
+      rpmLimit: number | null;
+      tpmLimit: number | null;
+      monthlyBudgetMicros: bigint | null;
+      disabledAt: Date | null;
+    };
   } | null;
 };
 
@@ -72,7 +77,7 @@ async function lookup(db: Db, presented: string): Promise<Lookup> {
       tpmLimit: true,
       monthlyBudgetMicros: true,
       logBodies: true,
-      user: { select: { rpmLimit: true, tpmLimit: true, monthlyBudgetMicros: true } },
+      user: { select: { rpmLimit: true, tpmLimit: true, monthlyBudgetMicros: true, disabledAt: true } },
     },
   });
   if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
@@ -91,6 +96,7 @@ export async function authenticateApiKey(db: Db, presented: string | undefined):
   if (!row) throw new AppError("unauthorized", "Invalid API key.");
   const status = apiKeyStatus(row);
   if (status !== "active") throw new AppError("unauthorized", `API key ${row.prefix}… has been ${status}.`);
+  if (row.user.disabledAt) throw new AppError("unauthorized", `API key ${row.prefix}… belongs to a disabled user.`);
   touchLastUsed(db, row.id);
   return {
     keyId: row.id,

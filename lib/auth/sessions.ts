@@ -24,11 +24,16 @@ export async function getSessionUser(db: Db, token: string | undefined): Promise
   const id = hashToken(token);
   const session = await db.authSession.findUnique({
     where: { id },
-    select: { expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, role: true } } },
+    select: {
+      expiresAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, role: true, disabledAt: true } },
+    },
   });
   if (!session) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now) {
+  // A disabled user's sessions are deleted when they are disabled; this covers a race with that.
+  if (session.expiresAt.getTime() <= now || session.user.disabledAt) {
     await db.authSession.deleteMany({ where: { id } });
     return null;
   }
@@ -38,7 +43,8 @@ export async function getSessionUser(db: Db, token: string | undefined): Promise
       data: { lastSeenAt: new Date(now), expiresAt: new Date(now + SESSION_TTL_MS) },
     });
   }
-  return { ...session.user, role: session.user.role === "admin" ? "admin" : "member" };
+  const { id: userId, email, role } = session.user;
+  return { id: userId, email, role: role === "admin" ? "admin" : "member" };
 }
 
 export async function deleteSession(db: Db, token: string | undefined) {

@@ -18,7 +18,10 @@ export type SignInContext = { ip: string; userAgent?: string | null; throttleWin
 export async function signIn(db: Db, input: z.infer<typeof signInInput>, context: SignInContext) {
   const subjects = signInSubjects(input.email, context.ip);
   await assertSignInAllowed(db, subjects, context.throttleWindowSeconds);
-  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, passwordHash: true, disabledAt: true },
+  });
   dummyHash ??= hashPassword("not-a-real-password");
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
   if (!user || !valid) {
@@ -26,5 +29,7 @@ export async function signIn(db: Db, input: z.infer<typeof signInInput>, context
     throw new AppError("unauthorized", "email or password is wrong");
   }
   await clearAccountFailures(db, subjects);
+  // Said only to someone who knows the password, so it reveals nothing to a guesser.
+  if (user.disabledAt) throw new AppError("forbidden", "this account is disabled; ask an admin");
   return createSession(db, user.id, context.userAgent);
 }

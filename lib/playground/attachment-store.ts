@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { pluralize } from "@/lib/format/pluralize";
 import { attachmentKindOf, attachmentLimits, attachmentProblem, mediaTypeFromUrl } from "./attachment-limits";
 import type { SendableAttachment } from "./build-chat-request";
 import type { AttachmentMeta } from "./session-document";
@@ -49,7 +50,7 @@ export async function saveUploadedAttachment(db: Db, userId: string, file: File)
   if (pageCount !== null && pageCount > attachmentLimits.pdfPages) {
     throw new AppError(
       "invalid_input",
-      `${file.name} has ${pageCount} pages; PDFs may have at most ${attachmentLimits.pdfPages}.`,
+      `${file.name} has ${pluralize(pageCount, "page")}; PDFs may have at most ${attachmentLimits.pdfPages}.`,
     );
   }
   const row = await db.playgroundAttachment.create({

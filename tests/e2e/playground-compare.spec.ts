@@ -135,7 +135,7 @@ test("compare two models side by side: both stream at once with their own metric
   expect(bodyOf(sonnet).messages[2]!.content.at(-1)).not.toHaveProperty("cache_control");
 
   // Promote the Haiku column: it becomes turn 3 and 4 of the conversation; the columns empty.
-  await column2.getByRole("button", { name: "Use the answer of column 2" }).click();
+  await column2.getByRole("button", { name: "Use this answer, column 2" }).click();
   const promoted = page.getByRole("article", { name: "Assistant, message 4" });
   await expect(promoted).toContainText("Quantum computers use qubits");
   await expect(page.getByRole("article", { name: "You, message 3" })).toContainText("Now explain them to a child.");
@@ -152,7 +152,7 @@ test("compare two models side by side: both stream at once with their own metric
   await expect(usageOf(page.getByRole("article", { name: "Assistant, message 4" }))).toContainText("Output18");
   await expect(page.getByRole("button", { name: "Compare" })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("button", { name: "Compare" }).click();
-  await expect(page.getByRole("button", { name: /^Model: Claude Haiku 4\.5/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Claude Haiku 4\.5 .*Change model$/ })).toBeVisible();
 
   // Compare runs are gateway requests like any other: both are in the request log with their tokens.
   await expect
@@ -201,12 +201,12 @@ test("one column's error does not stop the other; it says what went wrong and ca
   });
   await send(page, "Hello?");
   await expect(column1).toContainText("which can hold 0 and 1 at once.");
-  await expect(column1.getByRole("button", { name: "Use the answer of column 1" })).toBeVisible();
+  await expect(column1.getByRole("button", { name: "Use this answer, column 1" })).toBeVisible();
   const failure = column2.getByRole("alert");
   await expect(failure).toContainText("Overloaded");
   await expect(failure).toContainText("Press Regenerate to try again.");
   await expect(column2.getByText("Failed")).toBeVisible();
-  await expect(column2.getByRole("button", { name: "Use the answer of column 2" })).toHaveCount(0);
+  await expect(column2.getByRole("button", { name: "Use this answer, column 2" })).toHaveCount(0);
   await screenshot(page, "playground-compare-column-error");
 
   upstream.fake.addRule({
@@ -214,7 +214,7 @@ test("one column's error does not stop the other; it says what went wrong and ca
     scenario: { type: "fixture", fixture: "anthropic-text" },
     times: 1,
   });
-  await column2.getByRole("button", { name: "Regenerate column 2" }).click();
+  await column2.getByRole("button", { name: "Regenerate, column 2" }).click();
   await expect(column2).toContainText("which can hold 0 and 1 at once.");
   await expect(column2.getByRole("alert")).toHaveCount(0);
   await expect(column1).toContainText("which can hold 0 and 1 at once.");

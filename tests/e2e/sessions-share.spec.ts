@@ -206,6 +206,7 @@ test("share → signed-out reader sees everything and no secret → another user
   // Revoke: the page and its files 404 at once.
   await page.getByRole("button", { name: "Share", exact: true }).click();
   await shareDialog.getByRole("button", { name: "Revoke link" }).click();
+  await page.getByRole("dialog", { name: "Revoke this link?" }).getByRole("button", { name: "Revoke link" }).click();
   await expect(shareDialog.getByRole("button", { name: "Create link" })).toBeVisible();
   expect((await anonymousRequest.get(sharePath)).status()).toBe(404);
   expect((await anonymousRequest.get(attachmentPath)).status()).toBe(404);

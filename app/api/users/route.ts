@@ -1,6 +1,15 @@
 import { withUser } from "@/lib/http/with-user";
-import { listUserLimits } from "@/lib/users/user-limits";
+import { parseJsonBody } from "@/lib/http/json-error-response";
+import { z } from "zod";
+import { adminCreateUser, listUsers } from "@/lib/users/manage-users";
 
-export const GET = withUser(async ({ db, user }) => Response.json({ users: await listUserLimits(db, user) }), {
-  role: "admin",
-});
+export const GET = withUser(async ({ db }) => Response.json({ users: await listUsers(db) }), { role: "admin" });
+
+export const POST = withUser(
+  async ({ request, db }) =>
+    Response.json(await adminCreateUser(db, await parseJsonBody(request, z.unknown())), {
+      status: 201,
+      headers: { "Cache-Control": "no-store" },
+    }),
+  { role: "admin" },
+);

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { pluralize } from "@/lib/format/pluralize";
 import { getSharedSession } from "@/lib/sessions/shared-session";
 import { SharedSessionScreen } from "@/components/sessions/shared-session-screen";
 
@@ -22,7 +23,7 @@ const loadShared = cache(async (token: string) => {
 export async function generateMetadata({ params }: PageProps<"/s/[token]">): Promise<Metadata> {
   const session = await loadShared((await params).token);
   const title = session.title || "Shared conversation";
-  const description = `A Claude conversation on ${session.model}, shared from Switchyard (${session.messages.length} messages).`;
+  const description = `A Claude conversation on ${session.model}, shared from Switchyard (${pluralize(session.messages.length, "message")}).`;
   return {
     title,
     description,

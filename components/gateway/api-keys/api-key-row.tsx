@@ -24,7 +24,7 @@ export function ApiKeyRow({
   const [confirming, setConfirming] = useState(false);
   const [editingLimits, setEditingLimits] = useState(false);
   return (
-    <tr className={apiKey.status === "active" ? undefined : "text-zinc-500 dark:text-zinc-400"}>
+    <tr className={apiKey.status === "active" ? undefined : "text-zinc-600 dark:text-zinc-400"}>
       <TableCell className="font-medium">{apiKey.name}</TableCell>
       <TableCell className="font-mono text-xs whitespace-nowrap">{apiKey.prefix}-…</TableCell>
       {showOwner && <TableCell className="max-w-48 truncate">{apiKey.owner}</TableCell>}

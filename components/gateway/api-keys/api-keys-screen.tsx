@@ -30,7 +30,7 @@ export function ApiKeysScreen({ isAdmin }: { isAdmin: boolean }) {
           </Button>
         }
       />
-      {apiKeys.isPending && <p className="text-[13px] text-zinc-500">Loading API keys…</p>}
+      {apiKeys.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading API keys…</p>}
       {apiKeys.isError && (
         <Alert tone="error" className="flex items-center justify-between gap-3">
           {errorMessage(apiKeys.error)}
@@ -40,7 +40,7 @@ export function ApiKeysScreen({ isAdmin }: { isAdmin: boolean }) {
         </Alert>
       )}
       {apiKeys.isSuccess && apiKeys.data.length === 0 && (
-        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-500 dark:border-zinc-700">
+        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
           No API keys yet. Create one to call the gateway from your code.
         </p>
       )}

@@ -107,7 +107,9 @@ function KeyLimitsForm({ apiKey, onDone }: { apiKey: ApiKeyView; onDone: () => v
       <div className="flex items-center justify-between gap-4">
         <div>
           <p className="text-[13px] font-medium">Log request and response bodies</p>
-          <p className="text-xs text-zinc-500">Base64 attachments are elided and secrets redacted.</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            Base64 attachments are elided and secrets redacted.
+          </p>
         </div>
         <Switch checked={logBodies} onCheckedChange={setLogBodies} label="Log request and response bodies" />
       </div>

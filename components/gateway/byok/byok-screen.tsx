@@ -52,7 +52,7 @@ export function ByokScreen() {
         <h2 id="configured-title" className="text-sm font-semibold">
           Configured credentials
         </h2>
-        {credentials.isPending && <p className="text-[13px] text-zinc-500">Loading credentials…</p>}
+        {credentials.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading credentials…</p>}
         {credentials.isError && (
           <Alert tone="error" className="flex items-center justify-between gap-3">
             {errorMessage(credentials.error)}
@@ -62,13 +62,13 @@ export function ByokScreen() {
           </Alert>
         )}
         {credentials.isSuccess && configured.length === 0 && (
-          <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-500 dark:border-zinc-700">
+          <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
             No provider is configured yet. Pick one above and choose Configure.
           </p>
         )}
         {configured.map((entry) => (
           <div key={entry.provider} className="space-y-2">
-            <h3 className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{entry.label}</h3>
+            <h3 className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{entry.label}</h3>
             <CredentialTable
               label={entry.label}
               credentials={byProvider(entry.provider) ?? []}

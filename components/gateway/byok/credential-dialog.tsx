@@ -70,7 +70,7 @@ function CredentialForm({ target, onDone }: { target: CredentialDialogTarget; on
     >
       <div className="space-y-1">
         <h3 className="text-sm font-semibold">{credential ? "Your own API Key" : "Setup your own API Key"}</h3>
-        <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+        <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
           {credential
             ? "Secrets are never shown again. Leave a secret blank to keep the stored one."
             : "Secrets are encrypted at rest and never shown again after saving; only their last 4 characters are."}
@@ -103,7 +103,7 @@ function CredentialForm({ target, onDone }: { target: CredentialDialogTarget; on
       <div className="flex items-center justify-between gap-4 rounded-md border border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
         <div>
           <p className="text-[13px] font-medium">Default for {entry.label}</p>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
             Used when a request doesn&apos;t pick a credential.
           </p>
         </div>

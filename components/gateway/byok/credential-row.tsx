@@ -39,7 +39,7 @@ export function CredentialRow({ credential, onEdit }: { credential: CredentialVi
           title={credential.baseUrl ?? undefined}
           className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
         >
-          {credential.baseUrl ?? <span className="font-sans text-zinc-400 dark:text-zinc-500">Provider default</span>}
+          {credential.baseUrl ?? <span className="font-sans text-zinc-600 dark:text-zinc-400">Provider default</span>}
         </TableCell>
         <TableCell>
           <Switch

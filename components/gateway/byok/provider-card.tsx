@@ -27,7 +27,7 @@ export function ProviderCard({
           <h3 id={titleId} className="text-sm leading-tight font-semibold">
             {entry.label}
           </h3>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
             {configuredCount === undefined
               ? "\u00a0"
               : configuredCount === 0

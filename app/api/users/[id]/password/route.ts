@@ -1,0 +1,12 @@
+import { withUser } from "@/lib/http/with-user";
+import { parseJsonBody } from "@/lib/http/json-error-response";
+import { z } from "zod";
+import { resetUserPassword } from "@/lib/users/manage-users";
+
+export const POST = withUser(
+  async ({ request, db, params }) =>
+    Response.json(await resetUserPassword(db, params.id!, await parseJsonBody(request, z.unknown())), {
+      headers: { "Cache-Control": "no-store" },
+    }),
+  { role: "admin" },
+);

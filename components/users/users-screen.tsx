@@ -1,0 +1,320 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage, requestJson } from "@/components/api-client/request-json";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
+import type { UserListItem } from "@/lib/users/manage-users";
+
+const USERS_KEY = ["users"];
+type Role = UserListItem["role"];
+
+/** Settings › Users: who can sign in, as what; create, change role, disable, reset password. */
+export function UsersScreen({ currentUserId }: { currentUserId: string }) {
+  const queryClient = useQueryClient();
+  const users = useQuery({
+    queryKey: USERS_KEY,
+    queryFn: () => requestJson<{ users: UserListItem[] }>("/api/users").then((body) => body.users),
+  });
+  const [creating, setCreating] = useState(false);
+  const [disabling, setDisabling] = useState<UserListItem | null>(null);
+  const [resetting, setResetting] = useState<UserListItem | null>(null);
+  const [shownPassword, setShownPassword] = useState<{ email: string; password: string } | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: USERS_KEY });
+
+  const update = useMutation({
+    mutationFn: ({ id, change }: { id: string; change: { role?: Role; disabled?: boolean } }) =>
+      requestJson(`/api/users/${encodeURIComponent(id)}`, { method: "PATCH", body: change }),
+    onSuccess: () => {
+      setDisabling(null);
+      return refresh();
+    },
+  });
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Users"
+        description="Who can sign in. Disabled users cannot sign in, are signed out everywhere, and their API keys stop working."
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            Create user
+          </Button>
+        }
+      />
+      {update.error && !disabling && <Alert tone="error">{errorMessage(update.error)}</Alert>}
+      {users.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading users…</p>}
+      {users.isError && <Alert tone="error">{errorMessage(users.error)}</Alert>}
+      {users.isSuccess && (
+        <div className="overflow-x-auto">
+          <Table aria-label="Users" className="min-w-[46rem]">
+            <TableHead>
+              <tr>
+                <TableHeader>Email</TableHeader>
+                <TableHeader>Role</TableHeader>
+                <TableHeader>Status</TableHeader>
+                <TableHeader>Created</TableHeader>
+                <TableHeader>Last seen</TableHeader>
+                <TableHeader>
+                  <span className="sr-only">Actions</span>
+                </TableHeader>
+              </tr>
+            </TableHead>
+            <TableBody>
+              {users.data.map((user) => (
+                <tr key={user.id}>
+                  <TableCell className="font-medium">
+                    {user.email}
+                    {user.id === currentUserId && (
+                      <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">(you)</span>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <Select
+                      aria-label={`Role of ${user.email}`}
+                      value={user.role}
+                      disabled={update.isPending}
+                      onChange={(event) => update.mutate({ id: user.id, change: { role: event.target.value as Role } })}
+                      className="h-8 w-28"
+                    >
+                      <option value="member">member</option>
+                      <option value="admin">admin</option>
+                    </Select>
+                  </TableCell>
+                  <TableCell>
+                    {user.disabledAt ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>}
+                  </TableCell>
+                  <TableCell>
+                    <Timestamp value={user.createdAt} />
+                  </TableCell>
+                  <TableCell>
+                    <Timestamp value={user.lastSeenAt} withTime fallback="—" />
+                  </TableCell>
+                  <TableCell>
+                    <div className="flex justify-end gap-1" role="group" aria-label={`Actions for ${user.email}`}>
+                      <Button size="sm" variant="ghost" onClick={() => setResetting(user)}>
+                        Reset password
+                      </Button>
+                      {user.disabledAt ? (
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => update.mutate({ id: user.id, change: { disabled: false } })}
+                        >
+                          Enable
+                        </Button>
+                      ) : (
+                        user.id !== currentUserId && (
+                          <Button size="sm" variant="ghost" onClick={() => setDisabling(user)}>
+                            Disable
+                          </Button>
+                        )
+                      )}
+                    </div>
+                  </TableCell>
+                </tr>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+
+      <CreateUserDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(email, password) => {
+          setCreating(false);
+          if (password) setShownPassword({ email, password });
+          return refresh();
+        }}
+      />
+      <ResetPasswordDialog
+        user={resetting}
+        onClose={() => setResetting(null)}
+        onReset={(email, password) => {
+          setResetting(null);
+          if (password) setShownPassword({ email, password });
+          return refresh();
+        }}
+      />
+      <ConfirmDialog
+        open={disabling !== null}
+        onClose={() => {
+          setDisabling(null);
+          update.reset();
+        }}
+        title={`Disable ${disabling?.email ?? "user"}?`}
+        description="They are signed out everywhere, cannot sign in, and their API keys stop working until you enable them again."
+        confirmLabel="Disable user"
+        onConfirm={() => disabling && update.mutate({ id: disabling.id, change: { disabled: true } })}
+        pending={update.isPending}
+        error={update.error ? errorMessage(update.error) : null}
+      />
+      <Dialog open={shownPassword !== null} onClose={() => setShownPassword(null)} title="The new password">
+        {shownPassword && (
+          <div className="space-y-4">
+            <Alert tone="warning">
+              Give this password to {shownPassword.email} now. It won&apos;t be shown again; they can change it in
+              Settings.
+            </Alert>
+            <div className="flex gap-2">
+              <Input
+                readOnly
+                value={shownPassword.password}
+                aria-label="Generated password"
+                className="font-mono text-[13px]"
+                onFocus={(event) => event.currentTarget.select()}
+              />
+              <CopyButton value={shownPassword.password} variant="primary" />
+            </div>
+            <DialogActions>
+              <Button onClick={() => setShownPassword(null)}>Done</Button>
+            </DialogActions>
+          </div>
+        )}
+      </Dialog>
+    </div>
+  );
+}
+
+function CreateUserDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (email: string, generatedPassword: string | null) => Promise<unknown>;
+}) {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [role, setRole] = useState<Role>("member");
+  const create = useMutation({
+    mutationFn: () =>
+      requestJson<{ user: { email: string }; generatedPassword: string | null }>("/api/users", {
+        method: "POST",
+        body: { email, role, ...(password ? { password } : {}) },
+      }),
+    onSuccess: (body) => {
+      setEmail("");
+      setPassword("");
+      setRole("member");
+      return onCreated(body.user.email, body.generatedPassword);
+    },
+  });
+  return (
+    <Dialog open={open} onClose={onClose} title="Create user">
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        {create.error && <Alert tone="error">{errorMessage(create.error)}</Alert>}
+        <Field label="Email">
+          {(control) => (
+            <Input {...control} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          )}
+        </Field>
+        <Field label="Initial password" optional hint="Leave empty to generate one, shown to you once.">
+          {(control) => (
+            <Input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Role">
+          {(control) => (
+            <Select {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              <option value="member">member</option>
+              <option value="admin">admin</option>
+            </Select>
+          )}
+        </Field>
+        <DialogActions>
+          <Button type="button" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" pending={create.isPending}>
+            Create user
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+function ResetPasswordDialog({
+  user,
+  onClose,
+  onReset,
+}: {
+  user: UserListItem | null;
+  onClose: () => void;
+  onReset: (email: string, generatedPassword: string | null) => Promise<unknown>;
+}) {
+  const [password, setPassword] = useState("");
+  const reset = useMutation({
+    mutationFn: (target: UserListItem) =>
+      requestJson<{ generatedPassword: string | null }>(`/api/users/${encodeURIComponent(target.id)}/password`, {
+        method: "POST",
+        body: password ? { password } : {},
+      }),
+    onSuccess: (body, target) => {
+      setPassword("");
+      return onReset(target.email, body.generatedPassword);
+    },
+  });
+  return (
+    <Dialog
+      open={user !== null}
+      onClose={onClose}
+      title={`Reset the password of ${user?.email ?? ""}`}
+      description="They are signed out everywhere and sign in with the new password."
+    >
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (user) reset.mutate(user);
+        }}
+      >
+        {reset.error && <Alert tone="error">{errorMessage(reset.error)}</Alert>}
+        <Field label="New password" optional hint="Leave empty to generate one, shown to you once.">
+          {(control) => (
+            <Input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <DialogActions>
+          <Button type="button" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="danger" pending={reset.isPending}>
+            Reset password
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
