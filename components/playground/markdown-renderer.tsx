@@ -5,7 +5,9 @@ import { memo, useRef } from "react";
 import { Streamdown } from "streamdown";
 
 const plugins = { code };
-const themes: ["github-light", "github-dark"] = ["github-light", "github-dark"];
+// GitHub's high-contrast light theme: the default one's orange (#e36209) is 3.5:1 on white,
+// below WCAG AA for text.
+const themes: ["github-light-high-contrast", "github-dark"] = ["github-light-high-contrast", "github-dark"];
 
 /**
  * Streamdown renders markdown as it streams: it closes unterminated syntax (an open code fence,
