@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/env";
-import { isAllowedHost, misdirectedBody } from "@/lib/http/allowed-host";
+import { isAllowedHost, misdirectedBody } from "@/lib/ui-api/allowed-host";
 
 /**
  * Pages answer only for ALLOWED_HOSTS (the production server checks every request before this;

@@ -1,4 +1,4 @@
-import type { AttachmentMeta } from "@/lib/playground/session-document";
+import type { AttachmentMeta } from "@/lib/sessions/session-document";
 import { pluralize } from "@/lib/format/pluralize";
 import { formatBytes } from "./format";
 

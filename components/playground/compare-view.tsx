@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { compareHighlights, maximumColumns, minimumColumns, type ColumnCheck } from "@/lib/playground/compare-columns";
 import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import type { AttachmentMeta } from "@/lib/playground/session-document";
+import type { AttachmentMeta } from "@/lib/sessions/session-document";
 import { AttachmentPreview } from "./attachment-preview";
 import { CompareColumnView } from "./compare-column-view";
 import { textOf } from "./message-view";

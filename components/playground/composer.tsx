@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { classNames } from "@/components/ui/class-names";
 import { acceptedMediaTypes, attachmentProblem, requestSizeProblem } from "@/lib/playground/attachment-limits";
-import type { AttachmentMeta } from "@/lib/playground/session-document";
+import type { AttachmentMeta } from "@/lib/sessions/session-document";
 import { AttachmentPreview } from "./attachment-preview";
 import { CacheTtlSelect } from "./cache-ttl-select";
 import type { ComposerDraft } from "./local-drafts";

@@ -5,7 +5,7 @@ import {
   cacheMarkSchema,
   type AttachmentMeta,
   type MessagePart,
-} from "@/lib/playground/session-document";
+} from "@/lib/sessions/session-document";
 import { userPartsSchema } from "@/lib/playground/turn-action";
 
 /** What the composer holds, kept in localStorage so a reload or a crash never loses it. */

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { AttachmentMeta, CacheMark, MessagePart, StoredMessage } from "@/lib/playground/session-document";
+import type { AttachmentMeta, CacheMark, MessagePart, StoredMessage } from "@/lib/sessions/session-document";
 import type { CacheMarkChange } from "@/lib/playground/turn-action";
 import { AttachmentPreview } from "./attachment-preview";
 import { CacheTtlSelect } from "./cache-ttl-select";

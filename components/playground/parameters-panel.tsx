@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { Parameters } from "@/lib/playground/session-document";
+import type { Parameters } from "@/lib/sessions/session-document";
 import { NumberField } from "./number-field";
 import type { SettingsProblem } from "@/lib/playground/validate-turn-settings";
 

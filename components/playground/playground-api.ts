@@ -7,7 +7,7 @@ import {
   type PromoteRequestBody,
 } from "@/lib/playground/compare-api";
 import { playgroundStreamEventSchema, type PlaygroundStreamEvent } from "@/lib/playground/playground-stream-events";
-import type { AttachmentMeta, PlaygroundSettings, SessionDocument } from "@/lib/playground/session-document";
+import type { AttachmentMeta, PlaygroundSettings, SessionDocument } from "@/lib/sessions/session-document";
 import type { TurnRequestBody } from "@/lib/playground/turn-action";
 
 export function createSession(body: { model: string; settings: PlaygroundSettings }) {

@@ -14,7 +14,7 @@ import {
   type MessagePart,
   type SessionDocument,
   type StoredMessage,
-} from "@/lib/playground/session-document";
+} from "@/lib/sessions/session-document";
 import { effectiveMaxTokens } from "@/lib/catalog/request-rules";
 import { coerceThinking } from "@/lib/playground/thinking-options";
 import { conversationTotals } from "@/lib/playground/turn-metrics";

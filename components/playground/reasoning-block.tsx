@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { MessagePart } from "@/lib/playground/session-document";
+import type { MessagePart } from "@/lib/sessions/session-document";
 
 type ReasoningPart = Extract<MessagePart, { type: "reasoning" | "redacted_reasoning" }>;
 

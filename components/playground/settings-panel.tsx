@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import type { CacheCheck } from "@/lib/playground/cache-breakpoints";
 import type { CacheTimelineEntry } from "@/lib/playground/cache-timeline";
 import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import type { PlaygroundSettings } from "@/lib/playground/session-document";
+import type { PlaygroundSettings } from "@/lib/sessions/session-document";
 import { thinkingIsOn } from "@/lib/playground/thinking-options";
 import type { ConversationTotals } from "@/lib/playground/turn-metrics";
 import type { SettingsCheck } from "@/lib/playground/validate-turn-settings";

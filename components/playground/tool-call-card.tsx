@@ -1,4 +1,4 @@
-import type { MessagePart } from "@/lib/playground/session-document";
+import type { MessagePart } from "@/lib/sessions/session-document";
 
 type ToolCallPart = Extract<MessagePart, { type: "tool_call" }>;
 

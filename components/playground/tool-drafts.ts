@@ -1,4 +1,4 @@
-import { toolDefinitionSchema, type ToolDefinition } from "@/lib/playground/session-document";
+import { toolDefinitionSchema, type ToolDefinition } from "@/lib/sessions/session-document";
 import { toolSchemaProblem } from "@/lib/playground/validate-turn-settings";
 
 /** A tool as the user edits it: the input schema is text until it parses. */

@@ -1,4 +1,4 @@
-import type { TurnMetrics } from "@/lib/playground/session-document";
+import type { TurnMetrics } from "@/lib/sessions/session-document";
 import { formatMs, formatTokens, formatUsd } from "./format";
 
 /** A turn's tokens (cache writes split by TTL), cost, cache savings, time to first token and latency. */

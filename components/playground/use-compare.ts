@@ -17,7 +17,7 @@ import {
   type CompareColumn,
 } from "@/lib/playground/compare-columns";
 import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import type { PlaygroundSettings, TurnError } from "@/lib/playground/session-document";
+import type { PlaygroundSettings, TurnError } from "@/lib/sessions/session-document";
 import type { CacheMarkChange } from "@/lib/playground/turn-action";
 import { toTurnError } from "@/lib/playground/turn-error";
 import { loadCompareSetup, saveComparedMessage, saveCompareSetup } from "./local-drafts";

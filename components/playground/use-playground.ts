@@ -9,7 +9,7 @@ import type {
   PlaygroundSettings,
   SessionDocument,
   StoredMessage,
-} from "@/lib/playground/session-document";
+} from "@/lib/sessions/session-document";
 import type { CacheMarkChange, TurnAction } from "@/lib/playground/turn-action";
 import { createSession, getSession, streamTurn, updateSession } from "./playground-api";
 

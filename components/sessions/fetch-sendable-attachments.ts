@@ -1,5 +1,5 @@
 import type { SendableAttachment } from "@/lib/playground/build-chat-request";
-import type { AttachmentMeta } from "@/lib/playground/session-document";
+import type { AttachmentMeta } from "@/lib/sessions/session-document";
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);

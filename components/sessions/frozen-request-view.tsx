@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { AttachmentMeta, PlaygroundSettings, StoredMessage } from "@/lib/playground/session-document";
+import type { AttachmentMeta, PlaygroundSettings, StoredMessage } from "@/lib/sessions/session-document";
 
 function thinkingLabel(thinking: PlaygroundSettings["thinking"]): string {
   switch (thinking.mode) {

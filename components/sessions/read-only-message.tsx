@@ -8,7 +8,7 @@ import { Markdown } from "@/components/playground/markdown";
 import { ReasoningBlock } from "@/components/playground/reasoning-block";
 import { ToolCallCard } from "@/components/playground/tool-call-card";
 import { TurnMetricsView } from "@/components/playground/turn-metrics-view";
-import type { AttachmentMeta, MessagePart, StoredMessage } from "@/lib/playground/session-document";
+import type { AttachmentMeta, MessagePart, StoredMessage } from "@/lib/sessions/session-document";
 import { ViewCodeButton, type ViewCodeSource } from "./view-code-button";
 
 const textOf = (parts: readonly MessagePart[]) =>

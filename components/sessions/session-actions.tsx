@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
-import type { AttachmentMeta } from "@/lib/playground/session-document";
+import type { AttachmentMeta } from "@/lib/sessions/session-document";
 import { ShareDialog } from "./share-dialog";
 import { ViewCodeButton, type ViewCodeSource } from "./view-code-button";
 

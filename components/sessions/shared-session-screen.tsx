@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { ConversationTotalsView } from "@/components/playground/conversation-totals-view";
 import { Timestamp } from "@/components/ui/timestamp";
-import type { AttachmentMeta } from "@/lib/playground/session-document";
+import type { AttachmentMeta } from "@/lib/sessions/session-document";
 import { conversationTotals } from "@/lib/playground/turn-metrics";
 import type { SharedSession } from "@/lib/sessions/shared-session";
 import { ForkButton } from "./fork-button";

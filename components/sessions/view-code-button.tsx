@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ViewCodeDialog } from "@/components/view-code/view-code-dialog";
-import type { AttachmentMeta, PlaygroundSettings, StoredMessage } from "@/lib/playground/session-document";
+import type { AttachmentMeta, PlaygroundSettings, StoredMessage } from "@/lib/sessions/session-document";
 import { referencedAttachmentIds, turnRequestBody } from "@/lib/sessions/turn-request-body";
 import { fetchSendableAttachments } from "./fetch-sendable-attachments";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { AppError } from "@/lib/errors/app-error";
 import { generateApiKey } from "./api-key-format";
 import { inheritedKeyLimits } from "@/lib/users/user-limits";
@@ -20,7 +20,7 @@ export const createApiKeyInput = z.object({
  * Creates a key for `ownerId`; the plaintext key is in the result and nowhere else, ever. The
  * key starts with its owner's limits. Members may create keys only while an admin allows it.
  */
-export async function createApiKey(db: Db, ownerId: string, input: unknown, creator: SessionUser | "operator") {
+export async function createApiKey(db: Db, ownerId: string, input: unknown, creator: SignedInUser | "operator") {
   if (creator !== "operator" && creator.role !== "admin" && !(await membersMayCreateKeys(db))) {
     throw new AppError("forbidden", "an admin has turned off creating API keys for members: ask an admin for one");
   }
@@ -41,7 +41,7 @@ export async function createApiKey(db: Db, ownerId: string, input: unknown, crea
 }
 
 /** Admins see every key; members their own. Newest first. */
-export async function listApiKeys(db: Db, viewer: SessionUser | "operator") {
+export async function listApiKeys(db: Db, viewer: SignedInUser | "operator") {
   const rows = await db.apiKey.findMany({
     // The playground's internal per-user keys are the app's own, not the user's to manage.
     where: { kind: "user", ...(viewer === "operator" || viewer.role === "admin" ? {} : { userId: viewer.id }) },
@@ -52,7 +52,7 @@ export async function listApiKeys(db: Db, viewer: SessionUser | "operator") {
 }
 
 /** Revokes by id or visible prefix. Members may revoke only their own keys. */
-export async function revokeApiKey(db: Db, idOrPrefix: string, viewer: SessionUser | "operator") {
+export async function revokeApiKey(db: Db, idOrPrefix: string, viewer: SignedInUser | "operator") {
   const key = await db.apiKey.findFirst({
     where: { OR: [{ id: idOrPrefix }, { prefix: idOrPrefix }] },
     select: { id: true, userId: true, revokedAt: true },

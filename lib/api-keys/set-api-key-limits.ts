@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { AppError } from "@/lib/errors/app-error";
 import { keyLimitsInput } from "@/lib/rate-limits/key-limits";
 import { API_KEY_VIEW_SELECT, toApiKeyView } from "./api-key-view";
@@ -9,7 +9,7 @@ import { API_KEY_VIEW_SELECT, toApiKeyView } from "./api-key-view";
  * operator CLI only: a member could otherwise lift their own caps. Omitted fields stay as they
  * are; null removes a limit. Every instance sees the change within a second (the key cache).
  */
-export async function setApiKeyLimits(db: Db, idOrPrefix: string, input: unknown, viewer: SessionUser | "operator") {
+export async function setApiKeyLimits(db: Db, idOrPrefix: string, input: unknown, viewer: SignedInUser | "operator") {
   if (viewer !== "operator" && viewer.role !== "admin")
     throw new AppError("forbidden", "only an admin can change a key's limits");
   const limits = keyLimitsInput.parse(input);

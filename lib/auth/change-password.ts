@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordInput, verifyPassword } from "./password";
-import { deleteOtherSessions } from "./sessions";
+import { deleteOtherLoginSessions } from "./login-sessions";
 
 export const changePasswordInput = z.object({
   currentPassword: passwordInput,
@@ -24,5 +24,5 @@ export async function changePassword(
     throw new AppError("invalid_input", "current password is wrong", "currentPassword");
   }
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
-  await deleteOtherSessions(db, userId, keepSessionToken);
+  await deleteOtherLoginSessions(db, userId, keepSessionToken);
 }

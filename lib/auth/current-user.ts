@@ -3,16 +3,16 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { getSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
+import { getLoginUser, LOGIN_COOKIE, type SignedInUser } from "./login-sessions";
 
 /** The signed-in user for this request (server components), or null. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return getSessionUser(getDb(), token);
+export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
+  const token = (await cookies()).get(LOGIN_COOKIE)?.value;
+  return getLoginUser(getDb(), token);
 });
 
 /** For pages: anonymous visitors go to sign-in (and come back afterwards). */
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(): Promise<SignedInUser> {
   const user = await getCurrentUser();
   if (!user) {
     const path = (await headers()).get("x-switchyard-path") ?? "/";

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { createUser, createUserInput } from "@/lib/users/create-user";
-import { createSession } from "./sessions";
+import { createLoginSession } from "./login-sessions";
 import { clearSetupTokens, consumeSetupToken } from "./setup-token";
 
 const SETUP_MARKER = "setup.admin-created";
@@ -32,7 +32,7 @@ export async function setupAdmin(
   try {
     const user = await createUser(db, { email: input.email, password: input.password, role: "admin" });
     await clearSetupTokens(db);
-    return { user, session: await createSession(db, user.id, userAgent) };
+    return { user, session: await createLoginSession(db, user.id, userAgent) };
   } catch (error) {
     await db.setting.deleteMany({ where: { key: SETUP_MARKER } });
     await restoreToken();

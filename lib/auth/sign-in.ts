@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { hashPassword, passwordInput, verifyPassword } from "./password";
-import { createSession } from "./sessions";
+import { createLoginSession } from "./login-sessions";
 import { assertSignInAllowed, clearAccountFailures, recordSignInFailure, signInSubjects } from "./sign-in-throttle";
 
 export const signInInput = z.object({
@@ -31,5 +31,5 @@ export async function signIn(db: Db, input: z.infer<typeof signInInput>, context
   await clearAccountFailures(db, subjects);
   // Said only to someone who knows the password, so it reveals nothing to a guesser.
   if (user.disabledAt) throw new AppError("forbidden", "this account is disabled; ask an admin");
-  return createSession(db, user.id, context.userAgent);
+  return createLoginSession(db, user.id, context.userAgent);
 }

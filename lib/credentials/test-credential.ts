@@ -4,7 +4,7 @@ import { toGatewayError } from "@/lib/gateway/gateway-error";
 import { sendAnthropicRequest } from "@/lib/gateway/providers/anthropic/anthropic-client";
 import { resolveGatewayModelOrThrow } from "@/lib/gateway/resolve-gateway-model-or-throw";
 import { toProviderCredential } from "@/lib/gateway/routing/credential-for-model";
-import { sendCountTokensRequest } from "@/lib/gateway/providers/send-messages";
+import { sendCountTokensRequest } from "@/lib/gateway/providers/dispatch-by-platform";
 import { listOpenAICompatibleModels } from "@/lib/gateway/providers/openai-compatible/openai-compatible-client";
 import { getCredentialForUse } from "./resolve-credential";
 import { PROVIDER_LABELS } from "./providers";

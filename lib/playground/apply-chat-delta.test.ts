@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyChatDelta, type ChatDelta } from "./apply-chat-delta";
-import type { MessagePart } from "./session-document";
+import type { MessagePart } from "@/lib/sessions/session-document";
 
 const fold = (deltas: ChatDelta[]) => deltas.reduce<MessagePart[]>((parts, delta) => applyChatDelta(parts, delta), []);
 

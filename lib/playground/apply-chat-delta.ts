@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MessagePart } from "./session-document";
+import type { MessagePart } from "@/lib/sessions/session-document";
 
 /**
  * The `delta` of one `chat.completion.chunk` as this gateway streams it: content, the

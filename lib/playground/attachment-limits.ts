@@ -1,4 +1,4 @@
-import type { AttachmentKind } from "./session-document";
+import type { AttachmentKind } from "@/lib/sessions/session-document";
 
 /**
  * Anthropic's API limits for inline files.

@@ -6,8 +6,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { pluralize } from "@/lib/format/pluralize";
 import { attachmentKindOf, attachmentLimits, attachmentProblem, mediaTypeFromUrl } from "./attachment-limits";
 import type { SendableAttachment } from "./build-chat-request";
-import type { AttachmentMeta } from "./session-document";
-import { ATTACHMENT_META_SELECT, toAttachmentMeta } from "./session-store";
+import type { AttachmentMeta } from "@/lib/sessions/session-document";
+import { ATTACHMENT_META_SELECT, toAttachmentMeta } from "@/lib/sessions/session-store";
 
 /** What the bytes say they are, so a renamed file cannot pass as an image or a PDF. */
 function sniffMediaType(bytes: Uint8Array): string | null {

@@ -5,7 +5,11 @@ import {
   translateChatRequest,
 } from "@/lib/gateway/protocol/openai-chat/translate-chat-request";
 import { buildChatRequest, type SendableAttachment } from "./build-chat-request";
-import { defaultPlaygroundSettings, type PlaygroundSettings, type StoredMessage } from "./session-document";
+import {
+  defaultPlaygroundSettings,
+  type PlaygroundSettings,
+  type StoredMessage,
+} from "@/lib/sessions/session-document";
 
 const message = (
   position: number,

@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import type { chatCompletionRequestSchema } from "@/lib/gateway/protocol/openai-chat/openai-chat-request-schema";
-import type { AttachmentMeta, CacheMark, MessagePart, PlaygroundSettings, StoredMessage } from "./session-document";
+import type {
+  AttachmentMeta,
+  CacheMark,
+  MessagePart,
+  PlaygroundSettings,
+  StoredMessage,
+} from "@/lib/sessions/session-document";
 
 /** An attachment ready to send: its bytes as base64, or the URL it lives at. */
 export type SendableAttachment = AttachmentMeta & { base64: string | null };

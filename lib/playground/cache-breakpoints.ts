@@ -1,4 +1,10 @@
-import type { AttachmentMeta, CacheMark, CacheTtl, MessagePart, PlaygroundSettings } from "./session-document";
+import type {
+  AttachmentMeta,
+  CacheMark,
+  CacheTtl,
+  MessagePart,
+  PlaygroundSettings,
+} from "@/lib/sessions/session-document";
 
 export const maximumCacheBreakpoints = 4;
 

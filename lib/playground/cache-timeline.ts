@@ -1,4 +1,4 @@
-import type { CacheTtl, StoredMessage } from "./session-document";
+import type { CacheTtl, StoredMessage } from "@/lib/sessions/session-document";
 
 const TTL_MS: Record<CacheTtl, number> = { "5m": 5 * 60_000, "1h": 60 * 60_000 };
 

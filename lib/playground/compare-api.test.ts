@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareAnswerSchema, compareBaseOf, isSameBase, promoteRequestBodySchema } from "./compare-api";
-import { defaultPlaygroundSettings, type TurnMetrics } from "./session-document";
+import { defaultPlaygroundSettings, type TurnMetrics } from "@/lib/sessions/session-document";
 
 const metrics: TurnMetrics = {
   usage: { inputTokens: 14, outputTokens: 18, cacheReadTokens: 0, cacheWrite5mTokens: 0, cacheWrite1hTokens: 0 },

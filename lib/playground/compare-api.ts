@@ -7,7 +7,7 @@ import {
   turnErrorSchema,
   turnMetricsSchema,
   type StoredMessage,
-} from "./session-document";
+} from "@/lib/sessions/session-document";
 import { cacheMarkChangeSchema, userPartsSchema } from "./turn-action";
 
 /**

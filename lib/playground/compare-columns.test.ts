@@ -17,7 +17,7 @@ import {
   type CompareColumn,
 } from "./compare-columns";
 import { listPlaygroundModels } from "./playground-models";
-import { defaultPlaygroundSettings, type TurnMetrics } from "./session-document";
+import { defaultPlaygroundSettings, type TurnMetrics } from "@/lib/sessions/session-document";
 
 const models = listPlaygroundModels({ configuredProviders: new Set(["anthropic"]), externalGateway: false });
 const model = (id: string) => models.find((candidate) => candidate.id === id)!;

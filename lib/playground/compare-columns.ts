@@ -13,7 +13,7 @@ import {
   type StoredMessage,
   type TurnError,
   type TurnMetrics,
-} from "./session-document";
+} from "@/lib/sessions/session-document";
 import { coerceThinking } from "./thinking-options";
 import { validateTurnSettings } from "./validate-turn-settings";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findCatalogEntry } from "@/lib/catalog/model-catalog";
 import { checkCacheBreakpoints } from "./cache-breakpoints";
 import { cacheTimeline } from "./cache-timeline";
-import { defaultPlaygroundSettings, type StoredMessage } from "./session-document";
+import { defaultPlaygroundSettings, type StoredMessage } from "@/lib/sessions/session-document";
 import { coerceThinking, thinkingModeOptions } from "./thinking-options";
 import { priceTurn, toTurnUsage } from "./turn-metrics";
 import { validateTurnSettings, toolSchemaProblem } from "./validate-turn-settings";

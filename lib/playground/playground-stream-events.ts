@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { chatDeltaSchema } from "./apply-chat-delta";
-import { storedMessageSchema } from "./session-document";
+import { storedMessageSchema } from "@/lib/sessions/session-document";
 
 /**
  * What POST /api/playground/sessions/:id/turns streams to the browser, one JSON object per line:

@@ -6,8 +6,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { loadSendableAttachments } from "./attachment-store";
 import { buildChatRequest, type GatewayChatRequest, type SentBackReasoning } from "./build-chat-request";
 import { checkCacheBreakpoints } from "./cache-breakpoints";
-import { getSessionDocument } from "./session-store";
-import type { PlaygroundSettings, SessionDocument, StoredMessage, TurnRequest } from "./session-document";
+import { getSessionDocument } from "@/lib/sessions/session-store";
+import type { PlaygroundSettings, SessionDocument, StoredMessage, TurnRequest } from "@/lib/sessions/session-document";
 import {
   applyCacheMarks,
   planTurn,

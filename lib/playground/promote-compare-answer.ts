@@ -4,8 +4,8 @@ import { getConfig } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { isSameBase, promoteRequestBodySchema } from "./compare-api";
 import { prepareTurn } from "./prepare-turn";
-import { getSessionDocument } from "./session-store";
-import type { SessionDocument } from "./session-document";
+import { getSessionDocument } from "@/lib/sessions/session-store";
+import type { SessionDocument } from "@/lib/sessions/session-document";
 import { saveTurnStart } from "./turn-store";
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { playgroundGateway } from "./gateway-client";
 import { playgroundStreamHeaders, type PlaygroundStreamEvent } from "./playground-stream-events";
 import { prepareTurn } from "./prepare-turn";
-import { getSessionDocument, toStoredMessage } from "./session-store";
+import { getSessionDocument, toStoredMessage } from "@/lib/sessions/session-store";
 import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
 import { createThrottledSaver } from "./throttled-saver";
 import { turnRequestBodySchema } from "./turn-action";

@@ -1,5 +1,5 @@
 import type { ModelCapabilities } from "@/lib/catalog/model-catalog-schema";
-import type { ThinkingSetting } from "./session-document";
+import type { ThinkingSetting } from "@/lib/sessions/session-document";
 
 export const maximumThinkingBudget = 64_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StoredMessage } from "./session-document";
+import type { StoredMessage } from "@/lib/sessions/session-document";
 import { applyCacheMarks, planTurn } from "./turn-action";
 
 const message = (

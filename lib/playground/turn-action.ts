@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { cacheMarkSchema, playgroundSettingsSchema, type MessagePart, type StoredMessage } from "./session-document";
+import {
+  cacheMarkSchema,
+  playgroundSettingsSchema,
+  type MessagePart,
+  type StoredMessage,
+} from "@/lib/sessions/session-document";
 
 /** What the user typed: text and attachments. */
 export const userPartSchema = z.discriminatedUnion("type", [

@@ -1,4 +1,4 @@
-import type { TurnError } from "./session-document";
+import type { TurnError } from "@/lib/sessions/session-document";
 
 /** What to do about a gateway error, by its code or HTTP status. */
 export function hintForGatewayError(error: { code: string | null; status: number | null; message: string }): string {

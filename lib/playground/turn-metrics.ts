@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { computeUsageCost } from "@/lib/catalog/compute-cost";
 import type { ModelPricing } from "@/lib/catalog/model-catalog-schema";
-import type { TurnMetrics, TurnUsage } from "./session-document";
+import type { TurnMetrics, TurnUsage } from "@/lib/sessions/session-document";
 
 /** The gateway's Chat Completions `usage` (OpenAI's fields plus Anthropic's cache detail). Lenient. */
 export const chatUsageSchema = z.looseObject({

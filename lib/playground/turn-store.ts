@@ -1,14 +1,14 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { SentBackReasoning } from "./build-chat-request";
-import { firstText } from "./session-store";
+import { firstText } from "@/lib/sessions/session-store";
 import {
   titleFromText,
   type MessagePart,
   type StoredMessage,
   type TurnMetrics,
   type TurnRequest,
-} from "./session-document";
+} from "@/lib/sessions/session-document";
 import type { TurnPlan } from "./turn-action";
 
 /** How a streaming assistant turn stands: written at most a second behind the stream, and once at the end. */

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { parseJsonBody } from "@/lib/http/json-error-response";
-import { readFormData } from "@/lib/http/read-body";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
+import { readFormData } from "@/lib/ui-api/read-body";
 import { attachmentLimits } from "./attachment-limits";
 import { saveUploadedAttachment, saveUrlAttachment } from "./attachment-store";
 

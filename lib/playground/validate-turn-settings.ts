@@ -1,5 +1,5 @@
 import type { ModelCapabilities } from "@/lib/catalog/model-catalog-schema";
-import type { PlaygroundSettings, ToolDefinition } from "./session-document";
+import type { PlaygroundSettings, ToolDefinition } from "@/lib/sessions/session-document";
 import { effectiveMaxTokens, requestRuleProblems, type RuleParam } from "@/lib/catalog/request-rules";
 
 export type SettingsProblem = { field: string; message: string };

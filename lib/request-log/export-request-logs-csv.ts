@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { readRequestLogPage, type RequestLogCursor } from "@/lib/db/request-log-queries";
 import { filterFor, type RequestLogQuery } from "./request-log-filters";
 
@@ -45,7 +45,7 @@ export function microsToUsd(micros: number): string {
  * The filtered rows as CSV, streamed: pages of 1,000 read with the same keyset query as the
  * screen, each written as it arrives — memory stays flat however many rows match.
  */
-export function requestLogsCsvStream(db: Db, viewer: SessionUser, query: RequestLogQuery): ReadableStream<Uint8Array> {
+export function requestLogsCsvStream(db: Db, viewer: SignedInUser, query: RequestLogQuery): ReadableStream<Uint8Array> {
   const filter = filterFor(query, viewer);
   const encoder = new TextEncoder();
   let cursor: RequestLogCursor | undefined;

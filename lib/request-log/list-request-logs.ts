@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { AppError } from "@/lib/errors/app-error";
 import { readRequestLogPage, type RequestLogListRow } from "@/lib/db/request-log-queries";
 import type { LoggedAttempt } from "./build-request-log-row";
@@ -41,7 +41,7 @@ function safeAttempts(text: string): LoggedAttempt[] {
 }
 
 /** One page of the log for `viewer`, newest first, and the cursor of the next page. */
-export async function listRequestLogs(db: Db, viewer: SessionUser, query: RequestLogQuery) {
+export async function listRequestLogs(db: Db, viewer: SignedInUser, query: RequestLogQuery) {
   const rows = await readRequestLogPage(db, filterFor(query, viewer), query.limit + 1, decodeCursor(query.cursor));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -52,7 +52,7 @@ export async function listRequestLogs(db: Db, viewer: SessionUser, query: Reques
 }
 
 /** One row with its bodies; members only their own keys' rows (others are "not found"). */
-export async function getRequestLog(db: Db, viewer: SessionUser, id: string) {
+export async function getRequestLog(db: Db, viewer: SignedInUser, id: string) {
   const row = await db.requestLog.findUnique({ where: { id } });
   if (!row || (viewer.role !== "admin" && row.userId !== viewer.id))
     throw new AppError("not_found", `no request ${id}`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/login-sessions";
 import type { RequestLogCursor, RequestLogFilter } from "@/lib/db/request-log-queries";
 
 const optionalText = z.preprocess(
@@ -36,7 +36,7 @@ export function parseRequestLogQuery(searchParams: URLSearchParams): RequestLogQ
 }
 
 /** Members see the rows of their own keys; admins see every row. */
-export function filterFor(query: RequestLogQuery, viewer: SessionUser): RequestLogFilter {
+export function filterFor(query: RequestLogQuery, viewer: SignedInUser): RequestLogFilter {
   return {
     ...(viewer.role === "admin" ? {} : { userId: viewer.id }),
     ...(query.from ? { from: query.from } : {}),

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { getConfig } from "@/lib/env";
 import { readLatencyPercentiles, readUsageBuckets } from "@/lib/db/request-log-queries";
 import { cacheHitRatio } from "./cache-hit-ratio";
@@ -12,7 +12,7 @@ export type UsageGroupBy = "model" | "key";
  * percentiles, and totals. Money stays in integer micro-dollars until the screen formats it,
  * so the totals equal the sum of the log's rows exactly.
  */
-export async function summarizeUsage(db: Db, viewer: SessionUser, query: RequestLogQuery, groupBy: UsageGroupBy) {
+export async function summarizeUsage(db: Db, viewer: SignedInUser, query: RequestLogQuery, groupBy: UsageGroupBy) {
   const provider = getConfig().database.provider;
   const filter = filterFor(query, viewer);
   const [buckets, latency] = await Promise.all([

@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import { CLIENT_IP_HEADER } from "@/lib/ui-api/client-ip";
 import { keepAlivePoolOptions } from "@/lib/net/keep-alive-pool";
 
 // Connection-scoped headers are the hop's own, not the request's (RFC 9110 §7.6.1).

@@ -7,7 +7,7 @@ import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log
 import { getConfig } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { describeAppSecretMismatch } from "@/lib/credentials/app-secret-mismatch";
-import { isAllowedHost, misdirectedBody } from "@/lib/http/allowed-host";
+import { isAllowedHost, misdirectedBody } from "@/lib/ui-api/allowed-host";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
 import { writeRequestLogRowsWith } from "@/lib/request-log/request-log";
 import {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import type { MessagePart, SessionDocument } from "@/lib/playground/session-document";
+import type { MessagePart, SessionDocument } from "@/lib/sessions/session-document";
 
 type DocumentWithBytes = Omit<SessionDocument, "id" | "attachments"> & {
   attachments: Array<SessionDocument["attachments"][number] & { bytes: Uint8Array | null }>;

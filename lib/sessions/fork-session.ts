@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { getSessionDocument } from "@/lib/playground/session-store";
+import { getSessionDocument } from "@/lib/sessions/session-store";
 import { loadDocumentWithBytes, writeSessionCopy } from "./copy-session";
 import { findSharedSession } from "./session-shares";
 

@@ -3,8 +3,8 @@ import type { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { attachmentKindOf, attachmentLimits } from "@/lib/playground/attachment-limits";
-import { sessionDocumentSchema, type SessionDocument } from "@/lib/playground/session-document";
-import { getSessionDocument } from "@/lib/playground/session-store";
+import { sessionDocumentSchema, type SessionDocument } from "@/lib/sessions/session-document";
+import { getSessionDocument } from "@/lib/sessions/session-store";
 import { writeSessionCopy } from "./copy-session";
 
 /** The whole session as one JSON document (docs/session-format.md), attachments inlined as base64. */

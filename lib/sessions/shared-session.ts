@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { getSessionDocument } from "@/lib/playground/session-store";
-import type { SessionDocument } from "@/lib/playground/session-document";
+import { getSessionDocument } from "@/lib/sessions/session-store";
+import type { SessionDocument } from "@/lib/sessions/session-document";
 import { findSharedSession } from "./session-shares";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPlaygroundSettings, type StoredMessage } from "@/lib/playground/session-document";
+import { defaultPlaygroundSettings, type StoredMessage } from "@/lib/sessions/session-document";
 import { turnRequestBody } from "./turn-request-body";
 
 const message = (

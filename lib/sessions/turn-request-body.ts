@@ -3,7 +3,7 @@ import {
   type GatewayChatRequest,
   type SendableAttachment,
 } from "@/lib/playground/build-chat-request";
-import type { PlaygroundSettings, StoredMessage } from "@/lib/playground/session-document";
+import type { PlaygroundSettings, StoredMessage } from "@/lib/sessions/session-document";
 
 /**
  * The gateway request behind "View code": for an assistant turn, the request it was generated

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { AppError } from "@/lib/errors/app-error";
 import { keyLimitsInput, type KeyLimitsView } from "@/lib/rate-limits/key-limits";
 
@@ -44,13 +44,13 @@ function toView(row: Row): UserLimitsView {
   };
 }
 
-const assertAdmin = (viewer: SessionUser | "operator") => {
+const assertAdmin = (viewer: SignedInUser | "operator") => {
   if (viewer !== "operator" && viewer.role !== "admin")
     throw new AppError("forbidden", "only an admin can see or change users' limits");
 };
 
 /** Every user with their limits, by email (admins and the CLI). */
-export async function listUserLimits(db: Db, viewer: SessionUser | "operator"): Promise<UserLimitsView[]> {
+export async function listUserLimits(db: Db, viewer: SignedInUser | "operator"): Promise<UserLimitsView[]> {
   assertAdmin(viewer);
   return (await db.user.findMany({ select: USER_LIMITS_SELECT, orderBy: { email: "asc" } })).map(toView);
 }
@@ -61,7 +61,7 @@ export async function listUserLimits(db: Db, viewer: SessionUser | "operator"): 
  * key's own. Omitted fields stay; null removes a limit. Every instance applies the change
  * within a second (the key cache).
  */
-export async function setUserLimits(db: Db, idOrEmail: string, input: unknown, viewer: SessionUser | "operator") {
+export async function setUserLimits(db: Db, idOrEmail: string, input: unknown, viewer: SignedInUser | "operator") {
   assertAdmin(viewer);
   const limits = userLimitsInput.parse(input);
   const user = await db.user.findFirst({

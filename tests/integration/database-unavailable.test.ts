@@ -12,7 +12,7 @@ import { clearApiKeyCache } from "@/lib/api-keys/authenticate-api-key";
 import { createCredential } from "@/lib/credentials/manage-credentials";
 import { forgetResolvedCredentials } from "@/lib/credentials/resolve-credential";
 import { createUser } from "@/lib/users/create-user";
-import { SESSION_COOKIE } from "@/lib/auth/sessions";
+import { LOGIN_COOKIE } from "@/lib/auth/login-sessions";
 import { POST as chatCompletions } from "@/app/v3/router/chat/completions/route";
 import { POST as messages } from "@/app/v3/router/v1/messages/route";
 import { GET as health } from "@/app/api/health/route";
@@ -63,7 +63,7 @@ describe.skipIf(!postgresUrl)("a stalled or stopped PostgreSQL", () => {
   };
   const healthRequest = () => health();
   const uiRequest = () =>
-    me(new Request("http://gateway.test/api/me", { headers: { cookie: `${SESSION_COOKIE}=not-a-session` } }), {
+    me(new Request("http://gateway.test/api/me", { headers: { cookie: `${LOGIN_COOKIE}=not-a-session` } }), {
       params: Promise.resolve({}),
     });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFailed } from "vitest";
 import { useSignedInApp } from "../helpers/signed-in-app";
 import { testProviders } from "../helpers/test-database";
-import { defaultPlaygroundSettings, type SessionDocument } from "@/lib/playground/session-document";
+import { defaultPlaygroundSettings, type SessionDocument } from "@/lib/sessions/session-document";
 
 const PORTS = { sqlite: 3450, postgresql: 3451 } as const;
 const PROVIDER_SECRET = "sk-ant-api03-PLAYGROUND-CRASH-0123456789-WXYZ";

@@ -12,8 +12,8 @@ import {
 } from "@/lib/playground/attachment-store";
 import { buildChatRequest } from "@/lib/playground/build-chat-request";
 import { playgroundGatewayKey } from "@/lib/playground/playground-gateway-key";
-import { defaultPlaygroundSettings, sessionDocumentSchema, type TurnMetrics } from "@/lib/playground/session-document";
-import { createSession, getSessionDocument, latestSessionId, updateSession } from "@/lib/playground/session-store";
+import { defaultPlaygroundSettings, sessionDocumentSchema, type TurnMetrics } from "@/lib/sessions/session-document";
+import { createSession, getSessionDocument, latestSessionId, updateSession } from "@/lib/sessions/session-store";
 import { compareBaseOf } from "@/lib/playground/compare-api";
 import { promoteCompareAnswer } from "@/lib/playground/promote-compare-answer";
 import { planTurn, type TurnAction } from "@/lib/playground/turn-action";

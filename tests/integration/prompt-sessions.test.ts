@@ -7,8 +7,8 @@ import {
   sessionDocumentSchema,
   type SessionDocument,
   type TurnMetrics,
-} from "@/lib/playground/session-document";
-import { createSession, getSessionDocument } from "@/lib/playground/session-store";
+} from "@/lib/sessions/session-document";
+import { createSession, getSessionDocument } from "@/lib/sessions/session-store";
 import { saveTurnStart, saveTurnState } from "@/lib/playground/turn-store";
 import { duplicateSession, forkSharedSession } from "@/lib/sessions/fork-session";
 import { exportSession, importSession } from "@/lib/sessions/session-export";

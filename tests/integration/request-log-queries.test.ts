@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, type Db } from "@/lib/db";
 import { insertRequestLogRows } from "@/lib/db/insert-request-log-rows";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { buildRequestLogRow, type RequestLogRow } from "@/lib/request-log/build-request-log-row";
 import { requestLogsCsvStream } from "@/lib/request-log/export-request-logs-csv";
 import { getRequestLog, listRequestLogs } from "@/lib/request-log/list-request-logs";
@@ -16,8 +16,8 @@ import { summarizeUsage } from "@/lib/request-log/usage-summary";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
 import { useAppEnv } from "../helpers/test-env";
 
-const admin: SessionUser = { id: "user_admin", email: "admin@example.com", role: "admin" };
-const member: SessionUser = { id: "user_member", email: "member@example.com", role: "member" };
+const admin: SignedInUser = { id: "user_admin", email: "admin@example.com", role: "admin" };
+const member: SignedInUser = { id: "user_member", email: "member@example.com", role: "member" };
 const DAY = 86_400_000;
 const NOW = Math.floor(Date.now() / 3_600_000) * 3_600_000;
 
@@ -99,7 +99,7 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
     await database?.dispose();
   });
 
-  async function allPages(viewer: SessionUser, input: Record<string, unknown> = {}) {
+  async function allPages(viewer: SignedInUser, input: Record<string, unknown> = {}) {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 100; page++) {

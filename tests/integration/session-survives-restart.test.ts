@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFailed } from "vitest";
-import { defaultPlaygroundSettings, type SessionDocument } from "@/lib/playground/session-document";
+import { defaultPlaygroundSettings, type SessionDocument } from "@/lib/sessions/session-document";
 import { useSignedInApp } from "../helpers/signed-in-app";
 import { testProviders } from "../helpers/test-database";
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, type Db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { requestLogsCsvStream } from "@/lib/request-log/export-request-logs-csv";
 import { listRequestLogs } from "@/lib/request-log/list-request-logs";
 import { requestLogQuerySchema } from "@/lib/request-log/request-log-filters";
@@ -13,7 +13,7 @@ import { summarizeUsage } from "@/lib/request-log/usage-summary";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
 import { useAppEnv } from "../helpers/test-env";
 
-const admin: SessionUser = { id: "user_admin", email: "admin@example.com", role: "admin" };
+const admin: SignedInUser = { id: "user_admin", email: "admin@example.com", role: "admin" };
 const query = (input: Record<string, unknown> = {}) => requestLogQuerySchema.parse(input);
 const INT4_MAX = 2_147_483_647;
 

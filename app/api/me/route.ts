@@ -1,3 +1,3 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 
 export const GET = withUser(async ({ user }) => Response.json({ user }));

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { listRequestLogs } from "@/lib/request-log/list-request-logs";
 import { parseRequestLogQuery } from "@/lib/request-log/request-log-filters";
 

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { listSessions, purgeDeletedSessions } from "@/lib/sessions/session-list";
 
 export const dynamic = "force-dynamic";

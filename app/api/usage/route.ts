@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { parseRequestLogQuery } from "@/lib/request-log/request-log-filters";
 import { summarizeUsage } from "@/lib/request-log/usage-summary";
 

@@ -5,7 +5,7 @@ import {
   parseAnthropicMessagesRequest,
   pickForwardedAnthropicHeaders,
 } from "../protocol/anthropic-messages/anthropic-messages-request-schema";
-import { sendCountTokensRequest, sendMessagesRequest } from "../providers/send-messages";
+import { sendCountTokensRequest, dispatchMessagesRequest } from "../providers/dispatch-by-platform";
 import { guardAnthropicEventStream } from "../providers/anthropic/guard-anthropic-event-stream";
 import { parseProviderAnswer } from "../providers/anthropic/parse-provider-answer";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
@@ -38,7 +38,7 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayHan
   } = await runWithFallbacks(
     candidates,
     async (model) =>
-      sendMessagesRequest({
+      dispatchMessagesRequest({
         model,
         credential: await credentialForModel(db, model),
         body: messagesRequest.bodyForUpstream(model.upstreamModelId),

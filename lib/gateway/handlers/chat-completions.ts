@@ -8,7 +8,7 @@ import {
   parseChatCompletionRequest,
   translateChatRequest,
 } from "../protocol/openai-chat/translate-chat-request";
-import { createMessage, streamMessage } from "../providers/messages-client";
+import { createMessage, streamMessage } from "../providers/message-events";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";

@@ -18,9 +18,9 @@ import type { CanonicalEvent } from "../canonical";
 import { GatewayError } from "../gateway-error";
 import type { AnthropicMessagesRequest } from "./anthropic/anthropic-request";
 import { guardAnthropicEventStream } from "./anthropic/guard-anthropic-event-stream";
-import { createMessage, streamMessage } from "./messages-client";
+import { createMessage, streamMessage } from "./message-events";
 import type { BedrockCredential, ProviderCredential, VertexCredential } from "./provider-credential";
-import { sendCountTokensRequest, sendMessagesRequest } from "./send-messages";
+import { sendCountTokensRequest, dispatchMessagesRequest } from "./dispatch-by-platform";
 import { forgetGoogleAccessTokens, googleAccessToken } from "./vertex/google-access-token";
 import { parseServiceAccount } from "./vertex/service-account";
 
@@ -319,7 +319,7 @@ describe("Amazon Bedrock", () => {
   });
 
   it("/v1/messages passthrough gets Anthropic SSE converted from the event stream", async () => {
-    const response = await sendMessagesRequest({
+    const response = await dispatchMessagesRequest({
       model: model("aws/anthropic/claude-sonnet-4-6"),
       credential: bedrockCredential(),
       body: { ...request, stream: true },
@@ -513,7 +513,7 @@ describe("media URL sources on Bedrock and Vertex", () => {
     ["google/anthropic/claude-sonnet-4-6", /Google Vertex AI does not support the MCP connector/],
   ])("%s: mcp_servers is a 400 naming the provider, nothing sent", async (id, message) => {
     const credential = id.startsWith("aws/") ? bedrockCredential() : vertexCredential();
-    const error = await sendMessagesRequest({
+    const error = await dispatchMessagesRequest({
       model: model(id),
       credential,
       body: { ...request, mcp_servers: [{ type: "url", url: "https://mcp.example.com/sse", name: "example" }] },

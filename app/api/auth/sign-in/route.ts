@@ -1,8 +1,8 @@
-import { withPublic } from "@/lib/http/with-user";
-import { parseJsonBody } from "@/lib/http/json-error-response";
-import { clientIp } from "@/lib/http/client-ip";
+import { withPublic } from "@/lib/ui-api/with-user";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
+import { clientIp } from "@/lib/ui-api/client-ip";
 import { signIn, signInInput } from "@/lib/auth/sign-in";
-import { sessionCookie } from "@/lib/auth/session-cookie";
+import { loginCookie } from "@/lib/auth/login-cookie";
 import { getConfig } from "@/lib/env";
 
 export const POST = withPublic(async ({ request, db }) => {
@@ -11,5 +11,5 @@ export const POST = withPublic(async ({ request, db }) => {
     userAgent: request.headers.get("user-agent"),
     throttleWindowSeconds: getConfig().signInThrottleWindowSeconds,
   });
-  return Response.json({ ok: true }, { headers: { "Set-Cookie": sessionCookie(request, token) } });
+  return Response.json({ ok: true }, { headers: { "Set-Cookie": loginCookie(request, token) } });
 });

@@ -1,8 +1,8 @@
-import { withPublic } from "@/lib/http/with-user";
-import { clearedSessionCookie, readSessionToken } from "@/lib/auth/session-cookie";
-import { deleteSession } from "@/lib/auth/sessions";
+import { withPublic } from "@/lib/ui-api/with-user";
+import { clearedLoginCookie, readLoginToken } from "@/lib/auth/login-cookie";
+import { deleteLoginSession } from "@/lib/auth/login-sessions";
 
 export const POST = withPublic(async ({ request, db }) => {
-  await deleteSession(db, readSessionToken(request));
-  return Response.json({ ok: true }, { headers: { "Set-Cookie": clearedSessionCookie() } });
+  await deleteLoginSession(db, readLoginToken(request));
+  return Response.json({ ok: true }, { headers: { "Set-Cookie": clearedLoginCookie() } });
 });

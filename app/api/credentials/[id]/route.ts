@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { withUser } from "@/lib/http/with-user";
-import { parseJsonBody } from "@/lib/http/json-error-response";
+import { withUser } from "@/lib/ui-api/with-user";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
 import { removeCredential, updateCredential } from "@/lib/credentials/manage-credentials";
 
 export const PATCH = withUser(

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { uploadAttachment } from "@/lib/playground/upload-attachment";
 
 export const runtime = "nodejs";

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { listModelsForUser } from "@/lib/playground/list-models-for-user";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { getRequestLog } from "@/lib/request-log/list-request-logs";
 
 export const GET = withUser(async ({ db, user, params }) =>

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { requestLogsCsvStream } from "@/lib/request-log/export-request-logs-csv";
 import { parseRequestLogQuery } from "@/lib/request-log/request-log-filters";
 

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { readLoggedModels } from "@/lib/db/request-log-queries";
 
 export const GET = withUser(async ({ db, user }) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { withUser } from "@/lib/http/with-user";
-import { parseJsonBody } from "@/lib/http/json-error-response";
+import { withUser } from "@/lib/ui-api/with-user";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
 import { getRetentionDays, setRetentionDays } from "@/lib/request-log/retention";
 
 export const GET = withUser(async ({ db }) => Response.json({ retentionDays: await getRetentionDays(db) }));

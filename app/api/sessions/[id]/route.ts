@@ -1,6 +1,6 @@
-import { parseJsonBody } from "@/lib/http/json-error-response";
-import { withUser } from "@/lib/http/with-user";
-import { updateSession } from "@/lib/playground/session-store";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
+import { withUser } from "@/lib/ui-api/with-user";
+import { updateSession } from "@/lib/sessions/session-store";
 import { deleteSession } from "@/lib/sessions/session-list";
 import { z } from "zod";
 

@@ -1,5 +1,5 @@
-import { parseJsonBody } from "@/lib/http/json-error-response";
-import { withUser } from "@/lib/http/with-user";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
+import { withUser } from "@/lib/ui-api/with-user";
 import { importSession } from "@/lib/sessions/session-export";
 import { attachmentLimits } from "@/lib/playground/attachment-limits";
 import { z } from "zod";

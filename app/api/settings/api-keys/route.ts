@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { withUser } from "@/lib/http/with-user";
-import { parseJsonBody } from "@/lib/http/json-error-response";
+import { withUser } from "@/lib/ui-api/with-user";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
 import { membersMayCreateKeys, setMembersMayCreateKeys } from "@/lib/api-keys/key-creation-policy";
 
 export const GET = withUser(async ({ db }) => Response.json({ membersMayCreateKeys: await membersMayCreateKeys(db) }));

@@ -1,5 +1,5 @@
-import { withUser } from "@/lib/http/with-user";
-import { parseJsonBody } from "@/lib/http/json-error-response";
+import { withUser } from "@/lib/ui-api/with-user";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
 import { z } from "zod";
 import { updateUser } from "@/lib/users/manage-users";
 

@@ -7,7 +7,7 @@ import { resolveGatewayModel } from "@/lib/catalog/model-catalog";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "@/tests/fake-upstream/fake-anthropic-server";
 import { assembleMessage } from "../../assemble-message";
 import { InvalidRequestError } from "../../gateway-error";
-import { createMessage, streamMessage } from "../../providers/messages-client";
+import { createMessage, streamMessage } from "../../providers/message-events";
 import { encodeChatCompletion } from "./encode-chat-completion";
 import { chatStreamHeaders, encodeChatCompletionStream } from "./encode-chat-completion-stream";
 import { toOpenAIErrorResponse } from "./openai-error";

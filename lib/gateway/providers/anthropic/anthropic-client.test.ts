@@ -4,7 +4,7 @@ import { startFakeAnthropicServer, type FakeAnthropicServer } from "@/tests/fake
 import { assembleMessage } from "../../assemble-message";
 import { GatewayError } from "../../gateway-error";
 import { resolveCandidates } from "../../routing/resolve-candidates";
-import { createMessage, streamMessage, type MessageCall } from "../messages-client";
+import { createMessage, streamMessage, type MessageCall } from "../message-events";
 import { isAbortError, sendAnthropicRequest, type AnthropicCredential } from "./anthropic-client";
 import type { AnthropicMessagesRequest } from "./anthropic-request";
 import { guardAnthropicEventStream } from "./guard-anthropic-event-stream";

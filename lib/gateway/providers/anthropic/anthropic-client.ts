@@ -1,4 +1,4 @@
-import { postUpstream } from "../post-upstream";
+import { postToProvider } from "../post-to-provider";
 
 export const defaultAnthropicBaseURL = "https://api.anthropic.com";
 
@@ -37,7 +37,7 @@ export type AnthropicRequestOptions = {
  */
 export async function sendAnthropicRequest(options: AnthropicRequestOptions): Promise<Response> {
   const baseURL = (options.credential.baseUrl || defaultAnthropicBaseURL).replace(/\/+$/, "");
-  return postUpstream({
+  return postToProvider({
     url: `${baseURL}${options.path ?? "/v1/messages"}`,
     headers: buildHeaders(options),
     body: typeof options.body === "string" ? options.body : JSON.stringify(options.body),

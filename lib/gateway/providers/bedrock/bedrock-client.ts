@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GatewayError } from "../../gateway-error";
-import { postUpstream } from "../post-upstream";
+import { postToProvider } from "../post-to-provider";
 import { PROVIDER_DISPLAY_NAMES, type BedrockCredential } from "../provider-credential";
 import { bedrockEventStreamToAnthropicSse } from "./bedrock-event-stream";
 import { bedrockCountTokensRequest, bedrockInvokeRequest, bedrockSigningService } from "./bedrock-request";
@@ -78,7 +78,7 @@ async function postSigned(call: Omit<BedrockCall, "stream">, request: { url: URL
     region: call.credential.region,
     service: bedrockSigningService,
   });
-  return postUpstream({
+  return postToProvider({
     url: request.url.toString(),
     // fetch sets Host from the URL, identical to the signed one.
     headers,

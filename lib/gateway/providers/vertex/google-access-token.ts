@@ -1,7 +1,7 @@
 import { createHash, createSign } from "node:crypto";
 import { z } from "zod";
 import { GatewayError } from "../../gateway-error";
-import { postUpstream } from "../post-upstream";
+import { postToProvider } from "../post-to-provider";
 import type { ServiceAccount } from "./service-account";
 
 /** Google's OAuth 2.0 token endpoint. The key file's `token_uri` is not trusted for this. */
@@ -68,7 +68,7 @@ async function mintAccessToken(request: AccessTokenRequest, tokenUrl: string, no
     exp: issuedAt + ASSERTION_LIFETIME_S,
   });
   const context = { credentialName: request.credentialName, providerLabel: "Google OAuth (Vertex AI)" };
-  const response = await postUpstream({
+  const response = await postToProvider({
     url: tokenUrl,
     headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
     body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }).toString(),

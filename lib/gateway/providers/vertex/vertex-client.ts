@@ -1,4 +1,4 @@
-import { postUpstream } from "../post-upstream";
+import { postToProvider } from "../post-to-provider";
 import { PROVIDER_DISPLAY_NAMES, type VertexCredential } from "../provider-credential";
 import { googleAccessToken } from "./google-access-token";
 import { vertexCountTokensRequest, vertexMessagesRequest } from "./vertex-request";
@@ -37,7 +37,7 @@ async function postVertex(call: Omit<VertexCall, "stream">, request: { url: stri
     fetch: call.fetch,
   });
   const betas = [...new Set(call.betas ?? [])];
-  return postUpstream({
+  return postToProvider({
     url: request.url,
     headers: {
       authorization: `Bearer ${accessToken}`,

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 
 export const POST = withUser(async ({ db, user, params }) =>

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { readAttachment } from "@/lib/playground/attachment-store";
 
 /** The file, for previews; only its owner gets it. */

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { duplicateSession } from "@/lib/sessions/fork-session";
 
 export const POST = withUser(async ({ db, user, params }) =>

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { exportFileName } from "@/lib/sessions/export-file-name";
 import { exportSession } from "@/lib/sessions/session-export";
 

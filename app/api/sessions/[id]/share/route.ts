@@ -1,5 +1,5 @@
-import { parseJsonBody } from "@/lib/http/json-error-response";
-import { withUser } from "@/lib/http/with-user";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
+import { withUser } from "@/lib/ui-api/with-user";
 import { createShare, createShareInput, getShare, revokeShare } from "@/lib/sessions/session-shares";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/ui-api/with-user";
 import { forkSharedSession } from "@/lib/sessions/fork-session";
 
 /** A signed-in visitor copies a shared session into their own sessions. */

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { jsonErrorResponse } from "@/lib/http/json-error-response";
+import { jsonErrorResponse } from "@/lib/ui-api/json-error-response";
 import { readSharedAttachment } from "@/lib/sessions/shared-session";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { withUser } from "@/lib/http/with-user";
-import { parseJsonBody } from "@/lib/http/json-error-response";
+import { withUser } from "@/lib/ui-api/with-user";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
 import { PLAYGROUND_BODY_MAX_BYTES } from "@/lib/playground/playground-body-limit";
 import { runCompareColumn } from "@/lib/playground/run-compare-column";
 import { z } from "zod";

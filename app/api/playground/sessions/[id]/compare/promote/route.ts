@@ -1,5 +1,5 @@
-import { withUser } from "@/lib/http/with-user";
-import { parseJsonBody } from "@/lib/http/json-error-response";
+import { withUser } from "@/lib/ui-api/with-user";
+import { parseJsonBody } from "@/lib/ui-api/json-error-response";
 import { PLAYGROUND_BODY_MAX_BYTES } from "@/lib/playground/playground-body-limit";
 import { promoteCompareAnswer } from "@/lib/playground/promote-compare-answer";
 import { z } from "zod";

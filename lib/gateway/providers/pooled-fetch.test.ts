@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { POOLED_CONNECTION_IDLE_MS } from "@/lib/net/keep-alive-pool";
-import { upstreamFetch } from "./upstream-fetch";
+import { pooledFetch } from "./pooled-fetch";
 
 let server: Server | undefined;
 let connections = 0;
@@ -31,7 +31,7 @@ const readBody = (req: IncomingMessage) =>
     req.on("end", () => resolve(text));
   });
 
-describe("upstreamFetch", () => {
+describe("pooledFetch", () => {
   it("sends method, headers and body; answers status, headers and body; reuses the connection", async () => {
     const seen: Array<{ method?: string; key?: string; length?: string; body: string }> = [];
     const url = await serve(async (req, res) => {
@@ -45,7 +45,7 @@ describe("upstreamFetch", () => {
       res.end(JSON.stringify({ ok: true }));
     });
     for (let index = 0; index < 2; index++) {
-      const response = await upstreamFetch(`${url}/v1/messages`, {
+      const response = await pooledFetch(`${url}/v1/messages`, {
         method: "POST",
         headers: { "x-api-key": "k" },
         body: '{"é":1}',
@@ -70,7 +70,7 @@ describe("upstreamFetch", () => {
       await second;
       res.end("event: two\n\n");
     });
-    const response = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+    const response = await pooledFetch(url, { method: "POST", headers: {}, body: "{}" });
     const reader = response.body!.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe("event: one\n\n");
     release();
@@ -83,7 +83,7 @@ describe("upstreamFetch", () => {
     const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
     const url = await serve((req) => req.socket.once("close", () => closed()));
     const controller = new AbortController();
-    const pending = upstreamFetch(url, { method: "POST", headers: {}, body: "{}", signal: controller.signal });
+    const pending = pooledFetch(url, { method: "POST", headers: {}, body: "{}", signal: controller.signal });
     setTimeout(() => controller.abort(new Error("client gone")), 50);
     await expect(pending).rejects.toThrow("client gone");
     await connectionClosed;
@@ -98,7 +98,7 @@ describe("upstreamFetch", () => {
       res.write("event: one\n\n");
     });
     const controller = new AbortController();
-    const response = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}", signal: controller.signal });
+    const response = await pooledFetch(url, { method: "POST", headers: {}, body: "{}", signal: controller.signal });
     const reader = response.body!.getReader();
     await reader.read();
     controller.abort(new Error("client gone"));
@@ -115,7 +115,7 @@ describe("upstreamFetch", () => {
       res.write('{"partial":');
     });
     const controller = new AbortController();
-    const response = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}", signal: controller.signal });
+    const response = await pooledFetch(url, { method: "POST", headers: {}, body: "{}", signal: controller.signal });
     const text = response.text();
     setTimeout(() => controller.abort(new Error("client gone")), 20);
     await expect(text).rejects.toThrow("client gone");
@@ -124,11 +124,11 @@ describe("upstreamFetch", () => {
 
   it("a body is read once, whichever way", async () => {
     const url = await serve((_req, res) => res.end('{"ok":true}'));
-    const read = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+    const read = await pooledFetch(url, { method: "POST", headers: {}, body: "{}" });
     expect(await read.json()).toEqual({ ok: true });
     expect(read.bodyUsed).toBe(true);
     await expect(read.text()).rejects.toThrow(TypeError);
-    const streamed = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+    const streamed = await pooledFetch(url, { method: "POST", headers: {}, body: "{}" });
     expect(await new Response(streamed.body).text()).toBe('{"ok":true}');
     await expect(streamed.text()).rejects.toThrow(TypeError);
   });
@@ -141,7 +141,7 @@ describe("upstreamFetch", () => {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.write("event: one\n\n");
     });
-    const response = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+    const response = await pooledFetch(url, { method: "POST", headers: {}, body: "{}" });
     await response.body!.cancel();
     await connectionClosed;
   });
@@ -152,7 +152,7 @@ describe("upstreamFetch", () => {
       res.write("event: one\n\n");
       setTimeout(() => req.socket.destroy(), 20);
     });
-    const response = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+    const response = await pooledFetch(url, { method: "POST", headers: {}, body: "{}" });
     await expect(response.text()).rejects.toThrow();
   });
 
@@ -160,7 +160,7 @@ describe("upstreamFetch", () => {
     const url = await serve(() => {});
     server!.close();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await expect(upstreamFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(pooledFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it("a pooled connection the provider closed while idle is replaced: the request is sent again on a new one", async () => {
@@ -178,9 +178,9 @@ describe("upstreamFetch", () => {
       bodies.push(await readBody(req));
       res.end("ok");
     });
-    const first = await upstreamFetch(url, { method: "POST", headers: {}, body: "one" });
+    const first = await pooledFetch(url, { method: "POST", headers: {}, body: "one" });
     expect(await first.text()).toBe("ok");
-    const second = await upstreamFetch(url, { method: "POST", headers: {}, body: "two" });
+    const second = await pooledFetch(url, { method: "POST", headers: {}, body: "two" });
     expect(await second.text()).toBe("ok");
     expect(bodies).toEqual(["one", "two"]);
     expect(connections).toBe(2);
@@ -192,7 +192,7 @@ describe("upstreamFetch", () => {
       requests += 1;
       req.socket.destroy();
     });
-    await expect(upstreamFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(
+    await expect(pooledFetch(url, { method: "POST", headers: {}, body: "{}" })).rejects.toThrow(
       /socket hang up|ECONNRESET/,
     );
     expect(requests).toBe(1);
@@ -209,13 +209,13 @@ describe("upstreamFetch", () => {
         if (req.url === "/slow") await sleep(pause);
         res.end("b");
       });
-      const slow = await upstreamFetch(`${url}/slow`, { method: "POST", headers: {}, body: "{}" });
+      const slow = await pooledFetch(`${url}/slow`, { method: "POST", headers: {}, body: "{}" });
       expect(await slow.text()).toBe("ab");
-      const next = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+      const next = await pooledFetch(url, { method: "POST", headers: {}, body: "{}" });
       expect(await next.text()).toBe("ab");
       expect(connections).toBe(1);
       await sleep(pause);
-      const afterIdle = await upstreamFetch(url, { method: "POST", headers: {}, body: "{}" });
+      const afterIdle = await pooledFetch(url, { method: "POST", headers: {}, body: "{}" });
       expect(await afterIdle.text()).toBe("ab");
       expect(connections).toBe(2);
     },

@@ -1,17 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 
-export const SESSION_COOKIE = "switchyard_session";
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export const LOGIN_COOKIE = "switchyard_session";
+export const LOGIN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const REFRESH_AFTER_MS = 60 * 60 * 1000;
 
-export type SessionUser = { id: string; email: string; role: "admin" | "member" };
+export type SignedInUser = { id: string; email: string; role: "admin" | "member" };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createSession(db: Db, userId: string, userAgent?: string | null) {
+export async function createLoginSession(db: Db, userId: string, userAgent?: string | null) {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const expiresAt = new Date(Date.now() + LOGIN_TTL_MS);
   await db.authSession.create({
     data: { id: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null },
   });
@@ -19,7 +19,7 @@ export async function createSession(db: Db, userId: string, userAgent?: string |
 }
 
 /** The session's user, or null when the token is unknown or expired. Slides expiry at most hourly. */
-export async function getSessionUser(db: Db, token: string | undefined): Promise<SessionUser | null> {
+export async function getLoginUser(db: Db, token: string | undefined): Promise<SignedInUser | null> {
   if (!token || token.length > 100) return null;
   const id = hashToken(token);
   const session = await db.authSession.findUnique({
@@ -40,19 +40,19 @@ export async function getSessionUser(db: Db, token: string | undefined): Promise
   if (now - session.lastSeenAt.getTime() > REFRESH_AFTER_MS) {
     await db.authSession.update({
       where: { id },
-      data: { lastSeenAt: new Date(now), expiresAt: new Date(now + SESSION_TTL_MS) },
+      data: { lastSeenAt: new Date(now), expiresAt: new Date(now + LOGIN_TTL_MS) },
     });
   }
   const { id: userId, email, role } = session.user;
   return { id: userId, email, role: role === "admin" ? "admin" : "member" };
 }
 
-export async function deleteSession(db: Db, token: string | undefined) {
+export async function deleteLoginSession(db: Db, token: string | undefined) {
   if (token) await db.authSession.deleteMany({ where: { id: hashToken(token) } });
 }
 
 /** After a password change: every other browser signs in again. */
-export async function deleteOtherSessions(db: Db, userId: string, keepToken: string | undefined) {
+export async function deleteOtherLoginSessions(db: Db, userId: string, keepToken: string | undefined) {
   await db.authSession.deleteMany({
     where: { userId, ...(keepToken ? { NOT: { id: hashToken(keepToken) } } : {}) },
   });

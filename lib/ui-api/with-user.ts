@@ -1,6 +1,6 @@
 import { getDb, type Db } from "@/lib/db";
-import { getSessionUser, type SessionUser } from "@/lib/auth/sessions";
-import { readSessionToken } from "@/lib/auth/session-cookie";
+import { getLoginUser, type SignedInUser } from "@/lib/auth/login-sessions";
+import { readLoginToken } from "@/lib/auth/login-cookie";
 import { isCrossSiteMutation } from "@/lib/auth/csrf";
 import { AppError } from "@/lib/errors/app-error";
 import { getConfig } from "@/lib/env";
@@ -21,7 +21,7 @@ function refuseForeignRequests(request: Request) {
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export type UserHandlerArgs = {
   request: Request;
-  user: SessionUser;
+  user: SignedInUser;
   db: Db;
   params: Record<string, string>;
   sessionToken: string | undefined;
@@ -37,8 +37,8 @@ export function withUser(handler: (args: UserHandlerArgs) => Promise<Response>, 
     try {
       refuseForeignRequests(request);
       const db = getDb();
-      const sessionToken = readSessionToken(request);
-      const user = await getSessionUser(db, sessionToken);
+      const sessionToken = readLoginToken(request);
+      const user = await getLoginUser(db, sessionToken);
       if (!user) throw new AppError("unauthorized", "sign in first");
       if (options.role === "admin" && user.role !== "admin") {
         throw new AppError("forbidden", "this needs an admin account");

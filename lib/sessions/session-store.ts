@@ -17,7 +17,7 @@ import {
   type SessionDocument,
   type StoredMessage,
   titleFromText,
-} from "./session-document";
+} from "@/lib/sessions/session-document";
 
 /**
  * A message still marked "streaming" that has not been saved for this long lost its stream

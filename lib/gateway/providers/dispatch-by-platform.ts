@@ -28,7 +28,7 @@ export type MessagesCall = {
  * so decoders, the /v1/messages passthrough, routing and fallbacks stay provider-agnostic.
  * Failures throw a mapped GatewayError naming the provider and credential.
  */
-export async function sendMessagesRequest(call: MessagesCall): Promise<Response> {
+export async function dispatchMessagesRequest(call: MessagesCall): Promise<Response> {
   const { credential } = call;
   switch (credential.provider) {
     case "anthropic":

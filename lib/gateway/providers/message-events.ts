@@ -3,7 +3,7 @@ import { GatewayError } from "../gateway-error";
 import type { AnthropicMessagesRequest } from "./anthropic/anthropic-request";
 import { decodeAnthropicMessage } from "./anthropic/decode-anthropic-message";
 import { decodeAnthropicStream } from "./anthropic/decode-anthropic-stream";
-import { sendMessagesRequest, type MessagesCall } from "./send-messages";
+import { dispatchMessagesRequest, type MessagesCall } from "./dispatch-by-platform";
 
 export type MessageCall = Omit<MessagesCall, "body" | "stream"> & {
   request: AnthropicMessagesRequest;
@@ -14,7 +14,7 @@ export type MessageCall = Omit<MessagesCall, "body" | "stream"> & {
 /** Non-streaming Messages call on any provider → canonical events of the complete message. */
 export async function createMessage(call: MessageCall): Promise<CanonicalEvent[]> {
   const { request, onResponseHeaders, ...rest } = call;
-  const response = await sendMessagesRequest({ ...rest, body: { ...request, stream: false }, stream: false });
+  const response = await dispatchMessagesRequest({ ...rest, body: { ...request, stream: false }, stream: false });
   onResponseHeaders?.(response.headers);
   const text = await response.text();
   let json: unknown;
@@ -39,7 +39,7 @@ export async function createMessage(call: MessageCall): Promise<CanonicalEvent[]
  */
 export async function streamMessage(call: MessageCall): Promise<ReadableStream<CanonicalEvent>> {
   const { request, onResponseHeaders, ...rest } = call;
-  const response = await sendMessagesRequest({ ...rest, body: { ...request, stream: true }, stream: true });
+  const response = await dispatchMessagesRequest({ ...rest, body: { ...request, stream: true }, stream: true });
   onResponseHeaders?.(response.headers);
   if (!response.body) {
     throw new GatewayError({

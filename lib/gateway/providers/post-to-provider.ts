@@ -1,14 +1,14 @@
 import { getSettings } from "@/lib/env";
 import type { UpstreamLimits } from "@/lib/config/env-schema";
 import { mapUpstreamFailure, type UpstreamErrorContext, type UpstreamFailure } from "./anthropic/map-anthropic-error";
-import { UpstreamHeadersTimeout, upstreamFetch, type UpstreamRequestInit } from "./upstream-fetch";
+import { UpstreamHeadersTimeout, pooledFetch, type PooledRequestInit } from "./pooled-fetch";
 
 /** Provider call limits from the configuration (UPSTREAM_* variables). */
 function upstreamLimits(): UpstreamLimits {
   return getSettings().upstream;
 }
 
-export type UpstreamPost = {
+export type ProviderPost = {
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -29,10 +29,10 @@ export type UpstreamPost = {
  * follow). A caller abort rethrows the abort reason unchanged so routing stops instead of
  * falling back.
  */
-export async function postUpstream(post: UpstreamPost): Promise<Response> {
+export async function postToProvider(post: ProviderPost): Promise<Response> {
   const limits = upstreamLimits();
   const timeoutMs = post.timeoutMs ?? (post.stream ? limits.headersTimeoutMs : limits.nonStreamingTimeoutMs);
-  const init: UpstreamRequestInit = {
+  const init: PooledRequestInit = {
     method: "POST",
     headers: post.headers,
     body: post.body,
@@ -50,7 +50,7 @@ export async function postUpstream(post: UpstreamPost): Promise<Response> {
   };
   let response: Response;
   try {
-    response = await (post.fetch ? fetchWithHeadersTimeout(post.fetch, post.url, init) : upstreamFetch(post.url, init));
+    response = await (post.fetch ? fetchWithHeadersTimeout(post.fetch, post.url, init) : pooledFetch(post.url, init));
   } catch (error) {
     if (post.signal?.aborted) throw post.signal.reason ?? error;
     if (error instanceof UpstreamHeadersTimeout) throw mapUpstreamFailure({ kind: "timeout", timeoutMs }, post.context);
@@ -67,12 +67,8 @@ export async function postUpstream(post: UpstreamPost): Promise<Response> {
   throw mapUpstreamFailure(failure, post.context);
 }
 
-/** A WHATWG `fetch` (a test seam) with upstreamFetch's headers timeout and abort behaviour. */
-async function fetchWithHeadersTimeout(
-  fetcher: typeof fetch,
-  url: string,
-  init: UpstreamRequestInit,
-): Promise<Response> {
+/** A WHATWG `fetch` (a test seam) with pooledFetch's headers timeout and abort behaviour. */
+async function fetchWithHeadersTimeout(fetcher: typeof fetch, url: string, init: PooledRequestInit): Promise<Response> {
   const { signal, headersTimeoutMs, ...request } = init;
   const controller = new AbortController();
   const abortFromCaller = () => controller.abort(signal?.reason);

@@ -3,7 +3,7 @@ import https from "node:https";
 import { keepAlivePoolOptions } from "@/lib/net/keep-alive-pool";
 import { readableToWebStream } from "@/lib/net/readable-to-web-stream";
 
-export type UpstreamRequestInit = {
+export type PooledRequestInit = {
   method: string;
   headers: Record<string, string>;
   body?: string;
@@ -77,7 +77,7 @@ function parseUrl(url: string): URL {
  * Aborting `signal` — before the answer or while its body streams — destroys the connection, so
  * the provider sees the client's disconnect at once; so does cancelling the body.
  */
-export function upstreamFetch(url: string, init: UpstreamRequestInit): Promise<Response> {
+export function pooledFetch(url: string, init: PooledRequestInit): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
     const target = parseUrl(url);
     if (target.protocol !== "http:" && target.protocol !== "https:") {
