@@ -63,9 +63,14 @@ describe.skipIf(!postgresUrl)("a stalled or stopped PostgreSQL", () => {
   };
   const healthRequest = () => health();
   const uiRequest = () =>
-    me(new Request("http://gateway.test/api/me", { headers: { cookie: `${LOGIN_COOKIE}=not-a-session` } }), {
-      params: Promise.resolve({}),
-    });
+    me(
+      new Request("http://localhost/api/me", {
+        headers: { host: "localhost", cookie: `${LOGIN_COOKIE}=not-a-session` },
+      }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
 
   /** The key and credential caches hold lookups for a second: forget them, so each request reads. */
   function forgetCaches() {

@@ -521,7 +521,9 @@ describe("an upstream failure after the first byte becomes an error event, never
         body: messagesBody({ stream: true }),
         headers: ANTHROPIC_VERSION,
       });
-      expect(reply.text).toMatch(/event: error\ndata: \{"type":"error","error":\{"type":"\w+","message":"[^"]+"\}/);
+      expect(reply.text).toMatch(
+        /event: error\ndata: \{"type":"error","error":\{"type":"\w+","message":"(?:[^"\\]|\\.)+"\}/,
+      );
       expect(reply.text.trimEnd().split("\n\n").at(-1)).toMatch(/^event: error\n/);
 
       gateway.fake.reset();

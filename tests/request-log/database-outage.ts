@@ -5,8 +5,9 @@ import type { TestDatabase } from "../helpers/test-database";
 /**
  * Makes the request log's database misbehave while traffic runs, for `ms`:
  * - PostgreSQL: first an ACCESS EXCLUSIVE lock on "RequestLog" (its inserts hang: a slow
- *   database), then every 100 ms pg_terminate_backend on the log writer's connections
- *   (application_name switchyard-request-log: its inserts fail mid-flight);
+ *   database), then the insert waiting on it is terminated, then every 100 ms
+ *   pg_terminate_backend on the log writer's connections (application_name
+ *   switchyard-request-log: its inserts fail mid-flight);
  * - SQLite: a write transaction held open (the writer waits on the lock: a slow database).
  * Returns what it did, so a test can check the outage really happened.
  */
@@ -29,6 +30,18 @@ export async function databaseOutage(database: TestDatabase, ms: number): Promis
     await locker.query("BEGIN");
     await locker.query('LOCK TABLE "RequestLog" IN ACCESS EXCLUSIVE MODE');
     await sleep(ms / 2);
+    // An insert waiting on the lock is killed mid-flight for certain: the writer must see a
+    // failed write, not only idle connections dropped between batches (which it never notices).
+    const waitingUntil = Date.now() + ms / 2;
+    while (Date.now() < waitingUntil) {
+      const result = await killer.query(
+        "SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE application_name = 'switchyard-request-log' AND datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'",
+      );
+      const killed = result.rows.filter((row) => row.killed).length;
+      terminated += killed;
+      if (killed > 0) break;
+      await sleep(50);
+    }
     await locker.query("COMMIT");
     const deadline = Date.now() + ms / 2;
     while (Date.now() < deadline) {
