@@ -18,13 +18,6 @@ export function AttachmentPreview({
     );
   }
   const source = attachment.sourceUrl ?? `/api/playground/attachments/${encodeURIComponent(attachment.id)}`;
-  const details =
-    attachment.kind === "pdf"
-      ? [
-          attachment.pageCount ? pluralize(attachment.pageCount, "page") : null,
-          attachment.byteSize ? formatBytes(attachment.byteSize) : null,
-        ]
-      : [attachment.byteSize ? formatBytes(attachment.byteSize) : null];
   return (
     <figure className="flex w-44 flex-col gap-1 rounded-md border border-zinc-200 bg-white p-1.5 text-xs dark:border-zinc-700 dark:bg-zinc-900">
       {attachment.kind === "image" ? (
@@ -38,21 +31,35 @@ export function AttachmentPreview({
           PDF
         </div>
       )}
-      <figcaption className="min-w-0">
-        <span className="block truncate font-medium" title={attachment.fileName}>
-          {attachment.fileName}
-        </span>
-        <span className="block text-zinc-600 dark:text-zinc-400">
-          {[
-            attachment.kind === "pdf" ? "PDF" : attachment.mediaType.replace("image/", "").toUpperCase(),
-            ...details,
-            attachment.sourceUrl ? "by URL" : null,
-          ]
-            .filter(Boolean)
-            .join(" · ")}
-        </span>
-      </figcaption>
+      <AttachmentCaption attachment={attachment} />
       {children}
     </figure>
+  );
+}
+
+/** An attachment's name and what it is: "PDF · 3 pages · 1.2 MB · by URL". */
+export function AttachmentCaption({
+  attachment,
+  children,
+}: {
+  attachment: AttachmentMeta;
+  children?: React.ReactNode;
+}) {
+  const summary = [
+    attachment.kind === "pdf" ? "PDF" : attachment.mediaType.replace("image/", "").toUpperCase(),
+    attachment.pageCount ? pluralize(attachment.pageCount, "page") : null,
+    attachment.byteSize ? formatBytes(attachment.byteSize) : null,
+    attachment.sourceUrl ? "by URL" : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return (
+    <figcaption className="min-w-0">
+      <span className="block truncate font-medium" title={attachment.fileName}>
+        {attachment.fileName}
+      </span>
+      <span className="block text-zinc-600 dark:text-zinc-400">{summary}</span>
+      {children}
+    </figcaption>
   );
 }

@@ -4,12 +4,11 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { canPromote, columnSummary, type ColumnCheck, type CompareHighlight } from "@/lib/playground/compare-columns";
 import type { PlaygroundModel } from "@/lib/playground/playground-models";
 import { coerceThinking } from "@/lib/playground/thinking-options";
 import { CacheTtlSelect } from "./cache-ttl-select";
-import { AnswerBody, AnswerStatusBadges, textOf } from "./message-view";
+import { AnswerBody, AnswerStatusBadges, CopyAnswerButton, textOf } from "./message-view";
 import { ModelPicker } from "./model-picker";
 import { ThinkingControl } from "./thinking-control";
 import { TurnMetricsView } from "./turn-metrics-view";
@@ -164,15 +163,7 @@ export function CompareColumnView({
               </Alert>
             )}
             <div className="mt-auto flex flex-wrap items-center gap-1 pt-1">
-              {text !== "" && (
-                <CopyButton
-                  size="sm"
-                  variant="ghost"
-                  value={text}
-                  label="Copy"
-                  aria-label={`Copy answer, column ${number}`}
-                />
-              )}
+              <CopyAnswerButton text={text} name={`answer, column ${number}`} />
               {!streaming && canRegenerate && (
                 <Button
                   size="sm"

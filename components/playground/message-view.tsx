@@ -274,15 +274,7 @@ function AssistantMessage({
               label={`Cache breakpoint on message ${message.position + 1}`}
             />
           )}
-          {text !== "" && (
-            <CopyButton
-              size="sm"
-              variant="ghost"
-              value={text}
-              label="Copy"
-              aria-label={`Copy answer ${message.position + 1}`}
-            />
-          )}
+          <CopyAnswerButton text={text} name={`answer ${message.position + 1}`} />
           {!streaming && (
             <Button
               size="sm"
@@ -401,4 +393,10 @@ function ToolResultsForm({
       </Button>
     </form>
   );
+}
+
+/** Copies an answer's text (nothing to copy, no button); `name` completes "Copy …" for screen readers. */
+export function CopyAnswerButton({ text, name }: { text: string; name: string }) {
+  if (text === "") return null;
+  return <CopyButton size="sm" variant="ghost" value={text} label="Copy" aria-label={`Copy ${name}`} />;
 }

@@ -2,8 +2,7 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { formatBytes } from "@/components/playground/format";
-import { pluralize } from "@/lib/format/pluralize";
+import { AttachmentCaption } from "@/components/playground/attachment-preview";
 import { Markdown } from "@/components/playground/markdown";
 import { ReasoningBlock } from "@/components/playground/reasoning-block";
 import { ToolCallCard } from "@/components/playground/tool-call-card";
@@ -44,22 +43,9 @@ function SharedAttachment({
           PDF
         </a>
       )}
-      <figcaption className="min-w-0">
-        <span className="block truncate font-medium" title={attachment.fileName}>
-          {attachment.fileName}
-        </span>
-        <span className="block text-zinc-600 dark:text-zinc-400">
-          {[
-            attachment.kind === "pdf" ? "PDF" : attachment.mediaType.replace("image/", "").toUpperCase(),
-            attachment.pageCount ? pluralize(attachment.pageCount, "page") : null,
-            attachment.byteSize ? formatBytes(attachment.byteSize) : null,
-            attachment.sourceUrl ? "by URL" : null,
-          ]
-            .filter(Boolean)
-            .join(" · ")}
-        </span>
+      <AttachmentCaption attachment={attachment}>
         {cache && <Badge tone="accent">Cache {cache}</Badge>}
-      </figcaption>
+      </AttachmentCaption>
     </figure>
   );
 }

@@ -26,6 +26,15 @@ export function TableHeader({ className, ...props }: React.ComponentProps<"th">)
   return <th scope="col" className={classNames("px-3 py-2 font-medium whitespace-nowrap", className)} {...props} />;
 }
 
+/** The header over a row's action buttons: named for screen readers, empty on screen. */
+export function ActionsHeader() {
+  return (
+    <TableHeader>
+      <span className="sr-only">Actions</span>
+    </TableHeader>
+  );
+}
+
 export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
   return <td className={classNames("px-3 py-2.5 align-middle", className)} {...props} />;
 }

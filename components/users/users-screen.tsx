@@ -12,7 +12,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader } from "@/components/ui/table";
+import { ActionsHeader, Table, TableBody, TableCell, TableHead, TableHeader } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { UserListItem } from "@/lib/users/manage-users";
 
@@ -65,9 +65,7 @@ export function UsersScreen({ currentUserId }: { currentUserId: string }) {
                 <TableHeader>Status</TableHeader>
                 <TableHeader>Created</TableHeader>
                 <TableHeader>Last seen</TableHeader>
-                <TableHeader>
-                  <span className="sr-only">Actions</span>
-                </TableHeader>
+                <ActionsHeader />
               </tr>
             </TableHead>
             <TableBody>

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { AppError } from "@/lib/errors/app-error";
-import { keyLimitsInput } from "@/lib/rate-limits/key-limits";
+import { keyLimitsInput, limitsUpdateData } from "@/lib/rate-limits/key-limits";
 import { API_KEY_VIEW_SELECT, toApiKeyView } from "./api-key-view";
 
 /**
@@ -21,14 +21,7 @@ export async function setApiKeyLimits(db: Db, idOrPrefix: string, input: unknown
   const row = await db.apiKey.update({
     where: { id: key.id },
     data: {
-      ...(limits.requestsPerMinute !== undefined ? { rpmLimit: limits.requestsPerMinute } : {}),
-      ...(limits.tokensPerMinute !== undefined ? { tpmLimit: limits.tokensPerMinute } : {}),
-      ...(limits.monthlyBudgetUsd !== undefined
-        ? {
-            monthlyBudgetMicros:
-              limits.monthlyBudgetUsd === null ? null : BigInt(Math.round(limits.monthlyBudgetUsd * 1e6)),
-          }
-        : {}),
+      ...limitsUpdateData(limits),
       ...(limits.logBodies !== undefined ? { logBodies: limits.logBodies } : {}),
     },
     select: API_KEY_VIEW_SELECT,

@@ -17,6 +17,9 @@ import {
   type TurnPlan,
 } from "./turn-action";
 
+/** What a streaming playground route hands its runner: the signed-in user's request for a session. */
+export type TurnRouteArgs = { db: Db; userId: string; sessionId: string; body: unknown; signal: AbortSignal };
+
 export type PreparedTurn = {
   /** The conversation as saved before this turn. */
   document: SessionDocument;

@@ -1,9 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/db";
 import { compareBaseOf, compareRequestBodySchema, type CompareStreamEvent } from "./compare-api";
 import { playgroundGateway } from "./gateway-client";
 import { playgroundStreamHeaders } from "./playground-stream-events";
-import { prepareTurn } from "./prepare-turn";
+import { prepareTurn, type TurnRouteArgs } from "./prepare-turn";
 import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
 
 /**
@@ -12,13 +11,7 @@ import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
  * request), streamed to the browser and not saved. Validation problems are thrown (a JSON
  * 4xx); after that every outcome ends in an `end` event.
  */
-export async function runCompareColumn(args: {
-  db: Db;
-  userId: string;
-  sessionId: string;
-  body: unknown;
-  signal: AbortSignal;
-}): Promise<Response> {
+export async function runCompareColumn(args: TurnRouteArgs): Promise<Response> {
   const { db, userId, sessionId, signal } = args;
   const { model, settings, message, marks } = compareRequestBodySchema.parse(args.body);
   const gateway = await playgroundGateway(db, userId);

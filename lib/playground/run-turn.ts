@@ -1,8 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db";
 import { playgroundGateway } from "./gateway-client";
 import { playgroundStreamHeaders, type PlaygroundStreamEvent } from "./playground-stream-events";
-import { prepareTurn } from "./prepare-turn";
+import { prepareTurn, type TurnRouteArgs } from "./prepare-turn";
 import { getSessionDocument, toStoredMessage } from "@/lib/sessions/session-store";
 import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
 import { createThrottledSaver } from "./throttled-saver";
@@ -19,13 +18,7 @@ const HEARTBEAT_MS = 5_000;
  * the browser while saving it. Validation problems are thrown (a JSON 4xx); from the first
  * byte on, every outcome — answer, gateway error, stop — ends up saved on the assistant turn.
  */
-export async function runTurn(args: {
-  db: Db;
-  userId: string;
-  sessionId: string;
-  body: unknown;
-  signal: AbortSignal;
-}): Promise<Response> {
+export async function runTurn(args: TurnRouteArgs): Promise<Response> {
   const { db, userId, sessionId, signal } = args;
   const { model, settings, action, marks } = turnRequestBodySchema.parse(args.body);
   const gateway = await playgroundGateway(db, userId);

@@ -51,3 +51,24 @@ export type KeyLimitsView = {
   monthlyBudgetUsd: number | null;
   logBodies: boolean;
 };
+
+/**
+ * The columns to update for a limits change (a key's or a user's): omitted fields stay as they
+ * are, null removes a limit, a budget in dollars is stored in micro-dollars.
+ */
+export function limitsUpdateData(limits: {
+  requestsPerMinute?: number | null;
+  tokensPerMinute?: number | null;
+  monthlyBudgetUsd?: number | null;
+}) {
+  return {
+    ...(limits.requestsPerMinute !== undefined ? { rpmLimit: limits.requestsPerMinute } : {}),
+    ...(limits.tokensPerMinute !== undefined ? { tpmLimit: limits.tokensPerMinute } : {}),
+    ...(limits.monthlyBudgetUsd !== undefined
+      ? {
+          monthlyBudgetMicros:
+            limits.monthlyBudgetUsd === null ? null : BigInt(Math.round(limits.monthlyBudgetUsd * 1e6)),
+        }
+      : {}),
+  };
+}

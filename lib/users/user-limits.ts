@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { AppError } from "@/lib/errors/app-error";
-import { keyLimitsInput, type KeyLimitsView } from "@/lib/rate-limits/key-limits";
+import { keyLimitsInput, limitsUpdateData, type KeyLimitsView } from "@/lib/rate-limits/key-limits";
 
 /** A user's own limits take the same fields as a key's, body logging aside. */
 export const userLimitsInput = keyLimitsInput.omit({ logBodies: true });
@@ -72,14 +72,7 @@ export async function setUserLimits(db: Db, idOrEmail: string, input: unknown, v
   const row = await db.user.update({
     where: { id: user.id },
     data: {
-      ...(limits.requestsPerMinute !== undefined ? { rpmLimit: limits.requestsPerMinute } : {}),
-      ...(limits.tokensPerMinute !== undefined ? { tpmLimit: limits.tokensPerMinute } : {}),
-      ...(limits.monthlyBudgetUsd !== undefined
-        ? {
-            monthlyBudgetMicros:
-              limits.monthlyBudgetUsd === null ? null : BigInt(Math.round(limits.monthlyBudgetUsd * 1e6)),
-          }
-        : {}),
+      ...limitsUpdateData(limits),
     },
     select: USER_LIMITS_SELECT,
   });

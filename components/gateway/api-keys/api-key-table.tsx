@@ -1,5 +1,5 @@
 import type { ApiKeyView } from "@/lib/api-keys/api-key-view";
-import { Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
+import { ActionsHeader, Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
 import { ApiKeyRow } from "./api-key-row";
 
 export function ApiKeyTable({
@@ -23,9 +23,7 @@ export function ApiKeyTable({
           <TableHeader>Expires</TableHeader>
           <TableHeader>Status</TableHeader>
           <TableHeader>Limits</TableHeader>
-          <TableHeader>
-            <span className="sr-only">Actions</span>
-          </TableHeader>
+          <ActionsHeader />
         </tr>
       </TableHead>
       <TableBody>

@@ -1,5 +1,5 @@
 import type { CredentialView } from "@/lib/credentials/credential-view";
-import { Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
+import { ActionsHeader, Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
 import { CredentialRow } from "./credential-row";
 
 /** One provider's credentials. */
@@ -28,9 +28,7 @@ export function CredentialTable({
           <TableHeader>Key</TableHeader>
           <TableHeader>Base URL</TableHeader>
           <TableHeader>Enabled</TableHeader>
-          <TableHeader>
-            <span className="sr-only">Actions</span>
-          </TableHeader>
+          <ActionsHeader />
         </tr>
       </TableHead>
       <TableBody>

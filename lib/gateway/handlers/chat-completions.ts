@@ -1,4 +1,5 @@
 import { assembleMessage } from "../assemble-message";
+import { JsonResponse } from "../http/json-response";
 import { readJsonBody } from "../http/read-json-body";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
 import { encodeChatCompletion } from "../protocol/openai-chat/encode-chat-completion";
@@ -8,58 +9,28 @@ import {
   parseChatCompletionRequest,
   translateChatRequest,
 } from "../protocol/openai-chat/translate-chat-request";
-import { createMessage, streamMessage } from "../providers/message-events";
-import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
-import { credentialForModel } from "../routing/credential-for-model";
-import { resolveCandidates } from "../routing/resolve-candidates";
-import { runWithFallbacks } from "../routing/run-with-fallbacks";
-import { openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
-import { JsonResponse } from "../http/json-response";
+import { runTranslatedCall } from "./run-translated-call";
 
 /** POST /v3/router/chat/completions (and /v2/proxy/chat/completions). */
-export async function handleChatCompletions({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
+export async function handleChatCompletions(args: GatewayHandlerArgs): Promise<Response> {
+  const { request, trace } = args;
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);
   const chatRequest = parseChatCompletionRequest(json);
-  const candidates = resolveCandidates(chatRequest.model, chatRequestFallbacks(chatRequest));
-  // Every candidate is validated before anything goes upstream.
-  const translations = new Map(candidates.map((model) => [model, translateChatRequest(chatRequest, model)]));
-
-  let providerHeaders: Headers | undefined;
-  const { result, candidate, attempts } = await runWithFallbacks(
-    candidates,
-    async (model) => {
-      const translated = translations.get(model)!;
-      const call = {
-        model,
-        credential: await credentialForModel(db, model),
-        request: translated.request,
-        betas: translated.betas,
-        signal: request.signal,
-        onResponseHeaders: (headers: Headers) => void (providerHeaders = headers),
-      };
-      return translated.stream
-        ? { kind: "stream" as const, stream: await streamMessage(call), includeUsage: translated.includeUsage }
-        : { kind: "message" as const, events: await createMessage(call) };
-    },
-    request.signal,
+  const { candidate, translated, headers, result } = await runTranslatedCall(
+    args,
+    chatRequest.model,
+    chatRequestFallbacks(chatRequest),
+    (model) => translateChatRequest(chatRequest, model),
   );
-  trace.noteRouting(attempts, candidate.gatewayModelId);
-  const headers = {
-    ...openAIRateLimitHeadersFromProvider(providerHeaders),
-    [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
-    [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
-  };
+  const model = candidate.gatewayModelId;
   if (result.kind === "stream") {
-    const body = encodeChatCompletionStream(
-      result.stream,
-      { model: candidate.gatewayModelId, includeUsage: result.includeUsage },
-      trace.eventObserver(),
-    );
+    const options = { model, includeUsage: translated.includeUsage };
+    const body = encodeChatCompletionStream(result.stream, options, trace.eventObserver());
     return new Response(body, { headers: { ...chatStreamHeaders, ...headers } });
   }
   trace.noteEvents(result.events);
-  const completion = encodeChatCompletion(assembleMessage(result.events), { model: candidate.gatewayModelId });
+  const completion = encodeChatCompletion(assembleMessage(result.events), { model });
   trace.noteResponseBody(completion);
   return JsonResponse.of(completion, { headers });
 }

@@ -1,4 +1,5 @@
 import { assembleMessage } from "../assemble-message";
+import { JsonResponse } from "../http/json-response";
 import { readJsonBody } from "../http/read-json-body";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
 import { encodeResponse } from "../protocol/openai-responses/encode-response";
@@ -8,49 +9,21 @@ import {
   responsesRequestFallbacks,
   translateResponsesRequest,
 } from "../protocol/openai-responses/translate-responses-request";
-import { createMessage, streamMessage } from "../providers/message-events";
-import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
-import { credentialForModel } from "../routing/credential-for-model";
-import { resolveCandidates } from "../routing/resolve-candidates";
-import { runWithFallbacks } from "../routing/run-with-fallbacks";
-import { openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
-import { JsonResponse } from "../http/json-response";
+import { runTranslatedCall } from "./run-translated-call";
 
 /** POST /v3/router/responses: the Responses API, stream and non-stream, with fallbacks. */
-export async function handleResponses({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
+export async function handleResponses(args: GatewayHandlerArgs): Promise<Response> {
+  const { request, trace } = args;
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);
   const responsesRequest = parseResponsesRequest(json);
-  const candidates = resolveCandidates(responsesRequest.model, responsesRequestFallbacks(responsesRequest));
-  // Every candidate is validated before anything goes upstream.
-  const translations = new Map(candidates.map((model) => [model, translateResponsesRequest(responsesRequest, model)]));
-
-  let providerHeaders: Headers | undefined;
-  const { result, candidate, attempts } = await runWithFallbacks(
-    candidates,
-    async (model) => {
-      const translated = translations.get(model)!;
-      const call = {
-        model,
-        credential: await credentialForModel(db, model),
-        request: translated.request,
-        betas: translated.betas,
-        signal: request.signal,
-        onResponseHeaders: (headers: Headers) => void (providerHeaders = headers),
-      };
-      return translated.stream
-        ? { kind: "stream" as const, stream: await streamMessage(call) }
-        : { kind: "message" as const, events: await createMessage(call) };
-    },
-    request.signal,
+  const { candidate, translated, headers, result } = await runTranslatedCall(
+    args,
+    responsesRequest.model,
+    responsesRequestFallbacks(responsesRequest),
+    (model) => translateResponsesRequest(responsesRequest, model),
   );
-  trace.noteRouting(attempts, candidate.gatewayModelId);
-  const options = { model: candidate.gatewayModelId, settings: translations.get(candidate)!.settings };
-  const headers = {
-    ...openAIRateLimitHeadersFromProvider(providerHeaders),
-    [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
-    [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
-  };
+  const options = { model: candidate.gatewayModelId, settings: translated.settings };
   if (result.kind === "stream") {
     return new Response(encodeResponseStream(result.stream, options, trace.eventObserver()), {
       headers: { ...responseStreamHeaders, ...headers },

@@ -1,5 +1,5 @@
 import { GatewayError } from "../gateway-error";
-import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import { withGatewayKey, type GatewayHandlerArgs, type GatewayProtocol } from "../http/with-gateway-key";
 
 const ENDPOINTS = [
   "POST /v3/router/chat/completions",
@@ -24,4 +24,16 @@ export async function handleUnknownEndpoint({ request }: GatewayHandlerArgs): Pr
     code: "unknown_endpoint",
     message: `Unknown endpoint: ${request.method} ${pathname}. This gateway serves ${ENDPOINTS.join(", ")}.`,
   });
+}
+
+/** A catch-all route file's handlers: every method answers the 404 above (401 without a key). */
+export function unknownEndpointRoutes(protocol: GatewayProtocol) {
+  const unknownEndpoint = withGatewayKey(protocol, handleUnknownEndpoint);
+  return {
+    GET: unknownEndpoint,
+    POST: unknownEndpoint,
+    PUT: unknownEndpoint,
+    PATCH: unknownEndpoint,
+    DELETE: unknownEndpoint,
+  };
 }

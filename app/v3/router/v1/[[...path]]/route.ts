@@ -1,14 +1,6 @@
-import { withGatewayKey } from "@/lib/gateway/http/with-gateway-key";
-import { handleUnknownEndpoint } from "@/lib/gateway/handlers/unknown-endpoint";
+import { unknownEndpointRoutes } from "@/lib/gateway/handlers/unknown-endpoint";
 
 /** Unknown paths under /v3/router/v1 (Anthropic-shaped endpoints): 401 without a gateway key, else a JSON 404. */
-const unknownEndpoint = withGatewayKey("anthropic", handleUnknownEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = unknownEndpointRoutes("anthropic");
 
 export const dynamic = "force-dynamic";
-export {
-  unknownEndpoint as GET,
-  unknownEndpoint as POST,
-  unknownEndpoint as PUT,
-  unknownEndpoint as PATCH,
-  unknownEndpoint as DELETE,
-};
