@@ -16,6 +16,7 @@ import {
   type TurnAction,
   type TurnPlan,
 } from "./turn-action";
+import { playgroundGateway } from "./gateway-client";
 
 /** What a streaming playground route hands its runner: the signed-in user's request for a session. */
 export type TurnRouteArgs = { db: Db; userId: string; sessionId: string; body: unknown; signal: AbortSignal };
@@ -32,6 +33,15 @@ export type PreparedTurn = {
   pricing: ModelPricing | undefined;
 };
 
+type TurnInput = { model: string; settings: PlaygroundSettings; action: TurnAction; marks: CacheMarkChange[] };
+
+/** The signed-in user's gateway client, and the turn prepared for it ({@link prepareTurn}). */
+export async function prepareGatewayTurn({ db, userId, sessionId }: TurnRouteArgs, input: TurnInput) {
+  const gateway = await playgroundGateway(db, userId);
+  const prepared = await prepareTurn(db, userId, sessionId, input, { externalGateway: gateway.external });
+  return { gateway, prepared };
+}
+
 /**
  * Everything before a turn reaches the gateway, shared by a saved turn, a compare column and a
  * promoted column: applies the action to the saved conversation, loads its attachments, checks
@@ -42,7 +52,7 @@ export async function prepareTurn(
   db: Db,
   userId: string,
   sessionId: string,
-  input: { model: string; settings: PlaygroundSettings; action: TurnAction; marks: CacheMarkChange[] },
+  input: TurnInput,
   options: { externalGateway: boolean },
 ): Promise<PreparedTurn> {
   const { model, settings, action, marks } = input;

@@ -1,9 +1,9 @@
 import "server-only";
 import { compareBaseOf, compareRequestBodySchema, type CompareStreamEvent } from "./compare-api";
-import { playgroundGateway } from "./gateway-client";
 import { playgroundStreamHeaders } from "./playground-stream-events";
-import { prepareTurn, type TurnRouteArgs } from "./prepare-turn";
+import { prepareGatewayTurn, type TurnRouteArgs } from "./prepare-turn";
 import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
+import { ndjsonSender } from "./ndjson-sender";
 
 /**
  * One compare column: the saved conversation plus the new message, answered by the column's
@@ -12,29 +12,15 @@ import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
  * 4xx); after that every outcome ends in an `end` event.
  */
 export async function runCompareColumn(args: TurnRouteArgs): Promise<Response> {
-  const { db, userId, sessionId, signal } = args;
+  const { signal } = args;
   const { model, settings, message, marks } = compareRequestBodySchema.parse(args.body);
-  const gateway = await playgroundGateway(db, userId);
-  const prepared = await prepareTurn(
-    db,
-    userId,
-    sessionId,
-    { model, settings, action: { type: "send", parts: message.parts, cache: message.cache }, marks },
-    { externalGateway: gateway.external },
-  );
+  const action = { type: "send" as const, parts: message.parts, cache: message.cache };
+  const { gateway, prepared } = await prepareGatewayTurn(args, { model, settings, action, marks });
 
-  const encoder = new TextEncoder();
   const answer = startAnswer();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: CompareStreamEvent) => {
-        if (signal.aborted) return;
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-        } catch {
-          // The browser went away.
-        }
-      };
+      const send = ndjsonSender<CompareStreamEvent>(controller, signal);
       send({ type: "start", base: compareBaseOf(prepared.document.messages) });
       await streamGatewayAnswer({
         client: gateway.client,

@@ -1,12 +1,12 @@
 import "server-only";
-import { playgroundGateway } from "./gateway-client";
 import { playgroundStreamHeaders, type PlaygroundStreamEvent } from "./playground-stream-events";
-import { prepareTurn, type TurnRouteArgs } from "./prepare-turn";
+import { prepareGatewayTurn, type TurnRouteArgs } from "./prepare-turn";
 import { getSessionDocument, toStoredMessage } from "@/lib/sessions/session-store";
 import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
 import { createThrottledSaver } from "./throttled-saver";
 import { turnRequestBodySchema } from "./turn-action";
 import { saveTurnStart, saveTurnState } from "./turn-store";
+import { ndjsonSender } from "./ndjson-sender";
 
 /** A crash or closed tab loses at most this much of a streaming answer. */
 const SAVE_INTERVAL_MS = 1_000;
@@ -21,14 +21,7 @@ const HEARTBEAT_MS = 5_000;
 export async function runTurn(args: TurnRouteArgs): Promise<Response> {
   const { db, userId, sessionId, signal } = args;
   const { model, settings, action, marks } = turnRequestBodySchema.parse(args.body);
-  const gateway = await playgroundGateway(db, userId);
-  const prepared = await prepareTurn(
-    db,
-    userId,
-    sessionId,
-    { model, settings, action, marks },
-    { externalGateway: gateway.external },
-  );
+  const { gateway, prepared } = await prepareGatewayTurn(args, { model, settings, action, marks });
   const { document, plan, position } = prepared;
 
   const answer = startAnswer();
@@ -44,7 +37,6 @@ export async function runTurn(args: TurnRouteArgs): Promise<Response> {
     session: { model, settings: JSON.stringify(settings), titleEdited: document.titleEdited },
   });
 
-  const encoder = new TextEncoder();
   const saveProgress = () => saveTurnState(db, assistant.id, answer);
   const saver = createThrottledSaver(saveProgress, SAVE_INTERVAL_MS);
   // While the provider is quiet (a long tool input, a slow first token) the row still shows the
@@ -53,14 +45,7 @@ export async function runTurn(args: TurnRouteArgs): Promise<Response> {
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: PlaygroundStreamEvent) => {
-        if (signal.aborted) return;
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-        } catch {
-          // The browser went away; the turn is still saved below.
-        }
-      };
+      const send = ndjsonSender<PlaygroundStreamEvent>(controller, signal);
       const saved = await getSessionDocument(db, userId, sessionId);
       send({ type: "start", messages: saved.messages });
       await streamGatewayAnswer({

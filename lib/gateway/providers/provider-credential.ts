@@ -38,3 +38,15 @@ export const PROVIDER_DISPLAY_NAMES = {
   aws: "Amazon Bedrock",
   google: "Google Vertex AI",
 } as const satisfies Record<ProviderCredential["provider"], string>;
+
+/** One Messages call to a partner platform (Bedrock, Vertex): its credential and the platform's model id. */
+export type PartnerPlatformCall<Credential> = {
+  credential: Credential;
+  modelId: string;
+  body: Record<string, unknown>;
+  stream: boolean;
+  betas?: readonly string[];
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};

@@ -1,14 +1,10 @@
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import { InvalidRequestError } from "../../gateway-error";
 import { parseRequestBody } from "../../parse-request-body";
-import {
-  extendedCacheTtlBeta,
-  type AnthropicMessagesRequest,
-  type AnthropicOutputConfig,
-} from "../../providers/anthropic/anthropic-request";
+import { type AnthropicMessagesRequest, type AnthropicOutputConfig } from "../../providers/anthropic/anthropic-request";
 import { thinkingFromReasoningEffort } from "../../providers/anthropic/map-reasoning-effort";
 import { prepareGenerationSettings } from "../../providers/anthropic/prepare-generation-settings";
-import { validateCacheBreakpoints } from "../../providers/anthropic/validate-cache-breakpoints";
+import { withCacheBetas } from "../../providers/anthropic/validate-cache-breakpoints";
 import { convertChatMessages } from "./convert-chat-messages";
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from "./openai-chat-request-schema";
 import { prepareChatTools } from "./prepare-chat-tools";
@@ -89,10 +85,8 @@ export function translateChatRequest(
     ...(request.stream ? { stream: true } : {}),
   };
 
-  const { needsExtendedCacheTtl } = validateCacheBreakpoints(anthropicRequest);
   return {
-    request: anthropicRequest,
-    betas: needsExtendedCacheTtl ? [extendedCacheTtlBeta] : [],
+    ...withCacheBetas(anthropicRequest),
     stream: request.stream === true,
     includeUsage: request.stream_options?.include_usage === true,
   };

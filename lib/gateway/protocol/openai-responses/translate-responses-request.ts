@@ -1,14 +1,10 @@
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import { InvalidRequestError } from "../../gateway-error";
 import { parseRequestBody } from "../../parse-request-body";
-import {
-  extendedCacheTtlBeta,
-  type AnthropicMessagesRequest,
-  type AnthropicOutputConfig,
-} from "../../providers/anthropic/anthropic-request";
+import { type AnthropicMessagesRequest, type AnthropicOutputConfig } from "../../providers/anthropic/anthropic-request";
 import { thinkingFromReasoningEffort } from "../../providers/anthropic/map-reasoning-effort";
 import { prepareGenerationSettings } from "../../providers/anthropic/prepare-generation-settings";
-import { validateCacheBreakpoints } from "../../providers/anthropic/validate-cache-breakpoints";
+import { withCacheBetas } from "../../providers/anthropic/validate-cache-breakpoints";
 import { prepareChatTools } from "../openai-chat/prepare-chat-tools";
 import { convertResponsesInput } from "./convert-responses-input";
 import type { ResponseSettings } from "./openai-responses-api";
@@ -120,10 +116,8 @@ export function translateResponsesRequest(
     ...(request.stream ? { stream: true } : {}),
   };
 
-  const { needsExtendedCacheTtl } = validateCacheBreakpoints(anthropicRequest);
   return {
-    request: anthropicRequest,
-    betas: needsExtendedCacheTtl ? [extendedCacheTtlBeta] : [],
+    ...withCacheBetas(anthropicRequest),
     stream: request.stream === true,
     settings: responseSettings(request, anthropicRequest),
   };

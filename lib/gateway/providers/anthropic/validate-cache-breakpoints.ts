@@ -1,5 +1,5 @@
 import { InvalidRequestError } from "../../gateway-error";
-import type { AnthropicCacheControl, AnthropicMessagesRequest } from "./anthropic-request";
+import { extendedCacheTtlBeta, type AnthropicCacheControl, type AnthropicMessagesRequest } from "./anthropic-request";
 
 export const maximumCacheBreakpoints = 4;
 
@@ -49,4 +49,13 @@ export function validateCacheBreakpoints(request: Pick<AnthropicMessagesRequest,
     }
   }
   return { needsExtendedCacheTtl: breakpoints.some(({ cacheControl }) => cacheControl.ttl === "1h") };
+}
+
+/** A translated request with the betas its cache breakpoints need; throws when they are invalid. */
+export function withCacheBetas(request: AnthropicMessagesRequest): {
+  request: AnthropicMessagesRequest;
+  betas: string[];
+} {
+  const { needsExtendedCacheTtl } = validateCacheBreakpoints(request);
+  return { request, betas: needsExtendedCacheTtl ? [extendedCacheTtlBeta] : [] };
 }

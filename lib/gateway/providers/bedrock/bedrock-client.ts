@@ -1,21 +1,12 @@
 import { z } from "zod";
 import { GatewayError } from "../../gateway-error";
 import { postToProvider } from "../post-to-provider";
-import { PROVIDER_DISPLAY_NAMES, type BedrockCredential } from "../provider-credential";
+import { PROVIDER_DISPLAY_NAMES, type BedrockCredential, type PartnerPlatformCall } from "../provider-credential";
 import { bedrockEventStreamToAnthropicSse } from "./bedrock-event-stream";
 import { bedrockCountTokensRequest, bedrockInvokeRequest, bedrockSigningService } from "./bedrock-request";
 import { signAwsRequest } from "./sign-aws-request";
 
-export type BedrockCall = {
-  credential: BedrockCredential;
-  modelId: string;
-  body: Record<string, unknown>;
-  stream: boolean;
-  betas?: readonly string[];
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-};
+type BedrockCall = PartnerPlatformCall<BedrockCredential>;
 
 /**
  * Claude on Amazon Bedrock (InvokeModel / InvokeModelWithResponseStream), SigV4-signed. The

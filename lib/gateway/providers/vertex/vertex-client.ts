@@ -1,18 +1,9 @@
 import { postToProvider } from "../post-to-provider";
-import { PROVIDER_DISPLAY_NAMES, type VertexCredential } from "../provider-credential";
+import { PROVIDER_DISPLAY_NAMES, type VertexCredential, type PartnerPlatformCall } from "../provider-credential";
 import { googleAccessToken } from "./google-access-token";
 import { vertexCountTokensRequest, vertexMessagesRequest } from "./vertex-request";
 
-export type VertexCall = {
-  credential: VertexCredential;
-  modelId: string;
-  body: Record<string, unknown>;
-  stream: boolean;
-  betas?: readonly string[];
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-};
+type VertexCall = PartnerPlatformCall<VertexCredential>;
 
 /**
  * Claude on Vertex AI. The answer is Anthropic's own: JSON, or Anthropic SSE when streaming,
