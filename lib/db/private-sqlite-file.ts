@@ -7,12 +7,15 @@ import path from "node:path";
  * then creates its -wal and -shm files with the database file's mode), and files an earlier
  * version left readable by others are tightened.
  */
+// `turbopackIgnore`: the database's path comes from DATA_DIR at run time; without the hint the
+// build would trace the whole project into the server output.
 export function preparePrivateSqliteFile(file: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  closeSync(openSync(file, "a", 0o600));
+  mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+  closeSync(openSync(/*turbopackIgnore: true*/ file, "a", 0o600));
   for (const candidate of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
     try {
-      if ((statSync(candidate).mode & 0o077) !== 0) chmodSync(candidate, 0o600);
+      if ((statSync(/*turbopackIgnore: true*/ candidate).mode & 0o077) !== 0)
+        chmodSync(/*turbopackIgnore: true*/ candidate, 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
