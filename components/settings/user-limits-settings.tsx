@@ -90,7 +90,7 @@ export function UserLimitsSettings({
               <p className="truncate text-sm font-medium">
                 {user.email} <span className="font-normal text-zinc-600 dark:text-zinc-400">({user.role})</span>
               </p>
-              <div className="grid grid-cols-3 gap-2">
+              <div className="grid gap-2 sm:grid-cols-3">
                 {(
                   [
                     ["requestsPerMinute", "Requests / min", "1"],
