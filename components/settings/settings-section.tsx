@@ -14,15 +14,15 @@ export function SettingsSection({
   return (
     <section
       aria-labelledby={titleId}
-      className="grid gap-4 rounded-lg border border-zinc-200 p-5 md:grid-cols-[16rem_1fr] dark:border-zinc-800"
+      className="grid grid-cols-1 gap-4 rounded-lg border border-zinc-200 p-5 md:grid-cols-[16rem_1fr] dark:border-zinc-800"
     >
-      <div className="space-y-1">
+      <div className="min-w-0 space-y-1">
         <h2 id={titleId} className="text-sm font-semibold">
           {title}
         </h2>
         <p className="text-[13px] text-zinc-600 dark:text-zinc-400">{description}</p>
       </div>
-      <div className="max-w-md">{children}</div>
+      <div className="max-w-md min-w-0">{children}</div>
     </section>
   );
 }

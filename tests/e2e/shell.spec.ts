@@ -45,7 +45,8 @@ test("the theme follows the operating system", async ({ page }) => {
   await page.goto("/");
   expect(await backgroundLuminance()).toBeGreaterThan(0.9);
   await page.emulateMedia({ colorScheme: "dark" });
-  expect(await backgroundLuminance()).toBeLessThan(0.1);
+  // The page switches on the media query's change event: poll rather than read once.
+  await expect.poll(backgroundLuminance).toBeLessThan(0.1);
   await screenshot(page, "shell-dark", { fullPage: true });
 });
 
