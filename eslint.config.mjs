@@ -40,6 +40,26 @@ export default defineConfig([
     },
   },
   {
+    // The gateway's core is pure (lib/gateway/README.md); lib/gateway/core/core-purity.test.ts
+    // also follows relative and transitive imports.
+    files: ["lib/gateway/core/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex:
+                "^@/(app/|lib/(db|auth|api-keys|rate-limits|request-log|credentials|users|sessions|config|server|ui-api|observability)(/|$)|lib/env$|lib/gateway/(?!core/))",
+              message: "lib/gateway/core is pure: no database, auth, limits, log, config or gateway I/O imports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // No React outside the UI: Playwright fixtures call `use(...)` and test helpers may be named
     // `useSomething` without being hooks.
     files: ["tests/**", "bench/**", "scripts/**", "cli/**", "lib/**"],

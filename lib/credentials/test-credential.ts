@@ -1,8 +1,8 @@
 import { AppSecretMismatchError } from "./app-secret-mismatch";
 import type { Db } from "@/lib/db";
-import { toGatewayError } from "@/lib/gateway/gateway-error";
+import { toGatewayError } from "@/lib/gateway/core/gateway-error";
 import { sendAnthropicRequest } from "@/lib/gateway/providers/anthropic/anthropic-client";
-import { resolveGatewayModelOrThrow } from "@/lib/gateway/resolve-gateway-model-or-throw";
+import { resolveGatewayModelOrThrow } from "@/lib/gateway/core/resolve-gateway-model-or-throw";
 import { toProviderCredential } from "@/lib/gateway/routing/credential-for-model";
 import { sendCountTokensRequest } from "@/lib/gateway/providers/dispatch-by-platform";
 import { listOpenAICompatibleModels } from "@/lib/gateway/providers/openai-compatible/openai-compatible-client";

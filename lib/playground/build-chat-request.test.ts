@@ -3,7 +3,7 @@ import { resolveGatewayModel } from "@/lib/catalog/model-catalog";
 import {
   parseChatCompletionRequest,
   translateChatRequest,
-} from "@/lib/gateway/protocol/openai-chat/translate-chat-request";
+} from "@/lib/gateway/core/protocol/openai-chat/translate-chat-request";
 import { buildChatRequest, type SendableAttachment } from "./build-chat-request";
 import {
   defaultPlaygroundSettings,

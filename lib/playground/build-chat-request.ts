@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { chatCompletionRequestSchema } from "@/lib/gateway/protocol/openai-chat/openai-chat-request-schema";
+import type { chatCompletionRequestSchema } from "@/lib/gateway/core/protocol/openai-chat/openai-chat-request-schema";
 import type {
   AttachmentMeta,
   CacheMark,

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { incrementSubjectCounters } from "@/lib/db/increment-counters";
-import { GatewayError } from "@/lib/gateway/gateway-error";
+import { GatewayError } from "@/lib/gateway/core/gateway-error";
 import type { KeyLimits } from "./key-limits";
 import { formatResetDuration, minuteWindow, monthWindow, secondsUntil, type CounterWindow } from "./rate-limit-windows";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeUsageCost } from "@/lib/catalog/compute-cost";
 import { findCatalogEntry } from "@/lib/catalog/model-catalog";
-import { MAX_TOKEN_COUNT } from "@/lib/gateway/token-count";
+import { MAX_TOKEN_COUNT } from "@/lib/gateway/core/token-count";
 import { buildRequestLogRow } from "./build-request-log-row";
 import { LOG_TEXT_LIMITS, MAX_LOG_INTEGER } from "./sanitize-request-log-row";
 import type { FinishedRequest } from "./request-trace";

@@ -1,10 +1,10 @@
 import type { EventSourceMessage } from "eventsource-parser";
-import { createMessageAssembler } from "@/lib/gateway/assemble-message";
-import type { CanonicalEvent, CanonicalUsage } from "@/lib/gateway/canonical";
-import type { SyncTransformer } from "@/lib/gateway/sync-transformer";
-import type { Attempt } from "@/lib/gateway/routing/attempts";
-import { anthropicStreamEventSchema, anthropicUsageSchema } from "@/lib/gateway/providers/anthropic/anthropic-api";
-import { mapAnthropicUsage } from "@/lib/gateway/providers/anthropic/map-anthropic-usage";
+import { createMessageAssembler } from "@/lib/gateway/core/assemble-message";
+import type { CanonicalEvent, CanonicalUsage } from "@/lib/gateway/core/canonical";
+import type { SyncTransformer } from "@/lib/gateway/core/sync-transformer";
+import type { Attempt } from "@/lib/gateway/core/attempts";
+import { anthropicStreamEventSchema, anthropicUsageSchema } from "@/lib/gateway/core/anthropic/anthropic-api";
+import { mapAnthropicUsage } from "@/lib/gateway/core/anthropic/map-anthropic-usage";
 import type { KeyLimits } from "@/lib/rate-limits/key-limits";
 
 /** Who sent the request, as the log names it: never the key itself. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TOKEN_COUNT } from "@/lib/gateway/token-count";
+import { MAX_TOKEN_COUNT } from "@/lib/gateway/core/token-count";
 import type { RequestLogRow } from "./build-request-log-row";
 import { LOG_TEXT_LIMITS, MAX_LOG_INTEGER, sanitizeRequestLogRow } from "./sanitize-request-log-row";
 

@@ -1,4 +1,4 @@
-import { MAX_TOKEN_COUNT } from "@/lib/gateway/token-count";
+import { MAX_TOKEN_COUNT } from "@/lib/gateway/core/token-count";
 import type { RequestLogRow } from "./build-request-log-row";
 import { MAX_LOGGED_BODY_CHARS } from "./elide-body";
 

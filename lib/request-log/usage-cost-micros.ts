@@ -1,4 +1,4 @@
-import type { CanonicalUsage } from "@/lib/gateway/canonical";
+import type { CanonicalUsage } from "@/lib/gateway/core/canonical";
 import { computeUsageCost } from "@/lib/catalog/compute-cost";
 import { resolveGatewayModel } from "@/lib/catalog/model-catalog";
 

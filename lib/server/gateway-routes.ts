@@ -1,4 +1,4 @@
-import type { GatewayRequest } from "@/lib/gateway/http/gateway-request";
+import type { GatewayRequest } from "@/lib/gateway/core/http/gateway-request";
 
 /**
  * The gateway's route files (app/v2/**, app/v3/**) as a table the production server dispatches

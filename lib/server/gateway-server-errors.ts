@@ -1,7 +1,7 @@
 import { STATUS_CODES, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { GatewayError } from "@/lib/gateway/gateway-error";
-import { gatewayProtocolForPath, renderGatewayError } from "@/lib/gateway/http/gateway-protocol";
+import { GatewayError } from "@/lib/gateway/core/gateway-error";
+import { gatewayProtocolForPath, renderGatewayError } from "@/lib/gateway/core/http/gateway-protocol";
 import type { GatewayRouteModule } from "./gateway-routes";
 
 /** Methods a route file answers: its exports, plus HEAD for GET and OPTIONS (Next.js adds both). */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { requestTooLarge, type GatewayRequest, type RequestHeaders } from "@/lib/gateway/http/gateway-request";
+import { requestTooLarge, type GatewayRequest, type RequestHeaders } from "@/lib/gateway/core/http/gateway-request";
 
 const clientGone = () => new DOMException("The client closed the connection.", "AbortError");
 

@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { GatewayRequest } from "@/lib/gateway/http/gateway-request";
+import type { GatewayRequest } from "@/lib/gateway/core/http/gateway-request";
 import { toGatewayRequest } from "./node-gateway-request";
 import { sendWebResponse } from "./node-web-bridge";
 

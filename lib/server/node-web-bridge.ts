@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { JsonResponse } from "@/lib/gateway/http/json-response";
+import { JsonResponse } from "@/lib/gateway/core/http/json-response";
 
 function isEventStream(response: Response): boolean {
   return response.headers.get("content-type")?.startsWith("text/event-stream") ?? false;

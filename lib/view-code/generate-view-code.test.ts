@@ -4,7 +4,7 @@ import { openAIShapedAnthropicVersion } from "@/lib/gateway/providers/anthropic/
 import {
   parseChatCompletionRequest,
   translateChatRequest,
-} from "@/lib/gateway/protocol/openai-chat/translate-chat-request";
+} from "@/lib/gateway/core/protocol/openai-chat/translate-chat-request";
 import {
   envReference,
   pythonRequestBody,

@@ -1,8 +1,8 @@
 import {
   chatCompletionRequestSchema,
   type ChatCompletionRequest,
-} from "@/lib/gateway/protocol/openai-chat/openai-chat-request-schema";
-import { parseChatCompletionRequest } from "@/lib/gateway/protocol/openai-chat/translate-chat-request";
+} from "@/lib/gateway/core/protocol/openai-chat/openai-chat-request-schema";
+import { parseChatCompletionRequest } from "@/lib/gateway/core/protocol/openai-chat/translate-chat-request";
 
 export type ViewCodeRequest = {
   /** The request as the gateway reads it (validated by the gateway's own schema). */

@@ -1,6 +1,6 @@
-import type { ChatCompletionRequest } from "@/lib/gateway/protocol/openai-chat/openai-chat-request-schema";
-import { translateChatRequest } from "@/lib/gateway/protocol/openai-chat/translate-chat-request";
-import { resolveGatewayModelOrThrow } from "@/lib/gateway/resolve-gateway-model-or-throw";
+import type { ChatCompletionRequest } from "@/lib/gateway/core/protocol/openai-chat/openai-chat-request-schema";
+import { translateChatRequest } from "@/lib/gateway/core/protocol/openai-chat/translate-chat-request";
+import { resolveGatewayModelOrThrow } from "@/lib/gateway/core/resolve-gateway-model-or-throw";
 
 export type AnthropicMessagesBody = {
   /** The Messages API body for POST /v3/router/v1/messages, gateway model id kept (`anthropic/…`). */

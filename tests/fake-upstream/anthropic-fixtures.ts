@@ -3,7 +3,7 @@ import path from "node:path";
 
 export const anthropicFixtureDirectory = path.resolve(
   import.meta.dirname,
-  "../../lib/gateway/providers/anthropic/__fixtures__",
+  "../../lib/gateway/core/anthropic/__fixtures__",
 );
 
 /** Every recorded Anthropic stream, by fixture name (`anthropic-<case>`). */

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
-import { MAX_TOKEN_COUNT } from "@/lib/gateway/token-count";
+import { MAX_TOKEN_COUNT } from "@/lib/gateway/core/token-count";
 import { testProviders } from "../helpers/test-database";
 import { startGatewayUnderTest, type GatewayUnderTest } from "../reference-samples/start-gateway-under-test";
 import { sleep } from "../request-log/database-outage";

@@ -1,6 +1,6 @@
 import { computeUsageCost } from "@/lib/catalog/compute-cost";
 import { findCatalogEntry } from "@/lib/catalog/model-catalog";
-import { mapAnthropicUsage } from "@/lib/gateway/providers/anthropic/map-anthropic-usage";
+import { mapAnthropicUsage } from "@/lib/gateway/core/anthropic/map-anthropic-usage";
 import { accumulateAnthropicMessage } from "../fake-upstream/accumulate-anthropic-message";
 import { readAnthropicFixture } from "../fake-upstream/anthropic-fixtures";
 import type { FakeAnthropicServer } from "../fake-upstream/fake-anthropic-server";

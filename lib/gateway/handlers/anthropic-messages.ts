@@ -4,11 +4,11 @@ import {
   parseAnthropicCountTokensRequest,
   parseAnthropicMessagesRequest,
   pickForwardedAnthropicHeaders,
-} from "../protocol/anthropic-messages/anthropic-messages-request-schema";
+} from "../core/protocol/anthropic-messages/anthropic-messages-request-schema";
 import { sendCountTokensRequest, dispatchMessagesRequest } from "../providers/dispatch-by-platform";
-import { guardAnthropicEventStream } from "../providers/anthropic/guard-anthropic-event-stream";
-import { parseProviderAnswer } from "../providers/anthropic/parse-provider-answer";
-import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
+import { guardAnthropicEventStream } from "../core/anthropic/guard-anthropic-event-stream";
+import { parseProviderAnswer } from "../core/anthropic/parse-provider-answer";
+import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../core/attempts";
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";
@@ -16,7 +16,7 @@ import {
   anthropicRateLimitHeaders,
   openAIRateLimitHeadersFromProvider,
 } from "@/lib/rate-limits/provider-rate-limit-headers";
-import { JsonResponse } from "../http/json-response";
+import { JsonResponse } from "../core/http/json-response";
 
 const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropic-organization-id"];
 

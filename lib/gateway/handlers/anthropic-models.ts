@@ -3,9 +3,9 @@ import {
   findAnthropicModel,
   listAnthropicModels,
 } from "@/lib/catalog/list-anthropic-models";
-import { GatewayError, InvalidRequestError } from "../gateway-error";
+import { GatewayError, InvalidRequestError } from "../core/gateway-error";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
-import { JsonResponse } from "../http/json-response";
+import { JsonResponse } from "../core/http/json-response";
 
 const MODELS_PATH = "/v3/router/v1/models";
 

@@ -1,14 +1,14 @@
-import { assembleMessage } from "../assemble-message";
-import { JsonResponse } from "../http/json-response";
+import { assembleMessage } from "../core/assemble-message";
+import { JsonResponse } from "../core/http/json-response";
 import { readJsonBody } from "../http/read-json-body";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
-import { encodeChatCompletion } from "../protocol/openai-chat/encode-chat-completion";
-import { chatStreamHeaders, encodeChatCompletionStream } from "../protocol/openai-chat/encode-chat-completion-stream";
+import { encodeChatCompletion } from "../core/protocol/openai-chat/encode-chat-completion";
+import { chatStreamHeaders, encodeChatCompletionStream } from "../core/protocol/openai-chat/encode-chat-completion-stream";
 import {
   chatRequestFallbacks,
   parseChatCompletionRequest,
   translateChatRequest,
-} from "../protocol/openai-chat/translate-chat-request";
+} from "../core/protocol/openai-chat/translate-chat-request";
 import { runTranslatedCall } from "./run-translated-call";
 
 /** POST /v3/router/chat/completions (and /v2/proxy/chat/completions). */

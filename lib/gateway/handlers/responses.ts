@@ -1,14 +1,14 @@
-import { assembleMessage } from "../assemble-message";
-import { JsonResponse } from "../http/json-response";
+import { assembleMessage } from "../core/assemble-message";
+import { JsonResponse } from "../core/http/json-response";
 import { readJsonBody } from "../http/read-json-body";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
-import { encodeResponse } from "../protocol/openai-responses/encode-response";
-import { encodeResponseStream, responseStreamHeaders } from "../protocol/openai-responses/encode-response-stream";
+import { encodeResponse } from "../core/protocol/openai-responses/encode-response";
+import { encodeResponseStream, responseStreamHeaders } from "../core/protocol/openai-responses/encode-response-stream";
 import {
   parseResponsesRequest,
   responsesRequestFallbacks,
   translateResponsesRequest,
-} from "../protocol/openai-responses/translate-responses-request";
+} from "../core/protocol/openai-responses/translate-responses-request";
 import { runTranslatedCall } from "./run-translated-call";
 
 /** POST /v3/router/responses: the Responses API, stream and non-stream, with fallbacks. */

@@ -1,10 +1,10 @@
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import { openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
-import type { CanonicalEvent } from "../canonical";
+import type { CanonicalEvent } from "../core/canonical";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
-import type { AnthropicMessagesRequest } from "../providers/anthropic/anthropic-request";
+import type { AnthropicMessagesRequest } from "../core/anthropic/anthropic-request";
 import { createMessage, streamMessage } from "../providers/message-events";
-import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../routing/attempts";
+import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../core/attempts";
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
 import { runWithFallbacks } from "../routing/run-with-fallbacks";

@@ -1,4 +1,4 @@
-import { GatewayError } from "../gateway-error";
+import { GatewayError } from "../core/gateway-error";
 import { withGatewayKey, type GatewayHandlerArgs, type GatewayProtocol } from "../http/with-gateway-key";
 
 const ENDPOINTS = [

@@ -1,7 +1,7 @@
 import { getConfig } from "@/lib/env";
-import { InvalidRequestError } from "../gateway-error";
-import { requestTooLarge, type GatewayRequest } from "./gateway-request";
-import { exceedsJsonNesting, MAX_JSON_NESTING } from "./json-nesting";
+import { InvalidRequestError } from "../core/gateway-error";
+import { requestTooLarge, type GatewayRequest } from "../core/http/gateway-request";
+import { exceedsJsonNesting, MAX_JSON_NESTING } from "../core/http/json-nesting";
 
 /**
  * Reads a JSON body without ever holding more than `maxBytes` (default: GATEWAY_MAX_BODY_MB):

@@ -4,12 +4,12 @@ import { recordFinishedRequest } from "@/lib/request-log/request-log";
 import { RequestTrace } from "@/lib/request-log/request-trace";
 import { checkKeyLimits, limitScopes, rateLimitHeaders } from "@/lib/rate-limits/check-key-limits";
 import { isAbortError } from "../providers/anthropic/anthropic-client";
-import { toGatewayError } from "../gateway-error";
+import { toGatewayError } from "../core/gateway-error";
 import { AllAttemptsFailedError } from "../routing/run-with-fallbacks";
-import { ATTEMPTS_HEADER, formatAttemptsHeader } from "../routing/attempts";
-import { fromWebRequest, type GatewayRequest } from "./gateway-request";
-import { renderGatewayError as renderers, type GatewayProtocol } from "./gateway-protocol";
-import { JsonResponse } from "./json-response";
+import { ATTEMPTS_HEADER, formatAttemptsHeader } from "../core/attempts";
+import { fromWebRequest, type GatewayRequest } from "../core/http/gateway-request";
+import { renderGatewayError as renderers, type GatewayProtocol } from "../core/http/gateway-protocol";
+import { JsonResponse } from "../core/http/json-response";
 
 export type { GatewayProtocol };
 /** `trace` records the request in the request log: handlers tell it the model, attempts and event stream. */

@@ -1,8 +1,8 @@
-import type { CanonicalEvent } from "../canonical";
-import { GatewayError } from "../gateway-error";
-import type { AnthropicMessagesRequest } from "./anthropic/anthropic-request";
-import { decodeAnthropicMessage } from "./anthropic/decode-anthropic-message";
-import { decodeAnthropicStream } from "./anthropic/decode-anthropic-stream";
+import type { CanonicalEvent } from "../core/canonical";
+import { GatewayError } from "../core/gateway-error";
+import type { AnthropicMessagesRequest } from "../core/anthropic/anthropic-request";
+import { decodeAnthropicMessage } from "../core/anthropic/decode-anthropic-message";
+import { decodeAnthropicStream } from "../core/anthropic/decode-anthropic-stream";
 import { dispatchMessagesRequest, type MessagesCall } from "./dispatch-by-platform";
 
 export type MessageCall = Omit<MessagesCall, "body" | "stream"> & {

@@ -5,7 +5,7 @@ import {
   type SafeFetchOptions,
   type SafeFetchResult,
 } from "@/lib/net/safe-fetch";
-import { InvalidRequestError } from "../gateway-error";
+import { InvalidRequestError } from "../core/gateway-error";
 
 export type MediaFetcher = (url: string, signal?: AbortSignal) => Promise<SafeFetchResult>;
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { InvalidRequestError } from "../gateway-error";
+import { InvalidRequestError } from "../core/gateway-error";
 import { prepareBodyForPartnerPlatform, type MediaFetchOptions } from "./partner-platform-body";
 
 /** A media server on 127.0.0.1 that answers slowly and counts how many requests it holds at once. */

@@ -14,10 +14,10 @@ import {
   startFakeVertexServer,
   type FakeVertexServer,
 } from "@/tests/fake-upstream/fake-vertex-server";
-import type { CanonicalEvent } from "../canonical";
-import { GatewayError } from "../gateway-error";
-import type { AnthropicMessagesRequest } from "./anthropic/anthropic-request";
-import { guardAnthropicEventStream } from "./anthropic/guard-anthropic-event-stream";
+import type { CanonicalEvent } from "../core/canonical";
+import { GatewayError } from "../core/gateway-error";
+import type { AnthropicMessagesRequest } from "../core/anthropic/anthropic-request";
+import { guardAnthropicEventStream } from "../core/anthropic/guard-anthropic-event-stream";
 import { createMessage, streamMessage } from "./message-events";
 import type { BedrockCredential, ProviderCredential, VertexCredential } from "./provider-credential";
 import { sendCountTokensRequest, dispatchMessagesRequest } from "./dispatch-by-platform";

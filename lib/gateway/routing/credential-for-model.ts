@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveDefaultCredential, type ResolvedCredential } from "@/lib/credentials/resolve-credential";
-import { GatewayError } from "../gateway-error";
+import { GatewayError } from "../core/gateway-error";
 import type { ProviderCredential } from "../providers/provider-credential";
 import { parseServiceAccount } from "../providers/vertex/service-account";
 

@@ -1,5 +1,5 @@
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
-import { resolveGatewayModelOrThrow } from "../resolve-gateway-model-or-throw";
+import { resolveGatewayModelOrThrow } from "../core/resolve-gateway-model-or-throw";
 
 /** The requested model and its fallbacks, resolved up front so a bad id is a 400 before any upstream call. */
 export function resolveCandidates(model: string, fallbacks: string[]): ResolvedGatewayModel[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GatewayError } from "../gateway-error";
+import { GatewayError } from "../core/gateway-error";
 import { AllAttemptsFailedError, runWithFallbacks } from "./run-with-fallbacks";
 
 const overloaded = new GatewayError({

@@ -1,6 +1,6 @@
-import { GatewayError, toGatewayError } from "../gateway-error";
+import { GatewayError, toGatewayError } from "../core/gateway-error";
 import { isAbortError } from "../providers/anthropic/anthropic-client";
-import type { Attempt } from "./attempts";
+import type { Attempt } from "../core/attempts";
 
 export type FallbackResult<Candidate, Result> = { result: Result; candidate: Candidate; attempts: Attempt[] };
 

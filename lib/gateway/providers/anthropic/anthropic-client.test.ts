@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readAll } from "@/tests/fake-upstream/anthropic-fixtures";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "@/tests/fake-upstream/fake-anthropic-server";
-import { assembleMessage } from "../../assemble-message";
-import { GatewayError } from "../../gateway-error";
+import { assembleMessage } from "../../core/assemble-message";
+import { GatewayError } from "../../core/gateway-error";
 import { resolveCandidates } from "../../routing/resolve-candidates";
 import { createMessage, streamMessage, type MessageCall } from "../message-events";
 import { isAbortError, sendAnthropicRequest, type AnthropicCredential } from "./anthropic-client";
-import type { AnthropicMessagesRequest } from "./anthropic-request";
-import { guardAnthropicEventStream } from "./guard-anthropic-event-stream";
+import type { AnthropicMessagesRequest } from "../../core/anthropic/anthropic-request";
+import { guardAnthropicEventStream } from "../../core/anthropic/guard-anthropic-event-stream";
 
 let fake: FakeAnthropicServer;
 const request: AnthropicMessagesRequest = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GatewayError } from "../../gateway-error";
+import { GatewayError } from "../../core/gateway-error";
 import { postToProvider } from "../post-to-provider";
 import { PROVIDER_DISPLAY_NAMES, type BedrockCredential, type PartnerPlatformCall } from "../provider-credential";
 import { bedrockEventStreamToAnthropicSse } from "./bedrock-event-stream";

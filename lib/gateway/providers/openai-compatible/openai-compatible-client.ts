@@ -1,4 +1,4 @@
-import { GatewayError } from "../../gateway-error";
+import { GatewayError } from "../../core/gateway-error";
 
 /** GET {baseUrl}/models: the cheapest call that proves an OpenAI-compatible gateway accepts the key. */
 export async function listOpenAICompatibleModels(options: {

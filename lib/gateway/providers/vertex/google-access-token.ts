@@ -1,6 +1,6 @@
 import { createHash, createSign } from "node:crypto";
 import { z } from "zod";
-import { GatewayError } from "../../gateway-error";
+import { GatewayError } from "../../core/gateway-error";
 import { postToProvider } from "../post-to-provider";
 import type { ServiceAccount } from "./service-account";
 

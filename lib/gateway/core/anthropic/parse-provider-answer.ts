@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GatewayError } from "../../gateway-error";
+import { GatewayError } from "../gateway-error";
 
 /**
  * The least a complete answer must be to be passed through as a 200: a Messages API message

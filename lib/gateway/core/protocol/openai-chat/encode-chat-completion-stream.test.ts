@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { anthropicFixtureNames, fixtureSseStream, readAll } from "@/tests/fake-upstream/anthropic-fixtures";
-import { decodeAnthropicStream } from "../../providers/anthropic/decode-anthropic-stream";
+import { decodeAnthropicStream } from "../../anthropic/decode-anthropic-stream";
 import { encodeChatCompletionStream } from "./encode-chat-completion-stream";
 
 const created = 1_760_000_000;

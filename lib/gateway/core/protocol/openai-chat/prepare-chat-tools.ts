@@ -1,5 +1,5 @@
 import { InvalidRequestError } from "../../gateway-error";
-import type { AnthropicTool, AnthropicToolChoice } from "../../providers/anthropic/anthropic-request";
+import type { AnthropicTool, AnthropicToolChoice } from "../../anthropic/anthropic-request";
 import { toCacheControl } from "./convert-user-content-part";
 import type { FunctionTool, ToolChoice } from "./openai-chat-request-schema";
 

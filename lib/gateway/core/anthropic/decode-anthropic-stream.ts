@@ -1,6 +1,6 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from "eventsource-parser";
-import type { CanonicalEvent, CanonicalStopReason, CanonicalUsage } from "../../canonical";
-import { transformReadable } from "../../sync-transformer";
+import type { CanonicalEvent, CanonicalStopReason, CanonicalUsage } from "../canonical";
+import { transformReadable } from "../sync-transformer";
 import {
   anthropicInputJsonDeltaSchema,
   anthropicRedactedThinkingBlockSchema,
@@ -15,7 +15,7 @@ import {
   type AnthropicStreamEvent,
 } from "./anthropic-api";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./map-anthropic-usage";
-import { GatewayError } from "../../gateway-error";
+import { GatewayError } from "../gateway-error";
 
 /**
  * Anthropic SSE bytes → canonical events, in one stream stage: the bytes are decoded as UTF-8,

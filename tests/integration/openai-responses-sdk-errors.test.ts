@@ -1,7 +1,7 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeAnthropicServer } from "@/tests/fake-upstream/fake-anthropic-server";
-import { startResponsesRouteUnderTest, type ResponsesRouteUnderTest } from "./responses-route-under-test";
+import { startResponsesRouteUnderTest, type ResponsesRouteUnderTest } from "../helpers/responses-route-under-test";
 
 /** Failures through the official `openai` SDK: stored-state requests, validation, upstream errors, aborts. */
 let route: ResponsesRouteUnderTest;

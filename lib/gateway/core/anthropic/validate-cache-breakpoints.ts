@@ -1,4 +1,4 @@
-import { InvalidRequestError } from "../../gateway-error";
+import { InvalidRequestError } from "../gateway-error";
 import { extendedCacheTtlBeta, type AnthropicCacheControl, type AnthropicMessagesRequest } from "./anthropic-request";
 
 export const maximumCacheBreakpoints = 4;

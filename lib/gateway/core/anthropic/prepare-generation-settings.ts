@@ -1,7 +1,7 @@
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import type { EffortLevel } from "@/lib/catalog/model-catalog-schema";
 import { effectiveMaxTokens, requestRuleProblems } from "@/lib/catalog/request-rules";
-import { InvalidRequestError } from "../../gateway-error";
+import { InvalidRequestError } from "../gateway-error";
 import type { AnthropicMessagesRequest } from "./anthropic-request";
 
 /** The docs' `thinking` object, shared by every OpenAI-shaped protocol. */

@@ -4,8 +4,8 @@ import { fixtureSseStream, readAnthropicFixture } from "@/tests/fake-upstream/an
 import { assembleMessage, assembleMessageFromStream } from "../../assemble-message";
 import type { CanonicalStopReason } from "../../canonical";
 import { GatewayError } from "../../gateway-error";
-import { decodeAnthropicMessage } from "../../providers/anthropic/decode-anthropic-message";
-import { decodeAnthropicStream } from "../../providers/anthropic/decode-anthropic-stream";
+import { decodeAnthropicMessage } from "../../anthropic/decode-anthropic-message";
+import { decodeAnthropicStream } from "../../anthropic/decode-anthropic-stream";
 import { encodeChatCompletion } from "./encode-chat-completion";
 import { mapChatFinishReason } from "./map-chat-usage";
 

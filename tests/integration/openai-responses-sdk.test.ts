@@ -6,7 +6,7 @@ import {
   startResponsesRouteUnderTest,
   upstreamBody,
   type ResponsesRouteUnderTest,
-} from "./responses-route-under-test";
+} from "../helpers/responses-route-under-test";
 
 /** The reference docs' Responses samples and multi-turn round trips, run with the official `openai` SDK. */
 let route: ResponsesRouteUnderTest;

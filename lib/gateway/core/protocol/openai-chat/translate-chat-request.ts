@@ -1,10 +1,10 @@
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import { InvalidRequestError } from "../../gateway-error";
 import { parseRequestBody } from "../../parse-request-body";
-import { type AnthropicMessagesRequest, type AnthropicOutputConfig } from "../../providers/anthropic/anthropic-request";
-import { thinkingFromReasoningEffort } from "../../providers/anthropic/map-reasoning-effort";
-import { prepareGenerationSettings } from "../../providers/anthropic/prepare-generation-settings";
-import { withCacheBetas } from "../../providers/anthropic/validate-cache-breakpoints";
+import { type AnthropicMessagesRequest, type AnthropicOutputConfig } from "../../anthropic/anthropic-request";
+import { thinkingFromReasoningEffort } from "../../anthropic/map-reasoning-effort";
+import { prepareGenerationSettings } from "../../anthropic/prepare-generation-settings";
+import { withCacheBetas } from "../../anthropic/validate-cache-breakpoints";
 import { convertChatMessages } from "./convert-chat-messages";
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from "./openai-chat-request-schema";
 import { prepareChatTools } from "./prepare-chat-tools";

@@ -7,7 +7,7 @@ import type {
   AnthropicTextBlock,
   AnthropicToolResultBlock,
   AnthropicUserContentBlock,
-} from "../../providers/anthropic/anthropic-request";
+} from "../../anthropic/anthropic-request";
 import { convertUserContentPart, toCacheControl } from "../openai-chat/convert-user-content-part";
 import type {
   AssistantContentPart,

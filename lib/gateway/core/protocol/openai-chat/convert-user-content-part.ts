@@ -4,7 +4,7 @@ import type {
   AnthropicDocumentBlock,
   AnthropicImageBlock,
   AnthropicTextBlock,
-} from "../../providers/anthropic/anthropic-request";
+} from "../../anthropic/anthropic-request";
 import type { CacheControl, UserContentPart } from "./openai-chat-request-schema";
 
 export const supportedImageMediaTypes = ["image/jpeg", "image/png", "image/gif", "image/webp"] as const;

@@ -1,4 +1,4 @@
-import type { CanonicalStopReason, CanonicalUsage } from "../../canonical";
+import type { CanonicalStopReason, CanonicalUsage } from "../canonical";
 import type { AnthropicUsage } from "./anthropic-api";
 
 /**

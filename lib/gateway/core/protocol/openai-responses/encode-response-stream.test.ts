@@ -5,8 +5,8 @@ import { accumulateAnthropicMessage } from "@/tests/fake-upstream/accumulate-ant
 import { fixtureSseStream, readAll, readAnthropicFixture } from "@/tests/fake-upstream/anthropic-fixtures";
 import { assembleMessage } from "../../assemble-message";
 import type { CanonicalEvent } from "../../canonical";
-import { decodeAnthropicMessage } from "../../providers/anthropic/decode-anthropic-message";
-import { decodeAnthropicStream } from "../../providers/anthropic/decode-anthropic-stream";
+import { decodeAnthropicMessage } from "../../anthropic/decode-anthropic-message";
+import { decodeAnthropicStream } from "../../anthropic/decode-anthropic-stream";
 import { encodeResponse } from "./encode-response";
 import { createResponseStreamEncoder, encodeResponseStream } from "./encode-response-stream";
 import type { ResponseObject, ResponseStreamEvent } from "./openai-responses-api";

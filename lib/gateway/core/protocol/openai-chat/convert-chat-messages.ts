@@ -5,7 +5,7 @@ import type {
   AnthropicMessageParam,
   AnthropicTextBlock,
   AnthropicUserContentBlock,
-} from "../../providers/anthropic/anthropic-request";
+} from "../../anthropic/anthropic-request";
 import { convertUserContentPart, toCacheControl } from "./convert-user-content-part";
 import type { AssistantContentPart, ChatMessage, ToolCall } from "./openai-chat-request-schema";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toTokenCount } from "../../token-count";
+import { toTokenCount } from "../token-count";
 
 /**
  * Zod schemas of what Anthropic sends back: lenient (nullish, passthrough) so new fields and

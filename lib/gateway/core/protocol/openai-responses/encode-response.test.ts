@@ -3,7 +3,7 @@ import { accumulateAnthropicMessage } from "@/tests/fake-upstream/accumulate-ant
 import { readAnthropicFixture } from "@/tests/fake-upstream/anthropic-fixtures";
 import { assembleMessage } from "../../assemble-message";
 import { GatewayError } from "../../gateway-error";
-import { decodeAnthropicMessage } from "../../providers/anthropic/decode-anthropic-message";
+import { decodeAnthropicMessage } from "../../anthropic/decode-anthropic-message";
 import { encodeResponse } from "./encode-response";
 import { fixtureEncodingOptions } from "./responses-test-fixtures";
 

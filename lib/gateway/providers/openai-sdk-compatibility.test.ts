@@ -5,13 +5,13 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resolveGatewayModel } from "@/lib/catalog/model-catalog";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "@/tests/fake-upstream/fake-anthropic-server";
-import { assembleMessage } from "../../assemble-message";
-import { InvalidRequestError } from "../../gateway-error";
-import { createMessage, streamMessage } from "../../providers/message-events";
-import { encodeChatCompletion } from "./encode-chat-completion";
-import { chatStreamHeaders, encodeChatCompletionStream } from "./encode-chat-completion-stream";
-import { toOpenAIErrorResponse } from "./openai-error";
-import { parseChatCompletionRequest, translateChatRequest } from "./translate-chat-request";
+import { assembleMessage } from "../core/assemble-message";
+import { InvalidRequestError } from "../core/gateway-error";
+import { createMessage, streamMessage } from "./message-events";
+import { encodeChatCompletion } from "../core/protocol/openai-chat/encode-chat-completion";
+import { chatStreamHeaders, encodeChatCompletionStream } from "../core/protocol/openai-chat/encode-chat-completion-stream";
+import { toOpenAIErrorResponse } from "../core/protocol/openai-chat/openai-error";
+import { parseChatCompletionRequest, translateChatRequest } from "../core/protocol/openai-chat/translate-chat-request";
 import { asyncRequestListener } from "@/tests/helpers/async-request-listener";
 
 /**

@@ -1,5 +1,5 @@
-import type { CanonicalEvent } from "../../canonical";
-import { GatewayError } from "../../gateway-error";
+import type { CanonicalEvent } from "../canonical";
+import { GatewayError } from "../gateway-error";
 import {
   anthropicMessageSchema,
   anthropicRedactedThinkingBlockSchema,

@@ -8,8 +8,8 @@ import {
   toAnthropicSse,
   type AnthropicEvent,
 } from "@/tests/fake-upstream/anthropic-fixtures";
-import { assembleMessage } from "../../assemble-message";
-import type { CanonicalEvent } from "../../canonical";
+import { assembleMessage } from "../assemble-message";
+import type { CanonicalEvent } from "../canonical";
 import { decodeAnthropicMessage } from "./decode-anthropic-message";
 import { decodeAnthropicStream } from "./decode-anthropic-stream";
 

@@ -2,7 +2,7 @@ import type { AssembledBlock } from "../../assemble-message";
 import type {
   AnthropicRedactedThinkingBlock,
   AnthropicThinkingBlock,
-} from "../../providers/anthropic/anthropic-request";
+} from "../../anthropic/anthropic-request";
 import type { ResponseReasoningItem } from "./openai-responses-api";
 import type { ReasoningItem } from "./openai-responses-request-schema";
 

@@ -1,7 +1,7 @@
 import { createParser, type EventSourceMessage } from "eventsource-parser";
-import { transformReadable } from "../../sync-transformer";
-import { GatewayError } from "../../gateway-error";
-import { anthropicErrorEvent } from "../../protocol/anthropic-messages/anthropic-error";
+import { transformReadable } from "../sync-transformer";
+import { GatewayError } from "../gateway-error";
+import { anthropicErrorEvent } from "../protocol/anthropic-messages/anthropic-error";
 
 /**
  * For /v1/messages passthrough: forwards Anthropic's SSE bytes unchanged, watching the events

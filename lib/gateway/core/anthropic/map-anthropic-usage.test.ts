@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TOKEN_COUNT } from "../../token-count";
+import { MAX_TOKEN_COUNT } from "../token-count";
 import { anthropicUsageSchema } from "./anthropic-api";
 import { decodeAnthropicMessage } from "./decode-anthropic-message";
 import { mapAnthropicUsage } from "./map-anthropic-usage";

@@ -1,4 +1,4 @@
-import { GatewayError } from "../../gateway-error";
+import { GatewayError } from "../gateway-error";
 import { z } from "zod";
 import { anthropicErrorBodySchema } from "./anthropic-api";
 
