@@ -3,7 +3,10 @@ import { JsonResponse } from "../core/http/json-response";
 import { readJsonBody } from "../http/read-json-body";
 import type { GatewayHandlerArgs } from "../http/with-gateway-key";
 import { encodeChatCompletion } from "../core/protocol/openai-chat/encode-chat-completion";
-import { chatStreamHeaders, encodeChatCompletionStream } from "../core/protocol/openai-chat/encode-chat-completion-stream";
+import {
+  chatStreamHeaders,
+  encodeChatCompletionStream,
+} from "../core/protocol/openai-chat/encode-chat-completion-stream";
 import {
   chatRequestFallbacks,
   parseChatCompletionRequest,

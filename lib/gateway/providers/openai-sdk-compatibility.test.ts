@@ -9,7 +9,10 @@ import { assembleMessage } from "../core/assemble-message";
 import { InvalidRequestError } from "../core/gateway-error";
 import { createMessage, streamMessage } from "./message-events";
 import { encodeChatCompletion } from "../core/protocol/openai-chat/encode-chat-completion";
-import { chatStreamHeaders, encodeChatCompletionStream } from "../core/protocol/openai-chat/encode-chat-completion-stream";
+import {
+  chatStreamHeaders,
+  encodeChatCompletionStream,
+} from "../core/protocol/openai-chat/encode-chat-completion-stream";
 import { toOpenAIErrorResponse } from "../core/protocol/openai-chat/openai-error";
 import { parseChatCompletionRequest, translateChatRequest } from "../core/protocol/openai-chat/translate-chat-request";
 import { asyncRequestListener } from "@/tests/helpers/async-request-listener";

@@ -1,6 +1,10 @@
 import { getSettings } from "@/lib/env";
 import type { UpstreamLimits } from "@/lib/config/env-schema";
-import { mapUpstreamFailure, type UpstreamErrorContext, type UpstreamFailure } from "../core/anthropic/map-anthropic-error";
+import {
+  mapUpstreamFailure,
+  type UpstreamErrorContext,
+  type UpstreamFailure,
+} from "../core/anthropic/map-anthropic-error";
 import { UpstreamHeadersTimeout, pooledFetch, type PooledRequestInit } from "./pooled-fetch";
 
 /** Provider call limits from the configuration (UPSTREAM_* variables). */

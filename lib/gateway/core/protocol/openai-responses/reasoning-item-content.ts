@@ -1,8 +1,5 @@
 import type { AssembledBlock } from "../../assemble-message";
-import type {
-  AnthropicRedactedThinkingBlock,
-  AnthropicThinkingBlock,
-} from "../../anthropic/anthropic-request";
+import type { AnthropicRedactedThinkingBlock, AnthropicThinkingBlock } from "../../anthropic/anthropic-request";
 import type { ResponseReasoningItem } from "./openai-responses-api";
 import type { ReasoningItem } from "./openai-responses-request-schema";
 
