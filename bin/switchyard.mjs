@@ -14,7 +14,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // pauses that set the p99 (npm run bench: CPU per request 1.76 → 1.25 ms, p99 overhead 8 → 5 ms).
 // V8 takes the flag only at startup, so `start` re-runs this script with it.
 const SERVER_V8_FLAGS = ["--max-semi-space-size=64"];
-if (process.argv[2] === "start" && !process.execArgv.some((flag) => flag.startsWith("--max-semi-space-size"))) {
+if (
+  ["start", "gateway"].includes(process.argv[2]) &&
+  !process.execArgv.some((flag) => flag.startsWith("--max-semi-space-size"))
+) {
   const child = spawn(
     process.execPath,
     [...SERVER_V8_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],

@@ -1,5 +1,5 @@
 import { migrateCommand } from "./migrate";
-import { startCommand, devCommand, buildCommand } from "./serve";
+import { startCommand, devCommand, buildCommand, gatewayCommand } from "./serve";
 import { userCommand } from "./user";
 import { keyCommand } from "./key";
 import { providerCommand } from "./provider";
@@ -13,6 +13,7 @@ export type Command = {
 
 export const commands: Record<string, Command> = {
   start: startCommand,
+  gateway: gatewayCommand,
   build: buildCommand,
   dev: devCommand,
   migrate: migrateCommand,

@@ -2,10 +2,16 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "@/lib/project-root";
-import { serveApp } from "@/lib/server/serve-app";
+import {
+  isServerWorker,
+  runServerWorker,
+  serveWithWorkers,
+  workerCount,
+  type ServeMode,
+} from "@/lib/server/serve-workers";
 import { getDb } from "@/lib/db";
 import { issueSetupToken, setupTokenAnnouncement } from "@/lib/auth/setup-token";
-import type { Config } from "@/lib/env";
+import { getConfig, type Config } from "@/lib/env";
 import type { Command } from "./index";
 import { parseOptions } from "../parse-options";
 import { migrateAndReport } from "./migrate";
@@ -53,25 +59,63 @@ async function buildIfNeeded(): Promise<boolean> {
   });
 }
 
+/** Keeps the CLI process alive while it serves (the server's own signal handlers end it). */
+const serveForever = () => new Promise<number>(() => {});
+
+/** In a server worker (WORKERS > 1) the supervisor has migrated and built: serve only. */
+async function serveAsWorker(mode: ServeMode) {
+  const config = getConfig();
+  await runServerWorker(mode, { dir: ROOT, host: config.host, port: config.port });
+  return serveForever();
+}
+
+async function serve(mode: ServeMode, config: Config) {
+  const workers = workerCount();
+  await serveWithWorkers(mode, { dir: ROOT, host: config.host, port: config.port }, workers);
+  const what = mode === "app" ? "Switchyard" : "the Switchyard gateway";
+  process.stdout.write(
+    `Serving ${what} on http://${config.host}:${config.port} (${workers} ${workers === 1 ? "process" : "processes"})\n`,
+  );
+  return serveForever();
+}
+
 export const startCommand: Command = {
   summary: "Migrate, build when the sources changed, and serve (production)",
   help: `Usage: switchyard start [--no-build]
 
 Applies pending migrations, runs \`next build\` when the sources changed since
-the last build, then serves on HOST:PORT (default 127.0.0.1:3000).`,
+the last build, then serves on HOST:PORT (default 127.0.0.1:3000) with WORKERS
+processes (default: one per core; the UI runs in one of them).`,
   async run(argv) {
+    if (isServerWorker()) return serveAsWorker("app");
     const { values } = parseOptions(argv, { "no-build": { type: "boolean" } });
     const config = await migrateAndReport();
     if (!values["no-build"] && !(await buildIfNeeded())) return 1;
-    // This process serves: Next.js for pages and /api, the gateway's routes directly
-    // (lib/server/serve-app.ts). SIGTERM/SIGINT let requests in flight finish and write the
-    // buffered request log before it exits.
+    // Next.js for pages and /api, the gateway's routes directly (lib/server/serve-app.ts).
+    // SIGTERM/SIGINT let requests in flight finish and write the buffered request log before
+    // the processes exit.
     process.title = "switchyard-server";
     // Before listening: whoever sees the page first can already enter the token.
     await announceSetupToken(config);
-    await serveApp({ dir: ROOT, host: config.host, port: config.port });
-    process.stdout.write(`Serving Switchyard on http://${config.host}:${config.port}\n`);
-    return new Promise<number>(() => {});
+    return serve("app", config);
+  },
+};
+
+export const gatewayCommand: Command = {
+  summary: "Migrate and serve the gateway alone (/v2, /v3, /metrics, /api/health), without the UI",
+  help: `Usage: switchyard gateway
+
+For data-plane machines: applies pending migrations, then serves only the
+gateway's endpoints, /metrics and /api/health on HOST:PORT, with WORKERS
+processes (default: one per core). No build and no Next.js. Several gateways
+(and one \`switchyard start\` for the UI) can share one PostgreSQL: see
+docs/scale-out.md.`,
+  async run(argv) {
+    if (isServerWorker()) return serveAsWorker("gateway");
+    parseOptions(argv, {});
+    const config = await migrateAndReport();
+    process.title = "switchyard-gateway";
+    return serve("gateway", config);
   },
 };
 

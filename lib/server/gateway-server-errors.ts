@@ -1,35 +1,8 @@
-import { STATUS_CODES, type ServerResponse } from "node:http";
+import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { GatewayError } from "@/lib/gateway/core/gateway-error";
-import { gatewayProtocolForPath, renderGatewayError } from "@/lib/gateway/core/http/gateway-protocol";
-import type { GatewayRouteModule } from "./gateway-routes";
-
-/** Methods a route file answers: its exports, plus HEAD for GET and OPTIONS (Next.js adds both). */
-export function allowedMethods(module: GatewayRouteModule): string[] {
-  const exported = Object.keys(module).filter((name) => /^[A-Z]+$/.test(name) && typeof module[name] === "function");
-  if (exported.includes("GET")) exported.push("HEAD");
-  return [...exported, "OPTIONS"];
-}
-
-/** 405 in the path's protocol, with an Allow header: Next.js answered these with an empty body. */
-export function sendMethodNotAllowed(res: ServerResponse, pathname: string, method: string, allowed: string[]) {
-  const error = new GatewayError({
-    status: 405,
-    type: "invalid_request_error",
-    anthropicType: "invalid_request_error",
-    code: "method_not_allowed",
-    message: `${method} is not allowed on ${pathname}: use ${allowed.filter((name) => name !== "OPTIONS" && name !== "HEAD").join(" or ")}.`,
-  });
-  const { status, body } = renderGatewayError[gatewayProtocolForPath(pathname)](error);
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    allow: allowed.join(", "),
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-    "cache-control": "no-store",
-  });
-  res.end(method === "HEAD" ? undefined : text);
-}
+import { renderGatewayError } from "@/lib/gateway/core/http/gateway-protocol";
+import { gatewayProtocolForPath } from "@/lib/gateway/gateway-routes";
 
 type ClientError = Error & { code?: string; rawPacket?: Buffer };
 

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -7,76 +7,89 @@ import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log
 import { getConfig } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { describeAppSecretMismatch } from "@/lib/credentials/app-secret-mismatch";
-import { isAllowedHost, misdirectedBody } from "@/lib/ui-api/allowed-host";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
 import { writeRequestLogRowsWith } from "@/lib/request-log/request-log";
-import {
-  GATEWAY_ROUTES,
-  matchGatewayRoute,
-  routeHandler,
-  type GatewayRouteModule,
-  type RouteHandler,
-} from "./gateway-routes";
-import { incomingTimeouts } from "./incoming-timeouts";
-import { allowedMethods, answerClientError, sendMethodNotAllowed } from "./gateway-server-errors";
-import { toGatewayRequest } from "./node-gateway-request";
-import { sendWebResponse } from "./node-web-bridge";
+import { getHealth } from "@/lib/health/get-health";
+import { createGatewayServer } from "./gateway-server";
+import { sendJson } from "./node-web-bridge";
 import { proxyRequest, proxyTarget } from "./proxy-request";
 
-export type ServeOptions = { dir: string; host: string; port: number };
+export type ServeOptions = {
+  dir: string;
+  host: string;
+  port: number;
+  /**
+   * Where Next.js listens: `start` it in a worker thread of this process on `socketPath` (one per
+   * server — the cluster's first worker), or only `connect` to the one another worker started.
+   */
+  next?: { role: "start" | "connect"; socketPath: string };
+};
 
 /**
  * The production server (`switchyard start`): one Node HTTP server in front of Next.js. Gateway
- * requests (/v2/…, /v3/…) go straight to their route files' handlers — the same exports
- * Next.js would call — skipping Next.js's request pipeline (routing, tracing spans, request
- * adapters, response piping), which costs more than the gateway's own work. Everything else
- * (pages, /api, assets) is Next.js's, and so are the gateway paths it alone handles the same
- * way every time: methods a route does not export, trailing slashes, encoded paths.
+ * requests (/v2/…, /v3/…, /metrics) are served by the gateway server (gateway-http-server.ts),
+ * skipping Next.js's request pipeline (routing, tracing spans, request adapters, response
+ * piping), which costs more than the gateway's own work. Everything else (pages, /api, assets)
+ * is Next.js's, and so are gateway paths it normalizes first (trailing slashes, encoded paths):
+ * its catch-all routes dispatch on the same route table.
  *
- * Next.js runs in a worker thread of this process, reached over a private Unix socket. Loaded on
- * the main thread it slowed every gateway request by a third (bench/results.md): its
- * AsyncLocalStorage stores switch on promise hooks for the whole thread, and it wraps globals
- * such as `Date`. A worker has its own V8 isolate, so none of that reaches the gateway.
+ * Next.js runs in a worker thread, reached over a private Unix socket. Loaded on the main thread
+ * it slowed every gateway request by a third (bench/results.md): its AsyncLocalStorage stores
+ * switch on promise hooks for the whole thread, and it wraps globals such as `Date`. A worker has
+ * its own V8 isolate, so none of that reaches the gateway. With several server processes
+ * (serve-workers.ts) only the first runs Next.js; the others forward to its socket.
  */
-export async function serveApp({ dir, host, port }: ServeOptions): Promise<void> {
+export async function serveApp({ dir, host, port, next: nextOption }: ServeOptions): Promise<Server> {
   (process.env as Record<string, string>).NODE_ENV = "production";
-  // better-sqlite3 blocks its thread for a whole INSERT: the log's batches go to a worker thread.
-  const { database, client, allowedHosts } = getConfig();
-  if (database.provider === "sqlite") writeRequestLogRowsWith(offThreadSqliteRequestLogWriter(database.file));
+  prepareRequestLogWriter();
   await reportAppSecretMismatch();
-  const next = await startNextWorker({ dir, host, port });
-  const toNext = proxyTarget(next.socketPath);
-  // Loaded before listening, so the first gateway request does not wait for them.
-  const modules = new Map<string, GatewayRouteModule>(
-    await Promise.all(GATEWAY_ROUTES.map(async (route) => [route.file, await route.load()] as const)),
-  );
-
-  const server = createServer({ noDelay: true, ...incomingTimeouts(client) }, (req, res) => {
-    const pathname = pathnameOf(req.url);
-    if (!isAllowedHost(req.headers.host, allowedHosts)) return void misdirected(res, pathname ?? "/");
-    const route = pathname ? matchGatewayRoute(pathname) : undefined;
-    const routeModule = route && modules.get(route.file)!;
-    const handler = routeModule && routeHandler(routeModule, req.method);
-    if (handler) return void serveGateway(handler, req, res);
-    const method = req.method ?? "GET";
-    const allowed = routeModule && allowedMethods(routeModule);
-    // OPTIONS, and HEAD on a GET route, are Next.js's to answer; any other method is a 405 here.
-    if (allowed && pathname && method !== "OPTIONS" && !(method === "HEAD" && allowed.includes("GET")))
-      return sendMethodNotAllowed(res, pathname, method, allowed);
-    proxyRequest(toNext, req, res);
-  });
-  server.on("clientError", answerClientError);
+  const socketPath = nextOption?.socketPath ?? privateSocketPath();
+  const next = nextOption?.role === "connect" ? undefined : await startNextWorker({ dir, host, port, socketPath });
+  const toNext = proxyTarget(socketPath);
+  const server = createGatewayServer((req, res) => proxyRequest(toNext, req, res));
   installGracefulShutdown(
     () => {
       server.close();
       server.closeIdleConnections();
     },
-    () => next.shutdown(),
+    next && (() => next.shutdown()),
   );
+  await listen(server, host, port);
+  return server;
+}
+
+/** `switchyard gateway`: the gateway alone (/v2, /v3, /metrics, /api/health), without Next.js. */
+export async function serveGatewayOnly({ host, port }: Pick<ServeOptions, "host" | "port">): Promise<Server> {
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  prepareRequestLogWriter();
+  await reportAppSecretMismatch();
+  const server = createGatewayServer((req, res) => void answerOutsideGateway(req, res));
+  installGracefulShutdown(() => {
+    server.close();
+    server.closeIdleConnections();
+  });
+  await listen(server, host, port);
+  return server;
+}
+
+/** better-sqlite3 blocks its thread for a whole INSERT: the log's batches go to a worker thread. */
+function prepareRequestLogWriter() {
+  const { database } = getConfig();
+  if (database.provider === "sqlite") writeRequestLogRowsWith(offThreadSqliteRequestLogWriter(database.file));
+}
+
+async function listen(server: Server, host: string, port: number) {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
+}
+
+/** A directory only this user can enter: the socket is reachable by this user's processes alone. */
+export function privateSocketPath(): string {
+  const socketDirectory = mkdtempSync(path.join(os.tmpdir(), "switchyard-"));
+  process.once("exit", () => rmSync(socketDirectory, { recursive: true, force: true }));
+  return path.join(socketDirectory, "next.sock");
 }
 
 /** A wrong APP_SECRET makes every stored credential unusable: say so at startup, not as a puzzling failure later. */
@@ -96,11 +109,13 @@ type NextWorker = {
 };
 
 /** Starts Next.js in its worker thread (next-worker.mjs) and waits until it serves. */
-async function startNextWorker({ dir, host, port }: ServeOptions): Promise<NextWorker> {
-  // A directory only this user can enter: the socket is reachable by this process alone.
-  const socketDirectory = mkdtempSync(path.join(os.tmpdir(), "switchyard-"));
-  const socketPath = path.join(socketDirectory, "next.sock");
-  process.once("exit", () => rmSync(socketDirectory, { recursive: true, force: true }));
+async function startNextWorker({
+  dir,
+  host,
+  port,
+  socketPath,
+}: Pick<ServeOptions, "dir" | "host" | "port"> & { socketPath: string }): Promise<NextWorker> {
+  rmSync(socketPath, { force: true });
   const worker = new Worker(new URL("./next-worker.mjs", import.meta.url), {
     workerData: { dir, hostname: host, port, socketPath },
   });
@@ -138,34 +153,24 @@ async function startNextWorker({ dir, host, port }: ServeOptions): Promise<NextW
   };
 }
 
-async function serveGateway(handler: RouteHandler, req: IncomingMessage, res: ServerResponse) {
-  try {
-    const response = await handler(toGatewayRequest(req, res));
-    await sendWebResponse(res, response, req.method);
-  } catch (error) {
-    failed(res, error);
+/** `switchyard gateway` answers /api/health itself and nothing else outside the gateway. */
+async function answerOutsideGateway(req: IncomingMessage, res: ServerResponse) {
+  const pathname = req.url?.split("?")[0];
+  if (pathname === "/api/health" && (req.method === "GET" || req.method === "HEAD")) {
+    const health = await getHealth().catch(() => ({ status: "unavailable" as const, reason: "health check failed" }));
+    return sendJson(res, health.status === "ok" ? 200 : 503, health, req.method);
   }
-}
-
-/** Handlers render their own errors; this is the last line behind them, never a crash. */
-function failed(res: ServerResponse, error: unknown) {
-  console.error("gateway: unhandled error:", error);
-  if (res.headersSent) return void res.destroy();
-  res.statusCode = 500;
-  res.setHeader("content-type", "application/json");
-  res.end(
-    JSON.stringify({ error: { message: "Internal server error.", type: "server_error", param: null, code: null } }),
+  sendJson(
+    res,
+    404,
+    {
+      error: {
+        message: "Not found: this process serves only the gateway.",
+        type: "invalid_request_error",
+        param: null,
+        code: "not_found",
+      },
+    },
+    req.method,
   );
-}
-
-/** 421 for a Host this server does not answer for (ALLOWED_HOSTS): nothing behind it runs. */
-function misdirected(res: ServerResponse, pathname: string) {
-  const body = misdirectedBody(pathname);
-  res.writeHead(421, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
-}
-
-function pathnameOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const query = url.indexOf("?");
-  return query === -1 ? url : url.slice(0, query);
 }

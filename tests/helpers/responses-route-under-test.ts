@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import { POST } from "@/app/v3/router/responses/route";
+import { gatewayFetch } from "@/tests/helpers/gateway-fetch";
 import { clearApiKeyCache } from "@/lib/api-keys/authenticate-api-key";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { createCredential } from "@/lib/credentials/manage-credentials";
@@ -50,7 +50,7 @@ export async function startResponsesRouteUnderTest(): Promise<ResponsesRouteUnde
       apiKey,
       baseURL: "http://switchyard.test/v3/router",
       maxRetries: 0,
-      fetch: (input, init) => POST(new Request(input, init)),
+      fetch: (input, init) => gatewayFetch(new Request(input, init)),
     });
   return {
     upstream,

@@ -11,8 +11,7 @@ import { createCredential } from "@/lib/credentials/manage-credentials";
 import { forgetResolvedCredentials } from "@/lib/credentials/resolve-credential";
 import { testCredential } from "@/lib/credentials/test-credential";
 import { createUser } from "@/lib/users/create-user";
-import { POST as chatCompletions } from "@/app/v3/router/chat/completions/route";
-import { POST as messages } from "@/app/v3/router/v1/messages/route";
+import { gatewayFetch } from "@/tests/helpers/gateway-fetch";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
 
@@ -63,7 +62,7 @@ describe("a server whose APP_SECRET does not match the stored credentials", () =
     [
       "chat/completions",
       () =>
-        chatCompletions(
+        gatewayFetch(
           new Request("http://gateway.test/v3/router/chat/completions", {
             method: "POST",
             headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
@@ -74,7 +73,7 @@ describe("a server whose APP_SECRET does not match the stored credentials", () =
     [
       "v1/messages",
       () =>
-        messages(
+        gatewayFetch(
           new Request("http://gateway.test/v3/router/v1/messages", {
             method: "POST",
             headers: { "x-api-key": apiKey, "anthropic-version": "2023-06-01", "content-type": "application/json" },

@@ -13,8 +13,7 @@ import { createCredential } from "@/lib/credentials/manage-credentials";
 import { forgetResolvedCredentials } from "@/lib/credentials/resolve-credential";
 import { createUser } from "@/lib/users/create-user";
 import { LOGIN_COOKIE } from "@/lib/auth/login-sessions";
-import { POST as chatCompletions } from "@/app/v3/router/chat/completions/route";
-import { POST as messages } from "@/app/v3/router/v1/messages/route";
+import { gatewayFetch } from "@/tests/helpers/gateway-fetch";
 import { GET as health } from "@/app/api/health/route";
 import { GET as me } from "@/app/api/me/route";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "../fake-upstream/fake-anthropic-server";
@@ -45,7 +44,7 @@ describe.skipIf(!postgresUrl)("a stalled or stopped PostgreSQL", () => {
 
   const gatewayRequests = {
     "chat/completions": () =>
-      chatCompletions(
+      gatewayFetch(
         new Request("http://gateway.test/v3/router/chat/completions", {
           method: "POST",
           headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
@@ -53,7 +52,7 @@ describe.skipIf(!postgresUrl)("a stalled or stopped PostgreSQL", () => {
         }),
       ),
     "v1/messages": () =>
-      messages(
+      gatewayFetch(
         new Request("http://gateway.test/v3/router/v1/messages", {
           method: "POST",
           headers: { "x-api-key": apiKey, "anthropic-version": "2023-06-01", "content-type": "application/json" },

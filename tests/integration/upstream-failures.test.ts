@@ -10,8 +10,7 @@ import { applyMigrations, type Db } from "@/lib/db";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { createCredential } from "@/lib/credentials/manage-credentials";
 import { createUser } from "@/lib/users/create-user";
-import { POST as chatCompletions } from "@/app/v3/router/chat/completions/route";
-import { POST as messages } from "@/app/v3/router/v1/messages/route";
+import { gatewayFetch } from "@/tests/helpers/gateway-fetch";
 import {
   startFakeAnthropicServer,
   type FakeAnthropicServer,
@@ -49,7 +48,7 @@ const savedEnv: Record<string, string | undefined> = {};
 const endpoints = {
   "chat/completions": {
     call: (extra: Record<string, unknown> = {}) =>
-      chatCompletions(
+      gatewayFetch(
         new Request("http://gateway.test/v3/router/chat/completions", {
           method: "POST",
           headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
@@ -62,7 +61,7 @@ const endpoints = {
   },
   "v1/messages": {
     call: (extra: Record<string, unknown> = {}) =>
-      messages(
+      gatewayFetch(
         new Request("http://gateway.test/v3/router/v1/messages", {
           method: "POST",
           headers: { "x-api-key": apiKey, "anthropic-version": "2023-06-01", "content-type": "application/json" },

@@ -1,6 +1,6 @@
-import { unknownEndpointRoutes } from "@/lib/gateway/handlers/unknown-endpoint";
+import { nextGatewayRoutes } from "@/lib/gateway/next-gateway-routes";
 
-/** Unknown paths under /v3 (OpenAI-shaped endpoints): 401 without a gateway key, else a JSON 404. */
-export const { GET, POST, PUT, PATCH, DELETE } = unknownEndpointRoutes("openai");
+/** Every path under /v3: dispatched on the gateway's route table (lib/gateway/gateway-routes.ts). */
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = nextGatewayRoutes("/v3");
 
 export const dynamic = "force-dynamic";

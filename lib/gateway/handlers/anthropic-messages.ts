@@ -1,5 +1,5 @@
-import { readJsonBody } from "../http/read-json-body";
-import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import { readJsonBody } from "./read-json-body";
+import type { GatewayCall } from "../pipeline/run-gateway-call";
 import {
   parseAnthropicCountTokensRequest,
   parseAnthropicMessagesRequest,
@@ -25,7 +25,7 @@ const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropi
  * forwarded as sent (model prefix stripped, `fallbacks` removed), with the client's
  * anthropic-version and anthropic-beta headers; the answer streams back unchanged.
  */
-export async function handleAnthropicMessages({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
+export async function handleAnthropicMessages({ request, db, trace }: GatewayCall): Promise<Response> {
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);
   const messagesRequest = parseAnthropicMessagesRequest(json);
@@ -75,7 +75,7 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayHan
 }
 
 /** POST /v3/router/v1/messages/count_tokens. */
-export async function handleCountTokens({ request, db, trace }: GatewayHandlerArgs): Promise<Response> {
+export async function handleCountTokens({ request, db, trace }: GatewayCall): Promise<Response> {
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);
   const countRequest = parseAnthropicCountTokensRequest(json);

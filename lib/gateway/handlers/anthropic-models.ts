@@ -4,13 +4,13 @@ import {
   listAnthropicModels,
 } from "@/lib/catalog/list-anthropic-models";
 import { GatewayError, InvalidRequestError } from "../core/gateway-error";
-import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import type { GatewayCall } from "../pipeline/run-gateway-call";
 import { JsonResponse } from "../core/http/json-response";
 
 const MODELS_PATH = "/v3/router/v1/models";
 
 /** GET /v3/router/v1/models: Anthropic's paginated list (`limit`, `after_id`, `before_id`). */
-export async function handleListAnthropicModels({ request }: GatewayHandlerArgs): Promise<Response> {
+export async function handleListAnthropicModels({ request }: GatewayCall): Promise<Response> {
   const query = anthropicModelListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) {
     const issue = query.error.issues[0]!;
@@ -24,7 +24,7 @@ export async function handleListAnthropicModels({ request }: GatewayHandlerArgs)
 }
 
 /** GET /v3/router/v1/models/{id}: the id may hold slashes (`anthropic/claude-sonnet-4-6`), sent raw or as %2F. */
-export async function handleRetrieveAnthropicModel({ request }: GatewayHandlerArgs): Promise<Response> {
+export async function handleRetrieveAnthropicModel({ request }: GatewayCall): Promise<Response> {
   const rawId = new URL(request.url).pathname.slice(`${MODELS_PATH}/`.length);
   let id = rawId;
   try {

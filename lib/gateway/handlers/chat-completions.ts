@@ -1,7 +1,7 @@
 import { assembleMessage } from "../core/assemble-message";
 import { JsonResponse } from "../core/http/json-response";
-import { readJsonBody } from "../http/read-json-body";
-import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import { readJsonBody } from "./read-json-body";
+import type { GatewayCall } from "../pipeline/run-gateway-call";
 import { encodeChatCompletion } from "../core/protocol/openai-chat/encode-chat-completion";
 import {
   chatStreamHeaders,
@@ -15,7 +15,7 @@ import {
 import { runTranslatedCall } from "./run-translated-call";
 
 /** POST /v3/router/chat/completions (and /v2/proxy/chat/completions). */
-export async function handleChatCompletions(args: GatewayHandlerArgs): Promise<Response> {
+export async function handleChatCompletions(args: GatewayCall): Promise<Response> {
   const { request, trace } = args;
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);

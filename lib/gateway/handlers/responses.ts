@@ -1,7 +1,7 @@
 import { assembleMessage } from "../core/assemble-message";
 import { JsonResponse } from "../core/http/json-response";
-import { readJsonBody } from "../http/read-json-body";
-import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import { readJsonBody } from "./read-json-body";
+import type { GatewayCall } from "../pipeline/run-gateway-call";
 import { encodeResponse } from "../core/protocol/openai-responses/encode-response";
 import { encodeResponseStream, responseStreamHeaders } from "../core/protocol/openai-responses/encode-response-stream";
 import {
@@ -12,7 +12,7 @@ import {
 import { runTranslatedCall } from "./run-translated-call";
 
 /** POST /v3/router/responses: the Responses API, stream and non-stream, with fallbacks. */
-export async function handleResponses(args: GatewayHandlerArgs): Promise<Response> {
+export async function handleResponses(args: GatewayCall): Promise<Response> {
   const { request, trace } = args;
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);

@@ -1,7 +1,7 @@
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import { openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-rate-limit-headers";
 import type { CanonicalEvent } from "../core/canonical";
-import type { GatewayHandlerArgs } from "../http/with-gateway-key";
+import type { GatewayCall } from "../pipeline/run-gateway-call";
 import type { AnthropicMessagesRequest } from "../core/anthropic/anthropic-request";
 import { createMessage, streamMessage } from "../providers/message-events";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../core/attempts";
@@ -27,7 +27,7 @@ export type TranslatedCallResult<Translated> = {
  * one answers; the caller encodes the answer in its own protocol.
  */
 export async function runTranslatedCall<Translated extends TranslatedCall>(
-  { request, db, trace }: GatewayHandlerArgs,
+  { request, db, trace }: GatewayCall,
   model: string,
   fallbacks: string[],
   translate: (model: ResolvedGatewayModel) => Translated,

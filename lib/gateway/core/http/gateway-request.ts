@@ -38,11 +38,12 @@ export function requestTooLarge(maxBytes: number): GatewayError {
   });
 }
 
-export function fromWebRequest(request: Request): GatewayRequest {
+/** A Web `Request` (Next.js route handlers) as a GatewayRequest; `pathname` as routed, when it differs from the URL's. */
+export function fromWebRequest(request: Request, pathname = new URL(request.url).pathname): GatewayRequest {
   return {
     method: request.method,
     url: request.url,
-    pathname: new URL(request.url).pathname,
+    pathname,
     headers: request.headers,
     signal: request.signal,
     readBody: (maxBytes) => readWebBody(request.body, maxBytes),

@@ -1,5 +1,0 @@
-import { withGatewayKey } from "@/lib/gateway/http/with-gateway-key";
-import { handleRetrieveAnthropicModel } from "@/lib/gateway/handlers/anthropic-models";
-
-export const dynamic = "force-dynamic";
-export const GET = withGatewayKey("anthropic", handleRetrieveAnthropicModel);

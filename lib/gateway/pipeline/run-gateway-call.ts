@@ -1,0 +1,87 @@
+import { getDb, type Db } from "@/lib/db";
+import { authenticateApiKey, presentedApiKey, type GatewayPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import { recordFinishedRequest } from "@/lib/request-log/request-log";
+import { RequestTrace } from "@/lib/request-log/request-trace";
+import { checkKeyLimits, limitScopes, rateLimitHeaders } from "@/lib/rate-limits/check-key-limits";
+import { isAbortError } from "../providers/anthropic/anthropic-client";
+import { toGatewayError } from "../core/gateway-error";
+import { AllAttemptsFailedError } from "../routing/run-with-fallbacks";
+import { ATTEMPTS_HEADER, formatAttemptsHeader } from "../core/attempts";
+import type { GatewayRequest } from "../core/http/gateway-request";
+import { renderGatewayError as renderers, type GatewayProtocol } from "../core/http/gateway-protocol";
+import { JsonResponse } from "../core/http/json-response";
+
+/** `trace` records the request in the request log: handlers tell it the model, attempts and event stream. */
+export type GatewayCall = { request: GatewayRequest; db: Db; principal: GatewayPrincipal; trace: RequestTrace };
+/** A protocol adapter plugged into the pipeline: parse, translate, call, encode (lib/gateway/handlers). */
+export type GatewayHandler = (call: GatewayCall) => Promise<Response>;
+
+/**
+ * Runs one gateway call: the one place that touches gateway keys (Bearer or x-api-key), the
+ * key's and its user's rate limits and budget (only where there are some), the request log, and
+ * renders every failure in the caller's protocol — never a bare 500. The handler does the rest.
+ */
+export async function runGatewayCall(
+  protocol: GatewayProtocol,
+  handler: GatewayHandler,
+  request: GatewayRequest,
+): Promise<Response> {
+  const trace = new RequestTrace(request.pathname, recordFinishedRequest, request.signal);
+  let limitHeaders: Record<string, string> = {};
+  try {
+    const db = getDb();
+    const principal = await authenticateApiKey(db, presentedApiKey(request.headers));
+    trace.setPrincipal(principal);
+    const scopes = limitScopes(principal);
+    if (scopes.length > 0) {
+      const limits = await checkKeyLimits(db, scopes);
+      limitHeaders = rateLimitHeaders(limits, protocol);
+      if (limits.exceeded) throw limits.exceeded;
+    }
+    const response = await handler({ request, db, principal, trace });
+    trace.responded(response.status);
+    return uncompressed(withHeaders(response, limitHeaders));
+  } catch (error) {
+    // The client is gone: nobody will read a response.
+    if (request.signal.aborted && isAbortError(error)) return new Response(null, { status: 499 });
+    const { status, body, headers } = renderers[protocol](error);
+    if (status >= 500 && !(error instanceof AllAttemptsFailedError)) console.error("gateway error:", error);
+    if (error instanceof AllAttemptsFailedError) headers[ATTEMPTS_HEADER] = formatAttemptsHeader(error.attempts);
+    const gatewayError = toGatewayError(error);
+    trace.failed(
+      status,
+      gatewayError.code ?? gatewayError.type,
+      error instanceof AllAttemptsFailedError ? error.attempts : undefined,
+    );
+    return uncompressed(JsonResponse.of(body, { status, headers: { ...headers, ...limitHeaders } }));
+  }
+}
+
+/**
+ * Gateway answers are never cached, and `next start` would gzip them on the hot path (its
+ * compression skips `no-transform`): small JSON gains nothing from it, and streams must not be
+ * buffered by it. A handler's own cache-control (the SSE headers) is kept.
+ */
+function uncompressed(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("cache-control", "no-store, no-transform");
+  } catch {
+    // A fetched Response passed through as is has immutable headers: leave them.
+  }
+  return response;
+}
+
+/** Adds headers; a fetched Response passed through as is has immutable headers, so it is re-wrapped (its body still streams). */
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  const entries = Object.entries(extra);
+  if (entries.length === 0) return response;
+  try {
+    for (const [name, value] of entries) response.headers.set(name, value);
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    for (const [name, value] of entries) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
