@@ -1,10 +1,7 @@
-import type { EventSourceMessage } from "eventsource-parser";
 import { createMessageAssembler } from "@/lib/gateway/core/assemble-message";
 import type { CanonicalEvent, CanonicalUsage } from "@/lib/gateway/core/canonical";
 import type { SyncTransformer } from "@/lib/gateway/core/sync-transformer";
 import type { Attempt } from "@/lib/gateway/core/attempts";
-import { anthropicStreamEventSchema, anthropicUsageSchema } from "@/lib/gateway/core/anthropic/anthropic-api";
-import { mapAnthropicUsage } from "@/lib/gateway/core/anthropic/map-anthropic-usage";
 import type { KeyLimits } from "@/lib/rate-limits/key-limits";
 
 /** Who sent the request, as the log names it: never the key itself. */
@@ -45,9 +42,6 @@ const OUTPUT_EVENTS = new Set<CanonicalEvent["type"]>([
   "tool-call-start",
   "tool-call-delta",
 ]);
-
-/** Raw SSE kept for a logged /v1/messages stream, at most (the stored body is capped anyway). */
-const MAX_CAPTURED_SSE_CHARS = 256 * 1024;
 
 /**
  * The observer a gateway request carries from authentication to its last byte. Handlers tell
@@ -132,71 +126,43 @@ export class RequestTrace {
    * it into their own stream stage.
    */
   eventObserver(): SyncTransformer<CanonicalEvent, CanonicalEvent> {
+    const sink = this.eventSink();
+    return {
+      transform: (event, controller) => {
+        sink.push(event);
+        controller.enqueue(event);
+      },
+      flush: () => sink.end(),
+    };
+  }
+
+  /**
+   * A streamed answer's canonical events, as they pass: the log reads nothing else of a stream
+   * (the /v1/messages passthrough decodes Anthropic's events into these too). `end()`: the
+   * stream is over; without a `finish` or `error` before it, the row says it was cut short.
+   */
+  eventSink(): { push(event: CanonicalEvent): void; end(): void } {
     this.bodyPending = true;
     const assembler = this.logsBodies ? createMessageAssembler() : undefined;
     return {
-      transform: (event, controller) => {
+      push: (event) => {
         this.noteEvent(event);
         assembler?.push(event);
-        controller.enqueue(event);
         if (event.type === "finish" || event.type === "error") {
           if (assembler) this.responseBody = assembler.result();
           this.finish(this.status);
         }
       },
-      flush: () => this.finish(this.status, this.streamError ?? "stream_truncated"),
+      end: () => this.finish(this.status, this.streamError ?? "stream_truncated"),
     };
   }
 
-  /** For the /v1/messages passthrough: Anthropic's SSE events as the guard parses them. */
-  anthropicStreamObserver() {
-    this.bodyPending = true;
-    let captured = this.logsBodies ? "" : undefined;
-    return {
-      onEvent: (message: EventSourceMessage) => {
-        if (captured !== undefined && captured.length < MAX_CAPTURED_SSE_CHARS) {
-          captured += `event: ${message.event ?? "message"}\ndata: ${message.data}\n\n`;
-        }
-        // Only the events that carry usage or errors are parsed; deltas just mark the first token.
-        if (message.event === "content_block_delta") {
-          this.firstTokenMs ??= this.elapsed();
-          return;
-        }
-        if (message.event !== "message_start" && message.event !== "message_delta" && message.event !== "error") return;
-        const parsed = anthropicStreamEventSchema.safeParse(safeJson(message.data));
-        if (!parsed.success) return;
-        const event = parsed.data;
-        switch (event.type) {
-          case "message_start":
-            this.usage = mapAnthropicUsage(event.message.usage);
-            break;
-          case "message_delta":
-            this.usage = mapAnthropicUsage(event.usage, this.usage);
-            break;
-          case "error":
-            this.streamError = event.error.type;
-            break;
-          default:
-            break;
-        }
-      },
-      onEnd: (complete: boolean) => {
-        if (captured !== undefined) this.responseBody = captured;
-        this.finish(this.status, complete ? this.streamError : (this.streamError ?? "stream_truncated"));
-      },
-    };
-  }
-
-  /** A complete Anthropic message answered as is (/v1/messages without streaming): its usage and body. */
-  noteAnthropicMessage(message: unknown) {
-    const json = message as { type?: unknown; usage?: unknown } | undefined;
-    // Only the usage is read: validating the whole message again cost more than the log row.
-    const usage = json?.type === "message" ? anthropicUsageSchema.safeParse(json.usage) : undefined;
-    if (usage?.success) {
-      this.usage = mapAnthropicUsage(usage.data);
-      this.firstTokenMs ??= this.elapsed();
-    }
-    this.noteResponseBody(json);
+  /** A complete message's events and the body sent (/v1/messages without streaming answers Anthropic's JSON as is). */
+  noteMessage(events: Iterable<CanonicalEvent>, body: unknown) {
+    this.noteEvents(events);
+    // The whole answer arrived at once: that is its first token.
+    this.firstTokenMs ??= this.elapsed();
+    this.noteResponseBody(body);
   }
 
   /** The handler returned a response: the trace ends now unless a body observer ends it later. */
@@ -235,13 +201,5 @@ export class RequestTrace {
       requestBody: this.requestBody,
       responseBody: this.responseBody,
     });
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

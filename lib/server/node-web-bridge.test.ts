@@ -158,3 +158,34 @@ describe("request bodies", () => {
     expect(await response.text()).toBe("1000000");
   });
 });
+
+describe("server-sent events", () => {
+  it("sends the events of one event-loop turn in one socket write, the first on its own", async () => {
+    let socketWrites = 0;
+    server = createServer((req, res) => {
+      // Count what reaches the socket: a corked batch leaves as one writev.
+      const socket = res.socket!;
+      const write = socket._write.bind(socket);
+      const writev = socket._writev?.bind(socket);
+      socket._write = (...args: Parameters<typeof write>) => (socketWrites++, write(...args));
+      if (writev) socket._writev = (...args: Parameters<typeof writev>) => (socketWrites++, writev(...args));
+      const encoder = new TextEncoder();
+      // 50 events, each its own chunk arriving in its own callback of one event-loop turn (as
+      // reads of many upstream sockets do under load).
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let n = 0; n < 50; n++) setImmediate(() => controller.enqueue(encoder.encode(`data: {"n":${n}}\n\n`)));
+          setImmediate(() => controller.close());
+        },
+      });
+      void sendWebResponse(res, new Response(body, { headers: { "content-type": "text/event-stream" } }));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const received = await response.text();
+    expect(received.split("\n\n").filter(Boolean)).toEqual(Array.from({ length: 50 }, (_, n) => `data: {"n":${n}}`));
+    // Without coalescing every event is its own write (50+); with it, the first and a few batches.
+    expect(socketWrites).toBeGreaterThanOrEqual(2);
+    expect(socketWrites).toBeLessThan(10);
+  });
+});

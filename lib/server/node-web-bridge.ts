@@ -50,11 +50,13 @@ export async function sendWebResponse(res: ServerResponse, response: Response, m
   void closed.then(() => {
     if (!res.writableFinished) reader.cancel().catch(() => {});
   });
+  const coalesce = coalescedWrites(res);
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       if (res.destroyed) break;
+      coalesce();
       if (!res.write(value)) await Promise.race([new Promise((resolve) => res.once("drain", resolve)), closed]);
     }
   } catch (error) {
@@ -64,6 +66,27 @@ export async function sendWebResponse(res: ServerResponse, response: Response, m
     return;
   }
   if (!res.destroyed) res.end();
+}
+
+/**
+ * Events translated in one event-loop turn leave in one socket write: from the second write on,
+ * the response is corked until the turn's I/O is done (setImmediate). The first write — the
+ * headers and first event, what time-to-first-token measures — is never held back. Measured: a
+ * write per event cost ~18% more CPU per stream than one per turn (issue 19); `end()` flushes.
+ */
+export function coalescedWrites(res: ServerResponse): () => void {
+  let writes = 0;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    res.uncork();
+  };
+  return () => {
+    if (writes++ === 0 || corked) return;
+    corked = true;
+    res.cork();
+    setImmediate(uncork);
+  };
 }
 
 /** A JSON answer written straight to Node's response (no Web Response to build). */

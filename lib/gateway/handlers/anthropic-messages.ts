@@ -8,6 +8,8 @@ import {
 import { sendCountTokensRequest, dispatchMessagesRequest } from "../providers/dispatch-by-platform";
 import { guardAnthropicEventStream } from "../core/anthropic/guard-anthropic-event-stream";
 import { parseProviderAnswer } from "../core/anthropic/parse-provider-answer";
+import { anthropicEventDecoder } from "../core/anthropic/decode-anthropic-stream";
+import { anthropicMessageSummary } from "../core/anthropic/anthropic-message-summary";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../core/attempts";
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
@@ -65,12 +67,17 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayCal
       headers.set("content-type", "text/event-stream; charset=utf-8");
     headers.set("cache-control", "no-cache, no-transform");
     headers.set("x-accel-buffering", "no");
-    return new Response(guardAnthropicEventStream(upstream.body, trace.anthropicStreamObserver()), { headers });
+    // The log reads canonical events: Anthropic's, decoded on the side as the bytes pass unchanged.
+    const sink = trace.eventSink();
+    const decoder = anthropicEventDecoder((event) => sink.push(event));
+    const observer = { onEvent: decoder.push, onEnd: () => (decoder.end(), sink.end()) };
+    return new Response(guardAnthropicEventStream(upstream.body, observer), { headers });
   }
   // A complete message: read whole (a provider that breaks off mid-body is then a clean error, not
   // a truncated answer), checked to be a message (never a 200 of something else) and sent as is.
   const text = await upstream.text();
-  trace.noteAnthropicMessage(parseProviderAnswer(text, "message"));
+  const message = parseProviderAnswer(text, "message");
+  trace.noteMessage(anthropicMessageSummary(message), message);
   return new JsonResponse(text, { headers });
 }
 
