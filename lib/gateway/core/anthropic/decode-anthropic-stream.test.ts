@@ -12,6 +12,12 @@ import { assembleMessage } from "../assemble-message";
 import type { CanonicalEvent } from "../canonical";
 import { decodeAnthropicMessage } from "./decode-anthropic-message";
 import { decodeAnthropicStream } from "./decode-anthropic-stream";
+import {
+  anthropicInputJsonDeltaSchema,
+  anthropicSignatureDeltaSchema,
+  anthropicTextDeltaSchema,
+  anthropicThinkingDeltaSchema,
+} from "./anthropic-api";
 
 function decodeFixture(name: string, chunkSize?: number): Promise<CanonicalEvent[]> {
   return readAll(decodeAnthropicStream(fixtureSseStream(name, chunkSize)));
@@ -198,5 +204,62 @@ describe("decodeAnthropicStream", () => {
         cacheCreation: { ephemeral5mInputTokens: 1000, ephemeral1hInputTokens: 4000 },
       },
     });
+  });
+});
+
+describe("the deltas' hand-written checks", () => {
+  const deltaSchemas = {
+    text_delta: anthropicTextDeltaSchema,
+    thinking_delta: anthropicThinkingDeltaSchema,
+    signature_delta: anthropicSignatureDeltaSchema,
+    input_json_delta: anthropicInputJsonDeltaSchema,
+  } as const;
+
+  it("assume what the recorded streams carry: every delta of a known kind fits its wire schema", () => {
+    let checked = 0;
+    for (const name of anthropicFixtureNames)
+      for (const event of readAnthropicFixture(name)) {
+        if (event.type !== "content_block_delta") continue;
+        const delta = event.delta as { type: keyof typeof deltaSchemas };
+        const schema = deltaSchemas[delta.type];
+        if (!schema) continue;
+        expect(schema.safeParse(delta).success, `${name}: ${JSON.stringify(delta)}`).toBe(true);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ["a delta without its text", { type: "text_delta" }],
+    ["a numeric text", { type: "text_delta", text: 5 }],
+    ["a delta of an unknown kind", { type: "future_delta", value: "x" }],
+  ])("skip %s without failing the stream", async (_case, delta) => {
+    const events = await decodeEvents([
+      {
+        type: "message_start",
+        message: { id: "msg_1", model: "claude", usage: { input_tokens: 1, output_tokens: 0 } },
+      },
+      { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
+      { type: "content_block_delta", index: 0, delta },
+      { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "ok" } },
+      { type: "content_block_stop", index: 0 },
+      { type: "message_delta", delta: { stop_reason: "end_turn" }, usage: { output_tokens: 1 } },
+      { type: "message_stop" },
+    ]);
+    expect(events.filter((event) => event.type === "text-delta")).toEqual([
+      { type: "text-delta", index: 0, text: "ok" },
+    ]);
+    expect(events.at(-1)?.type).toBe("finish");
+  });
+
+  it("a content_block_delta without an index or delta is an unreadable event", async () => {
+    const events = await decodeEvents([
+      {
+        type: "message_start",
+        message: { id: "msg_1", model: "claude", usage: { input_tokens: 1, output_tokens: 0 } },
+      },
+      { type: "content_block_delta", delta: "nope" },
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: "error", error: { type: "invalid_upstream_event" } });
   });
 });

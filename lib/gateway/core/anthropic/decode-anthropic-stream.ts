@@ -2,14 +2,10 @@ import { createParser, type EventSourceMessage, type EventSourceParser } from "e
 import type { CanonicalEvent, CanonicalStopReason, CanonicalUsage } from "../canonical";
 import { transformReadable } from "../sync-transformer";
 import {
-  anthropicInputJsonDeltaSchema,
   anthropicRedactedThinkingBlockSchema,
-  anthropicSignatureDeltaSchema,
   anthropicStreamEventSchema,
   anthropicTextBlockSchema,
-  anthropicTextDeltaSchema,
   anthropicThinkingBlockSchema,
-  anthropicThinkingDeltaSchema,
   anthropicToolUseBlockSchema,
   knownAnthropicStreamEventTypes,
   type AnthropicStreamEvent,
@@ -94,7 +90,7 @@ export function anthropicEventDecoder(emitEvent: (event: CanonicalEvent) => void
           startBlock(event.index, event.content_block, emit);
           return;
         case "content_block_delta":
-          applyDelta(event.index, event.delta, emit);
+          applyDelta(event.index, event.delta as Record<string, unknown>, emit);
           return;
         case "content_block_stop": {
           const block = openBlocks.get(event.index);
@@ -181,31 +177,34 @@ export function anthropicEventDecoder(emitEvent: (event: CanonicalEvent) => void
     }
   }
 
-  function applyDelta(index: number, delta: { type: string }, emit: (event: CanonicalEvent) => void) {
+  /**
+   * Deltas are nearly every event of a stream: checked by hand for the one field each kind
+   * carries, not with zod (the hot path validates only what it uses, cheaply).
+   */
+  function applyDelta(index: number, delta: Record<string, unknown>, emit: (event: CanonicalEvent) => void) {
     const block = openBlocks.get(index);
     if (!block || block.kind === "ignored") return;
-    const text = anthropicTextDeltaSchema.safeParse(delta);
-    if (text.success && block.kind === "text") {
-      if (text.data.text) emit({ type: "text-delta", index, text: text.data.text });
-      return;
+    switch (delta.type) {
+      case "text_delta":
+        if (block.kind === "text" && typeof delta.text === "string" && delta.text)
+          emit({ type: "text-delta", index, text: delta.text });
+        return;
+      case "thinking_delta":
+        if (block.kind === "reasoning" && typeof delta.thinking === "string" && delta.thinking)
+          emit({ type: "reasoning-delta", index, text: delta.thinking });
+        return;
+      case "signature_delta":
+        if (block.kind === "reasoning" && typeof delta.signature === "string" && delta.signature)
+          emit({ type: "reasoning-signature", index, signature: delta.signature });
+        return;
+      case "input_json_delta":
+        if (block.kind !== "tool-call" || typeof delta.partial_json !== "string" || !delta.partial_json) return;
+        block.hasArguments = true;
+        emit({ type: "tool-call-delta", index, argumentsDelta: delta.partial_json });
+        return;
+      default:
+      // citations_delta and future delta types carry nothing the encoders render.
     }
-    const thinking = anthropicThinkingDeltaSchema.safeParse(delta);
-    if (thinking.success && block.kind === "reasoning") {
-      if (thinking.data.thinking) emit({ type: "reasoning-delta", index, text: thinking.data.thinking });
-      return;
-    }
-    const signature = anthropicSignatureDeltaSchema.safeParse(delta);
-    if (signature.success && block.kind === "reasoning") {
-      if (signature.data.signature) emit({ type: "reasoning-signature", index, signature: signature.data.signature });
-      return;
-    }
-    const inputJson = anthropicInputJsonDeltaSchema.safeParse(delta);
-    if (inputJson.success && block.kind === "tool-call") {
-      if (!inputJson.data.partial_json) return;
-      block.hasArguments = true;
-      emit({ type: "tool-call-delta", index, argumentsDelta: inputJson.data.partial_json });
-    }
-    // citations_delta and future delta types carry nothing the encoders render.
   }
 }
 
@@ -219,6 +218,15 @@ function parseStreamEvent(data: string): AnthropicStreamEvent | "ignored" | "inv
   const type = typeof json === "object" && json !== null && "type" in json ? json.type : undefined;
   if (typeof type !== "string") return "invalid";
   if (!knownAnthropicStreamEventTypes.has(type)) return "ignored";
+  if (type === "content_block_delta") {
+    const { index, delta } = json as { index?: unknown; delta?: unknown };
+    const valid =
+      typeof index === "number" &&
+      typeof delta === "object" &&
+      delta !== null &&
+      typeof (delta as { type?: unknown }).type === "string";
+    return valid ? (json as AnthropicStreamEvent) : "invalid";
+  }
   const parsed = anthropicStreamEventSchema.safeParse(json);
   return parsed.success ? parsed.data : "invalid";
 }
