@@ -11,11 +11,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { BoundedLabel, OVERFLOW_LABEL } from "./bounded-label";
-import {
-  answerPrimaryMetricsRequests,
-  installPrimaryMetricsAggregator,
-  requestClusterMetrics,
-} from "./cluster-metrics";
+import { installPrimaryMetricsAggregator, requestClusterMetrics, serveMetricsToPrimary } from "./cluster-metrics";
 
 export type GatewayEndpoint = "chat.completions" | "responses" | "messages" | "count_tokens" | "models" | "other";
 
@@ -209,13 +205,13 @@ export async function renderMetrics(options: { timeoutMs?: number } = {}): Promi
   return aggregate ?? registry.metrics();
 }
 
-/**
- * Slightly above prom-client's own 5 s limit for collecting from every worker, so that a slow
- * worker shows up as the primary's error answer rather than as our timeout.
- */
-const DEFAULT_CLUSTER_TIMEOUT_MS = 5_500;
+/** Above the primary's 4 s for collecting every worker, so a stuck worker shows up as its error answer. */
+const DEFAULT_CLUSTER_TIMEOUT_MS = 5_000;
 
-/** Call once in the cluster primary: it answers the workers' `renderMetrics()`. */
+/**
+ * Call once in the cluster primary, before forking: it answers the workers' `renderMetrics()`.
+ * A worker takes part from the moment it loads this module.
+ */
 export function installClusterMetricsAggregator(): void {
   installPrimaryMetricsAggregator();
 }
@@ -227,7 +223,7 @@ export function resetGatewayMetrics(): void {
   errorTypeLabel.clear();
 }
 
-answerPrimaryMetricsRequests(registry);
+serveMetricsToPrimary(registry);
 
 function providerLabel(provider: unknown): string {
   if (typeof provider !== "string" || provider === "") return "";
