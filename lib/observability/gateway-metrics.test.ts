@@ -163,7 +163,8 @@ describe("renderMetrics", () => {
   it("serves Prometheus' text format with the process's default metrics", async () => {
     expect(metricsContentType()).toMatch(/^text\/plain; version=0\.0\.4/);
     const all = await samples();
-    expect(sampleValue(all, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
+    expect(sampleValue(all, "process_cpu_user_seconds_total")).toBeGreaterThanOrEqual(0);
+    expect(sampleValue(all, "process_resident_memory_bytes")).toBeGreaterThan(1 << 20);
     expect(all.some((sample) => sample.name === "nodejs_heap_size_used_bytes")).toBe(true);
   });
 });
