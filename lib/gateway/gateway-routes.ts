@@ -5,9 +5,7 @@ import { handleChatCompletions } from "./handlers/chat-completions";
 import { handleRouterModels } from "./handlers/router-models";
 import { handleResponses } from "./handlers/responses";
 import type { GatewayHandler } from "./pipeline/run-gateway-call";
-
-/** What a route serves, as metrics and the request log name it. */
-export type GatewayEndpoint = "chat.completions" | "responses" | "messages" | "count_tokens" | "models" | "other";
+import type { GatewayEndpoint } from "@/lib/observability/gateway-metrics";
 
 export type GatewayRoute = {
   method: "GET" | "POST";
@@ -15,6 +13,7 @@ export type GatewayRoute = {
   path: string;
   /** The wire format of the route's answers and errors. */
   protocol: GatewayProtocol;
+  /** What the route serves, as metrics name it. */
   endpoint: GatewayEndpoint;
   handler: GatewayHandler;
 };

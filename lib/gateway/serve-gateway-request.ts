@@ -16,9 +16,9 @@ const handleUnknownEndpoint = unknownEndpointHandler(GATEWAY_ROUTES);
 export function serveGatewayRequest(request: GatewayRequest, match: GatewayMatch): Promise<Response> {
   switch (match.kind) {
     case "route":
-      return runGatewayCall(match.route.protocol, match.route.handler, request);
+      return runGatewayCall(match.route, request);
     case "unknown-endpoint":
-      return runGatewayCall(match.protocol, handleUnknownEndpoint, request);
+      return runGatewayCall({ protocol: match.protocol, endpoint: "other", handler: handleUnknownEndpoint }, request);
     case "method-not-allowed":
       return Promise.resolve(methodNotAllowed(request, match));
   }

@@ -12,6 +12,8 @@ export type KeyLimitState = {
   budget?: Allowance;
   /** Set when the request must be refused: a 429 in the caller's protocol. */
   exceeded?: GatewayError;
+  /** Which scope's limit the request ran into, and which limit (metrics). */
+  exceededBy?: { scope: LimitScope; decision: "rate_limited" | "token_limited" | "budget_exceeded" };
 };
 
 /** Whose limits: the key's own, or its user's (shared by all of the user's keys). */
@@ -68,7 +70,8 @@ export async function checkKeyLimits(db: Db, scopes: LimitScope[], now = new Dat
   // The tighter of the key's and the user's allowance is the one the caller runs into.
   const tighter = (current: Allowance | undefined, next: Allowance) =>
     !current || next.remaining < current.remaining ? next : current;
-  for (const { kind, subject, limits } of scopes) {
+  for (const scope of scopes) {
+    const { kind, subject, limits } = scope;
     const whose = kind === "key" ? "this API key" : "your account (all of its keys together)";
     const count = (window: CounterWindow, fallback: number) => counts.get(`${subject} ${window.id}`) ?? fallback;
     if (limits.requestsPerMinute !== null) {
@@ -80,6 +83,7 @@ export async function checkKeyLimits(db: Db, scopes: LimitScope[], now = new Dat
         resetSeconds,
       });
       if (!state.exceeded && used > limits.requestsPerMinute) {
+        state.exceededBy = { scope, decision: "rate_limited" };
         state.exceeded = rateLimitError(
           `Rate limit reached for ${whose} on requests per minute: limit ${limits.requestsPerMinute}. Try again in ${resetSeconds}s.`,
           resetSeconds,
@@ -95,6 +99,7 @@ export async function checkKeyLimits(db: Db, scopes: LimitScope[], now = new Dat
         resetSeconds,
       });
       if (!state.exceeded && used >= limits.tokensPerMinute) {
+        state.exceededBy = { scope, decision: "token_limited" };
         state.exceeded = rateLimitError(
           `Rate limit reached for ${whose} on tokens per minute: limit ${limits.tokensPerMinute}, used ${used}. Try again in ${resetSeconds}s.`,
           resetSeconds,
@@ -110,6 +115,7 @@ export async function checkKeyLimits(db: Db, scopes: LimitScope[], now = new Dat
         resetSeconds,
       });
       if (!state.exceeded && spent >= limits.monthlyBudgetMicros) {
+        state.exceededBy = { scope, decision: "budget_exceeded" };
         state.exceeded = new GatewayError({
           status: 429,
           type: "insufficient_quota",

@@ -10,6 +10,7 @@ import { buildRequestLogRow, type RequestLogRow } from "./build-request-log-row"
 import type { FinishedRequest } from "./request-trace";
 import { pruneRequestLog } from "./retention";
 import { usageCostMicros } from "./usage-cost-micros";
+import { countRequestLogDrops, observeRequestLogQueue } from "@/lib/observability/gateway-metrics";
 
 const PRUNE_EVERY_MS = 60 * 60_000;
 const FIRST_PRUNE_AFTER_MS = 60_000;
@@ -79,7 +80,13 @@ export function recordFinishedRequest(request: FinishedRequest) {
     // let a request past its key's limits.
     try {
       const { writer } = service();
-      if (writer) writer.enqueue(buildRequestLogRow(request));
+      if (writer) {
+        const before = writer.getStats().dropped;
+        writer.enqueue(buildRequestLogRow(request));
+        const stats = writer.getStats();
+        observeRequestLogQueue(stats.buffered);
+        if (stats.dropped > before) countRequestLogDrops(stats.dropped - before);
+      }
     } catch (error) {
       console.error("request log: could not record a request:", error);
     }

@@ -10,6 +10,8 @@ import { ATTEMPTS_HEADER, formatAttemptsHeader } from "../core/attempts";
 import type { GatewayRequest } from "../core/http/gateway-request";
 import { renderGatewayError as renderers, type GatewayProtocol } from "../core/http/gateway-protocol";
 import { JsonResponse } from "../core/http/json-response";
+import { observeLimiterDecision, type GatewayEndpoint } from "@/lib/observability/gateway-metrics";
+import { observeGatewayCallOf } from "./observe-gateway-call";
 
 /** `trace` records the request in the request log: handlers tell it the model, attempts and event stream. */
 export type GatewayCall = { request: GatewayRequest; db: Db; principal: GatewayPrincipal; trace: RequestTrace };
@@ -22,11 +24,18 @@ export type GatewayHandler = (call: GatewayCall) => Promise<Response>;
  * renders every failure in the caller's protocol — never a bare 500. The handler does the rest.
  */
 export async function runGatewayCall(
-  protocol: GatewayProtocol,
-  handler: GatewayHandler,
+  { protocol, endpoint, handler }: { protocol: GatewayProtocol; endpoint: GatewayEndpoint; handler: GatewayHandler },
   request: GatewayRequest,
 ): Promise<Response> {
-  const trace = new RequestTrace(request.pathname, recordFinishedRequest, request.signal);
+  const observe = observeGatewayCallOf(endpoint);
+  const trace = new RequestTrace(
+    request.pathname,
+    (finished) => {
+      recordFinishedRequest(finished);
+      observe(finished);
+    },
+    request.signal,
+  );
   let limitHeaders: Record<string, string> = {};
   try {
     const db = getDb();
