@@ -11,9 +11,9 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Timestamp } from "@/components/ui/timestamp";
-import type { SessionListItem, SessionListPage } from "@/lib/sessions/session-list";
+import type { ConversationListItem, ConversationListPage } from "@/lib/conversations/store/conversation-list";
 import { pluralize } from "@/lib/format/pluralize";
-import { ShareDialog } from "./share-dialog";
+import { ShareDialog } from "@/components/conversations/share-dialog";
 
 const sessionsKey = (query: string) => ["sessions", query] as const;
 
@@ -33,14 +33,14 @@ export function SessionsScreen() {
   const [search, setSearch] = useState("");
   const query = useDebounced(search.trim(), 250);
   const [problem, setProblem] = useState<string | null>(null);
-  const [deleted, setDeleted] = useState<SessionListItem | null>(null);
+  const [deleted, setDeleted] = useState<ConversationListItem | null>(null);
   const [sharing, setSharing] = useState<string | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
 
   const sessions = useInfiniteQuery({
     queryKey: sessionsKey(query),
     queryFn: ({ pageParam }) =>
-      requestJson<SessionListPage>(
+      requestJson<ConversationListPage>(
         `/api/sessions?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(pageParam ? { cursor: pageParam } : {}) })}`,
       ),
     initialPageParam: "",
@@ -64,23 +64,23 @@ export function SessionsScreen() {
     }
   }
 
-  const rename = (session: SessionListItem, title: string) =>
+  const rename = (session: ConversationListItem, title: string) =>
     act(async () => {
       await requestJson(`/api/sessions/${encodeURIComponent(session.id)}`, { method: "PATCH", body: { title } });
       await refresh();
     });
-  const duplicate = (session: SessionListItem) =>
+  const duplicate = (session: ConversationListItem) =>
     act(async () => {
       await requestJson(`/api/sessions/${encodeURIComponent(session.id)}/duplicate`, { method: "POST" });
       await refresh();
     });
-  const remove = (session: SessionListItem) =>
+  const remove = (session: ConversationListItem) =>
     act(async () => {
       await requestJson(`/api/sessions/${encodeURIComponent(session.id)}`, { method: "DELETE" });
       setDeleted(session);
       await refresh();
     });
-  const undo = (session: SessionListItem) =>
+  const undo = (session: ConversationListItem) =>
     act(async () => {
       await requestJson(`/api/sessions/${encodeURIComponent(session.id)}/restore`, { method: "POST" });
       setDeleted(null);
@@ -197,10 +197,10 @@ function SessionRow({
   onDelete,
   onShare,
 }: {
-  session: SessionListItem;
-  onRename: (session: SessionListItem, title: string) => Promise<void>;
-  onDuplicate: (session: SessionListItem) => Promise<void>;
-  onDelete: (session: SessionListItem) => Promise<void>;
+  session: ConversationListItem;
+  onRename: (session: ConversationListItem, title: string) => Promise<void>;
+  onDuplicate: (session: ConversationListItem) => Promise<void>;
+  onDelete: (session: ConversationListItem) => Promise<void>;
   onShare: () => void;
 }) {
   const [renaming, setRenaming] = useState(false);
