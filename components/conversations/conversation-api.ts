@@ -14,18 +14,18 @@ import type {
 } from "@/lib/conversations/document/conversation-document";
 import type { TurnRequestBody } from "@/lib/conversations/turns/turn-action";
 
-export function createSession(body: { model: string; settings: PlaygroundSettings }) {
+export function createConversation(body: { model: string; settings: PlaygroundSettings }) {
   return requestJson<{ session: ConversationDocument }>("/api/playground/sessions", { method: "POST", body });
 }
 
-export function updateSession(
+export function updateConversation(
   sessionId: string,
   body: { model?: string; settings?: PlaygroundSettings; title?: string },
 ) {
   return requestJson<unknown>(`/api/playground/sessions/${encodeURIComponent(sessionId)}`, { method: "PATCH", body });
 }
 
-export async function getSession(sessionId: string) {
+export async function getConversation(sessionId: string) {
   return (
     await requestJson<{ session: ConversationDocument }>(`/api/playground/sessions/${encodeURIComponent(sessionId)}`)
   ).session;

@@ -40,7 +40,7 @@ import { SettingsPanel } from "./settings-panel";
 import { parseToolDraft, toToolDrafts, type ToolDraft } from "./tool-drafts";
 import { useCompare } from "./use-compare";
 import { useFollowLatest } from "./use-follow-latest";
-import { usePlayground } from "./use-conversation";
+import { useConversation } from "./use-conversation";
 
 const CONTINUE_PROMPT = "Continue exactly where your previous answer stopped, without repeating it.";
 
@@ -65,7 +65,7 @@ export function PlaygroundScreen({
   const initialModel = document
     ? (models.find((model) => model.id === document.model) ?? defaultPlaygroundModel(models))
     : defaultPlaygroundModel(models);
-  const playground = usePlayground({
+  const playground = useConversation({
     document,
     model: document?.model ?? initialModel.id,
     settings: document?.settings ?? {
@@ -295,7 +295,7 @@ export function PlaygroundScreen({
           key={playground.title}
           disabled={!playground.sessionId}
           onBlur={(event) => {
-            if (event.target.value.trim() !== playground.title) void playground.rename(event.target.value.trim());
+            if (event.target.value.trim() !== playground.title) playground.rename(event.target.value.trim());
           }}
           onKeyDown={(event) => {
             if (event.key === "Enter") event.currentTarget.blur();

@@ -22,7 +22,7 @@ import type { CacheMarkChange } from "@/lib/conversations/turns/turn-action";
 import { toTurnError } from "@/lib/conversations/turns/turn-error";
 import { loadCompareSetup, saveComparedMessage, saveCompareSetup } from "./local-drafts";
 import { promoteCompareAnswer, streamCompareColumn } from "@/components/conversations/conversation-api";
-import type { PlaygroundState } from "./use-conversation";
+import type { ConversationState } from "./use-conversation";
 
 export type CompareState = ReturnType<typeof useCompare>;
 
@@ -44,7 +44,7 @@ type UserParts = CompareMessage["parts"];
  * their own model, thinking and cache setting, concurrently and independently (one column's
  * error or slowness never holds up another). Answers are not saved until one is promoted.
  */
-export function useCompare({ playground, models }: { playground: PlaygroundState; models: PlaygroundModel[] }) {
+export function useCompare({ playground, models }: { playground: ConversationState; models: PlaygroundModel[] }) {
   const [enabled, setEnabled] = useState(false);
   const [columns, setColumns] = useState<ColumnEntry[]>([]);
   const [runs, setRuns] = useState<Record<string, ColumnRun>>({});

@@ -1,215 +1,232 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage } from "@/components/api-client/request-json";
+import {
+  conversationKeys,
+  conversationQueryOptions,
+  settledConversationQueryOptions,
+} from "@/components/conversations/conversation-queries";
+import { createConversation, streamTurn, updateConversation } from "@/components/conversations/conversation-api";
+import {
+  applyConversationChange,
+  isStreaming,
+  unsavedConversation,
+  type ConversationChange,
+} from "@/lib/conversations/document/apply-conversation-change";
 import { applyChatDelta } from "@/lib/conversations/document/apply-chat-delta";
 import type {
   AttachmentMeta,
+  ConversationDocument,
   MessagePart,
   PlaygroundSettings,
-  ConversationDocument,
-  StoredMessage,
 } from "@/lib/conversations/document/conversation-document";
-import type { CacheMarkChange, TurnAction } from "@/lib/conversations/turns/turn-action";
-import { createSession, getSession, streamTurn, updateSession } from "@/components/conversations/conversation-api";
+import { applyCacheMarks, type CacheMarkChange, type TurnAction } from "@/lib/conversations/turns/turn-action";
 
-export type PlaygroundState = ReturnType<typeof usePlayground>;
+export type ConversationState = ReturnType<typeof useConversation>;
+
+/** A turn that streams elsewhere (another tab, a server that stopped mid-answer) is read again this often until it settles. */
+const FOLLOW_ELSEWHERE_MS = 2_000;
+
+type TurnInput = { action: TurnAction; onAccepted?: () => void };
 
 /**
- * The conversation on screen and the one request that may be streaming. The server owns the
- * conversation: every turn starts from what it saved and ends with what it saved.
+ * The conversation on screen. The saved conversation is server state in the query cache
+ * (`["conversations", "document", id]`); a turn is a mutation that streams the answer into
+ * that cache entry, so the screen, a refetch and the next turn read one document. What stays
+ * local is what the user is editing and has not sent: the model and settings (saved, debounced,
+ * as they change), cache breakpoint changes (sent with the next turn) and uploads not yet sent.
  */
-export function usePlayground(initial: {
+export function useConversation(initial: {
   document: ConversationDocument | null;
   model: string;
   settings: PlaygroundSettings;
 }) {
-  const [sessionId, setSessionId] = useState<string | null>(initial.document?.id ?? null);
-  const [title, setTitle] = useState(initial.document?.title ?? "");
-  const [messages, setMessages] = useState<StoredMessage[]>(initial.document?.messages ?? []);
-  const [attachments, setAttachments] = useState<Map<string, AttachmentMeta>>(
-    () => new Map((initial.document?.attachments ?? []).map((attachment) => [attachment.id, attachment])),
-  );
+  const queryClient = useQueryClient();
+  const [conversationId, setConversationId] = useState<string | null>(initial.document?.id ?? null);
   const [model, setModel] = useState(initial.model);
   const [settings, setSettings] = useState(initial.settings);
   const [pendingMarks, setPendingMarks] = useState<CacheMarkChange[]>([]);
-  const [streaming, setStreaming] = useState(false);
-  const [turnError, setTurnError] = useState<string | null>(null);
+  const [uploaded, setUploaded] = useState<AttachmentMeta[]>([]);
   const controllerRef = useRef<AbortController | null>(null);
-  const liveParts = useRef<MessagePart[]>([]);
-  const frame = useRef<number | null>(null);
+  const turnRunning = useIsMutating({ mutationKey: conversationKeys.turn }) > 0;
+  // The page rendered the saved conversation on the server: that is the freshest copy, whatever the cache held.
+  useState(() => {
+    if (initial.document) queryClient.setQueryData(conversationKeys.document(initial.document.id), initial.document);
+  });
 
-  const rememberAttachments = useCallback((metas: AttachmentMeta[]) => {
-    setAttachments((current) => {
-      const next = new Map(current);
-      for (const meta of metas) next.set(meta.id, meta);
-      return next;
-    });
-  }, []);
+  const saved = useQuery({
+    ...conversationQueryOptions(conversationId ?? ""),
+    enabled: conversationId !== null,
+    // A turn streaming elsewhere is followed until the server settles it: finished, or read as
+    // interrupted once its stream is lost. This tab's own turn writes the cache itself.
+    refetchInterval: (query) => (!turnRunning && isStreaming(query.state.data) ? FOLLOW_ELSEWHERE_MS : false),
+  });
+  const document = useMemo(
+    () => saved.data ?? unsavedConversation({ model: initial.model, settings: initial.settings }),
+    [saved.data, initial.model, initial.settings],
+  );
+
+  const change = useCallback(
+    (id: string, next: ConversationChange) =>
+      queryClient.setQueryData(conversationKeys.document(id), (current: ConversationDocument | undefined) =>
+        current ? applyConversationChange(current, next) : current,
+      ),
+    [queryClient],
+  );
 
   // Settings and model follow the conversation even before the next send (debounced).
+  const { mutate: saveConfiguration } = useMutation({
+    mutationFn: ({ id, ...body }: { id: string; model: string; settings: PlaygroundSettings }) =>
+      updateConversation(id, body),
+  });
   const firstRender = useRef(true);
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    if (!sessionId) return;
-    const timer = setTimeout(() => void updateSession(sessionId, { model, settings }).catch(() => {}), 800);
+    if (!conversationId) return;
+    const timer = setTimeout(() => saveConfiguration({ id: conversationId, model, settings }), 800);
     return () => clearTimeout(timer);
-  }, [sessionId, model, settings]);
-
-  const refresh = useCallback(
-    async (id: string) => {
-      const document = await getSession(id);
-      setMessages(document.messages);
-      setTitle(document.title);
-      rememberAttachments(document.attachments);
-    },
-    [rememberAttachments],
-  );
-
-  // A turn that streams elsewhere (another tab, or a server that stopped mid-answer) is
-  // followed until the server settles it: finished, or read as interrupted once its stream is lost.
-  const lastStatus = messages.at(-1)?.status;
-  useEffect(() => {
-    if (streaming || lastStatus !== "streaming" || !sessionId) return;
-    const timer = setTimeout(() => void refresh(sessionId).catch(() => {}), 2_000);
-    return () => clearTimeout(timer);
-  }, [streaming, lastStatus, sessionId, messages, refresh]);
-
-  const flushLiveParts = useCallback(() => {
-    frame.current = null;
-    const parts = liveParts.current;
-    setMessages((current) => {
-      const last = current.at(-1);
-      if (!last || last.role !== "assistant" || last.status !== "streaming") return current;
-      return [...current.slice(0, -1), { ...last, parts }];
-    });
-  }, []);
+  }, [conversationId, model, settings, saveConfiguration]);
 
   /** The conversation's id, saving a new conversation first (its URL then names it). */
-  const ensureSession = useCallback(async (): Promise<string> => {
-    if (sessionId) return sessionId;
-    const created = await createSession({ model, settings });
-    const id = created.session.id;
-    setSessionId(id);
+  const ensureConversation = useCallback(async (): Promise<string> => {
+    if (conversationId) return conversationId;
+    const { session } = await createConversation({ model, settings });
+    queryClient.setQueryData(conversationKeys.document(session.id), session);
+    setConversationId(session.id);
     const url = new URL(window.location.href);
     url.searchParams.delete("new");
-    url.searchParams.set("session", id);
+    url.searchParams.set("session", session.id);
     window.history.replaceState(window.history.state, "", url);
-    return id;
-  }, [sessionId, model, settings]);
+    return session.id;
+  }, [conversationId, model, settings, queryClient]);
 
-  /** Shows the conversation as the server saved it after a change made elsewhere (a promoted compare column). */
-  const showSavedConversation = useCallback(
-    (document: ConversationDocument) => {
-      setMessages(document.messages);
-      setTitle(document.title);
-      rememberAttachments(document.attachments);
-      setModel(document.model);
-      setSettings(document.settings);
-      setPendingMarks([]);
+  const turn = useMutation({
+    mutationKey: conversationKeys.turn,
+    mutationFn: async ({ action, onAccepted }: TurnInput) => {
+      const controller = new AbortController();
+      controllerRef.current = controller;
+      let id: string | null = null;
+      let answerId: string | null = null;
+      let liveParts: MessagePart[] = [];
+      let frame: number | null = null;
+      const cancelFrame = () => {
+        if (frame !== null) cancelAnimationFrame(frame);
+        frame = null;
+      };
+      try {
+        id = await ensureConversation();
+        // A refetch landing mid-stream would put the saved (up to a second older) answer back.
+        await queryClient.cancelQueries({ queryKey: conversationKeys.document(id) });
+        const body = { model, settings, action, marks: pendingMarks };
+        for await (const event of streamTurn(id, body, controller.signal)) {
+          switch (event.type) {
+            case "start":
+              liveParts = [];
+              answerId = event.messages.at(-1)?.id ?? null;
+              change(id, { type: "turn_started", messages: event.messages });
+              setPendingMarks([]);
+              onAccepted?.();
+              break;
+            case "delta": {
+              liveParts = applyChatDelta(liveParts, event.delta);
+              // One cache write per frame, however fast the deltas come.
+              const conversation = id;
+              frame ??= requestAnimationFrame(() => {
+                frame = null;
+                change(conversation, { type: "answer_grew", parts: liveParts });
+              });
+              break;
+            }
+            case "end":
+              cancelFrame();
+              change(id, { type: "turn_ended", message: event.message });
+              break;
+            default: {
+              const exhaustive: never = event;
+              throw new Error(`unhandled event ${JSON.stringify(exhaustive)}`);
+            }
+          }
+        }
+        cancelFrame();
+        await queryClient.invalidateQueries({ queryKey: conversationKeys.document(id) });
+      } catch (error) {
+        cancelFrame();
+        if (!controller.signal.aborted) throw error;
+        if (!id) return;
+        change(id, { type: "turn_stopped", parts: liveParts });
+        // The server saves the interrupted turn as the request closes; show what it kept once it has.
+        if (answerId) void queryClient.fetchQuery(settledConversationQueryOptions(id, answerId)).catch(() => {});
+      } finally {
+        controllerRef.current = null;
+      }
     },
-    [rememberAttachments],
-  );
+  });
+  const { mutateAsync: runTurnMutation } = turn;
 
   /** Runs one turn; `onAccepted` fires once the server saved the request (clear the composer then, not before). */
   const runTurn = useCallback(
     async (action: TurnAction, onAccepted?: () => void): Promise<boolean> => {
       if (controllerRef.current) return false;
-      setTurnError(null);
-      const controller = new AbortController();
-      controllerRef.current = controller;
-      setStreaming(true);
-      let id = sessionId;
       try {
-        id = await ensureSession();
-        for await (const event of streamTurn(id, { model, settings, action, marks: pendingMarks }, controller.signal)) {
-          switch (event.type) {
-            case "start":
-              liveParts.current = [];
-              setMessages(event.messages);
-              setPendingMarks([]);
-              onAccepted?.();
-              break;
-            case "delta":
-              liveParts.current = applyChatDelta(liveParts.current, event.delta);
-              frame.current ??= requestAnimationFrame(flushLiveParts);
-              break;
-            case "end":
-              if (frame.current !== null) cancelAnimationFrame(frame.current);
-              frame.current = null;
-              setMessages((current) =>
-                current.map((message) => (message.id === event.message.id ? event.message : message)),
-              );
-              break;
-          }
-        }
-        await refresh(id).catch(() => {});
+        await runTurnMutation({ action, onAccepted });
         return true;
-      } catch (error) {
-        if (controller.signal.aborted) {
-          if (frame.current !== null) cancelAnimationFrame(frame.current);
-          frame.current = null;
-          const parts = liveParts.current;
-          setMessages((current) => {
-            const last = current.at(-1);
-            if (!last || last.role !== "assistant" || last.status !== "streaming") return current;
-            return [...current.slice(0, -1), { ...last, parts, status: "interrupted" }];
-          });
-          // The server saves the interrupted turn as the request closes; show what it kept.
-          if (id) {
-            const sessionToRefresh = id;
-            setTimeout(() => void refresh(sessionToRefresh).catch(() => {}), 500);
-          }
-          return true;
-        }
-        setTurnError(errorMessage(error));
+      } catch {
         return false;
-      } finally {
-        controllerRef.current = null;
-        setStreaming(false);
       }
     },
-    [sessionId, ensureSession, model, settings, pendingMarks, refresh, flushLiveParts],
+    [runTurnMutation],
   );
 
   const stop = useCallback(() => controllerRef.current?.abort(), []);
 
+  const rename = useMutation({
+    mutationFn: ({ id, title }: { id: string; title: string }) => updateConversation(id, { title }),
+    onMutate: ({ id, title }) => change(id, { type: "renamed", title }),
+    onSettled: (_data, _error, { id }) => queryClient.invalidateQueries({ queryKey: conversationKeys.document(id) }),
+  });
+
+  /** Shows the conversation as the server saved it after a change made elsewhere (a promoted compare column). */
+  const showSavedConversation = useCallback(
+    (next: ConversationDocument) => {
+      queryClient.setQueryData(conversationKeys.document(next.id), next);
+      setModel(next.model);
+      setSettings(next.settings);
+      setPendingMarks([]);
+    },
+    [queryClient],
+  );
+
   /** Sets or clears a cache breakpoint on a saved message (or one of its attachments); sent with the next turn. */
-  const markCache = useCallback((change: CacheMarkChange) => {
-    setMessages((current) =>
-      current.map((message) => {
-        if (message.position !== change.position) return message;
-        if (change.partIndex === null) return { ...message, cache: change.cache };
-        return {
-          ...message,
-          parts: message.parts.map((part, index) =>
-            index === change.partIndex && part.type === "attachment" ? { ...part, cache: change.cache } : part,
-          ),
-        };
-      }),
-    );
+  const markCache = useCallback((mark: CacheMarkChange) => {
     setPendingMarks((current) => [
-      ...current.filter((mark) => !(mark.position === change.position && mark.partIndex === change.partIndex)),
-      change,
+      ...current.filter((entry) => !(entry.position === mark.position && entry.partIndex === mark.partIndex)),
+      mark,
     ]);
   }, []);
 
-  const rename = useCallback(
-    async (nextTitle: string) => {
-      setTitle(nextTitle);
-      if (sessionId)
-        await updateSession(sessionId, { title: nextTitle }).catch((error) => setTurnError(errorMessage(error)));
-    },
-    [sessionId],
+  const rememberAttachments = useCallback((metas: AttachmentMeta[]) => {
+    setUploaded((current) => [...current, ...metas]);
+  }, []);
+
+  // The saved messages with the breakpoint changes the next turn will send.
+  const messages = useMemo(() => applyCacheMarks(document.messages, pendingMarks), [document.messages, pendingMarks]);
+  const attachments = useMemo(
+    () => new Map([...uploaded, ...document.attachments].map((attachment) => [attachment.id, attachment])),
+    [uploaded, document.attachments],
   );
+  const turnError = turn.error ?? rename.error;
 
   return {
-    sessionId,
-    title,
-    rename,
+    sessionId: conversationId,
+    title: document.title,
+    rename: (title: string) => {
+      if (conversationId) rename.mutate({ id: conversationId, title });
+    },
     messages,
     attachments,
     rememberAttachments,
@@ -217,14 +234,13 @@ export function usePlayground(initial: {
     setModel,
     settings,
     setSettings,
-    streaming,
-    turnError,
-    setTurnError,
+    streaming: turnRunning,
+    turnError: turnError ? errorMessage(turnError) : null,
     runTurn,
     stop,
     markCache,
     pendingMarks,
-    ensureSession,
+    ensureSession: ensureConversation,
     showSavedConversation,
   };
 }
