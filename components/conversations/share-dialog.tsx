@@ -10,6 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/input";
 import { Timestamp } from "@/components/ui/timestamp";
+import { conversationKeys } from "./conversation-queries";
 import type { ShareInfo } from "@/lib/conversations/share/conversation-shares";
 
 const EXPIRY_OPTIONS = [
@@ -24,7 +25,7 @@ const shareUrl = (sessionId: string) => `/api/sessions/${encodeURIComponent(sess
 /** Create, copy again, replace or revoke a session's public read-only link. */
 export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const queryKey = ["session-share", sessionId];
+  const queryKey = conversationKeys.share(sessionId);
   // Fetched afresh each time the dialog opens: another tab may have replaced or revoked the link.
   const shareQuery = useQuery({
     queryKey,
@@ -37,7 +38,11 @@ export function ShareDialog({ sessionId, open, onClose }: { sessionId: string; o
   const [confirmingRevoke, setConfirmingRevoke] = useState(false);
   const expiryId = useId();
   const linkId = useId();
-  const setShare = (share: ShareInfo | null) => queryClient.setQueryData(queryKey, share);
+  const setShare = (share: ShareInfo | null) => {
+    queryClient.setQueryData(queryKey, share);
+    // The sessions list shows which conversations are shared.
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.lists });
+  };
 
   const create = useMutation({
     mutationFn: () =>
