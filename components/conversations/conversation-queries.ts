@@ -36,6 +36,8 @@ export const settledConversationQueryOptions = (id: string, messageId: string) =
       if (isStreaming(document, messageId)) throw new TurnNotSettled();
       return document;
     },
+    // The cache was written a moment ago: fetch regardless.
+    staleTime: 0,
     retry: (failures, error) => error instanceof TurnNotSettled && failures < 10,
     retryDelay: 300,
   });

@@ -29,7 +29,7 @@ export type ConversationState = ReturnType<typeof useConversation>;
 /** A turn that streams elsewhere (another tab, a server that stopped mid-answer) is read again this often until it settles. */
 const FOLLOW_ELSEWHERE_MS = 2_000;
 
-type TurnInput = { action: TurnAction; onAccepted?: () => void };
+type TurnInput = { action: TurnAction; controller: AbortController; onAccepted?: () => void };
 
 /**
  * The conversation on screen. The saved conversation is server state in the query cache
@@ -107,9 +107,7 @@ export function useConversation(initial: {
 
   const turn = useMutation({
     mutationKey: conversationKeys.turn,
-    mutationFn: async ({ action, onAccepted }: TurnInput) => {
-      const controller = new AbortController();
-      controllerRef.current = controller;
+    mutationFn: async ({ action, controller, onAccepted }: TurnInput) => {
       let id: string | null = null;
       let answerId: string | null = null;
       let liveParts: MessagePart[] = [];
@@ -161,8 +159,6 @@ export function useConversation(initial: {
         change(id, { type: "turn_stopped", parts: liveParts });
         // The server saves the interrupted turn as the request closes; show what it kept once it has.
         if (answerId) void queryClient.fetchQuery(settledConversationQueryOptions(id, answerId)).catch(() => {});
-      } finally {
-        controllerRef.current = null;
       }
     },
   });
@@ -171,12 +167,17 @@ export function useConversation(initial: {
   /** Runs one turn; `onAccepted` fires once the server saved the request (clear the composer then, not before). */
   const runTurn = useCallback(
     async (action: TurnAction, onAccepted?: () => void): Promise<boolean> => {
+      // Claimed before the mutation starts, so a second click in the same tick is refused.
       if (controllerRef.current) return false;
+      const controller = new AbortController();
+      controllerRef.current = controller;
       try {
-        await runTurnMutation({ action, onAccepted });
+        await runTurnMutation({ action, controller, onAccepted });
         return true;
       } catch {
         return false;
+      } finally {
+        controllerRef.current = null;
       }
     },
     [runTurnMutation],
