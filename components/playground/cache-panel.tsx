@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { CacheCheck } from "@/lib/playground/cache-breakpoints";
-import type { CacheTimelineEntry } from "@/lib/playground/cache-timeline";
-import { formatTokens } from "./format";
+import type { CacheCheck } from "@/lib/conversations/settings/cache-breakpoints";
+import type { CacheTimelineEntry } from "@/lib/conversations/settings/cache-timeline";
+import { formatTokens } from "@/components/conversations/format";
 
 function remaining(expiresAt: string, now: number): string {
   const seconds = Math.round((Date.parse(expiresAt) - now) / 1000);

@@ -1,4 +1,4 @@
-import type { CacheMark } from "@/lib/sessions/session-document";
+import type { CacheMark } from "@/lib/conversations/document/conversation-document";
 import { classNames } from "@/components/ui/class-names";
 
 /** "No cache" / 5 min / 1 hour: marks a cache breakpoint. `label` names the control for screen readers. */

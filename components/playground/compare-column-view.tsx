@@ -4,14 +4,19 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { canPromote, columnSummary, type ColumnCheck, type CompareHighlight } from "@/lib/playground/compare-columns";
-import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import { coerceThinking } from "@/lib/playground/thinking-options";
+import {
+  canPromote,
+  columnSummary,
+  type ColumnCheck,
+  type CompareHighlight,
+} from "@/lib/conversations/compare/compare-columns";
+import type { PlaygroundModel } from "@/lib/conversations/models/playground-models";
+import { coerceThinking } from "@/lib/conversations/settings/thinking-options";
 import { CacheTtlSelect } from "./cache-ttl-select";
 import { AnswerBody, AnswerStatusBadges, CopyAnswerButton, textOf } from "./message-view";
 import { ModelPicker } from "./model-picker";
 import { ThinkingControl } from "./thinking-control";
-import { TurnMetricsView } from "./turn-metrics-view";
+import { TurnMetricsView } from "@/components/conversations/turn-metrics-view";
 import type { ColumnEntry, ColumnRun } from "./use-compare";
 
 /** One compare column: its model, thinking and cache setting, then its answer with tokens, cost and timings. */

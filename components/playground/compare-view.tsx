@@ -2,10 +2,15 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { compareHighlights, maximumColumns, minimumColumns, type ColumnCheck } from "@/lib/playground/compare-columns";
-import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import type { AttachmentMeta } from "@/lib/sessions/session-document";
-import { AttachmentPreview } from "./attachment-preview";
+import {
+  compareHighlights,
+  maximumColumns,
+  minimumColumns,
+  type ColumnCheck,
+} from "@/lib/conversations/compare/compare-columns";
+import type { PlaygroundModel } from "@/lib/conversations/models/playground-models";
+import type { AttachmentMeta } from "@/lib/conversations/document/conversation-document";
+import { AttachmentPreview } from "@/components/conversations/attachment-preview";
 import { CompareColumnView } from "./compare-column-view";
 import { textOf } from "./message-view";
 import type { CompareState } from "./use-compare";

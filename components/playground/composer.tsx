@@ -5,12 +5,16 @@ import { errorMessage } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { classNames } from "@/components/ui/class-names";
-import { acceptedMediaTypes, attachmentProblem, requestSizeProblem } from "@/lib/playground/attachment-limits";
-import type { AttachmentMeta } from "@/lib/sessions/session-document";
-import { AttachmentPreview } from "./attachment-preview";
+import {
+  acceptedMediaTypes,
+  attachmentProblem,
+  requestSizeProblem,
+} from "@/lib/conversations/attachments/attachment-limits";
+import type { AttachmentMeta } from "@/lib/conversations/document/conversation-document";
+import { AttachmentPreview } from "@/components/conversations/attachment-preview";
 import { CacheTtlSelect } from "./cache-ttl-select";
 import type { ComposerDraft } from "./local-drafts";
-import { attachUrl, uploadFile } from "./playground-api";
+import { attachUrl, uploadFile } from "@/components/conversations/conversation-api";
 
 /** The message box: text, attachments (picker, drag-and-drop, paste, URL), its cache mark, Send / Stop. */
 export function Composer({

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { compareSetupSchema, type CompareSetup } from "@/lib/playground/compare-columns";
+import { compareSetupSchema, type CompareSetup } from "@/lib/conversations/compare/compare-columns";
 import {
   attachmentMetaSchema,
   cacheMarkSchema,
   type AttachmentMeta,
   type MessagePart,
-} from "@/lib/sessions/session-document";
-import { userPartsSchema } from "@/lib/playground/turn-action";
+} from "@/lib/conversations/document/conversation-document";
+import { userPartsSchema } from "@/lib/conversations/turns/turn-action";
 
 /** What the composer holds, kept in localStorage so a reload or a crash never loses it. */
 export const composerDraftSchema = z.object({

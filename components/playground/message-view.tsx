@@ -5,14 +5,19 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { AttachmentMeta, CacheMark, MessagePart, StoredMessage } from "@/lib/sessions/session-document";
-import type { CacheMarkChange } from "@/lib/playground/turn-action";
-import { AttachmentPreview } from "./attachment-preview";
+import type {
+  AttachmentMeta,
+  CacheMark,
+  MessagePart,
+  StoredMessage,
+} from "@/lib/conversations/document/conversation-document";
+import type { CacheMarkChange } from "@/lib/conversations/turns/turn-action";
+import { AttachmentPreview } from "@/components/conversations/attachment-preview";
 import { CacheTtlSelect } from "./cache-ttl-select";
-import { Markdown } from "./markdown";
-import { ReasoningBlock } from "./reasoning-block";
-import { ToolCallCard } from "./tool-call-card";
-import { TurnMetricsView } from "./turn-metrics-view";
+import { Markdown } from "@/components/conversations/markdown";
+import { ReasoningBlock } from "@/components/conversations/reasoning-block";
+import { ToolCallCard } from "@/components/conversations/tool-call-card";
+import { TurnMetricsView } from "@/components/conversations/turn-metrics-view";
 
 export type MessageActions = {
   busy: boolean;

@@ -6,8 +6,8 @@ import { createPortal } from "react-dom";
 import { Badge } from "@/components/ui/badge";
 import { classNames } from "@/components/ui/class-names";
 import { inputClassName } from "@/components/ui/input";
-import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import { formatContext, formatPrice } from "./format";
+import type { PlaygroundModel } from "@/lib/conversations/models/playground-models";
+import { formatContext, formatPrice } from "@/components/conversations/format";
 
 function capabilityBadges(model: PlaygroundModel): string[] {
   const { capabilities } = model;

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { Parameters } from "@/lib/sessions/session-document";
+import type { Parameters } from "@/lib/conversations/document/conversation-document";
 import { NumberField } from "./number-field";
-import type { SettingsProblem } from "@/lib/playground/validate-turn-settings";
+import type { SettingsProblem } from "@/lib/conversations/settings/validate-turn-settings";
 
 export type NumberSetting = "maxTokens" | "temperature" | "topP" | "topK";
 

@@ -5,20 +5,20 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { classNames } from "@/components/ui/class-names";
-import { checkCacheBreakpoints } from "@/lib/playground/cache-breakpoints";
-import { cacheTimeline } from "@/lib/playground/cache-timeline";
-import { checkColumn } from "@/lib/playground/compare-columns";
-import { defaultPlaygroundModel, type PlaygroundModel } from "@/lib/playground/playground-models";
+import { checkCacheBreakpoints } from "@/lib/conversations/settings/cache-breakpoints";
+import { cacheTimeline } from "@/lib/conversations/settings/cache-timeline";
+import { checkColumn } from "@/lib/conversations/compare/compare-columns";
+import { defaultPlaygroundModel, type PlaygroundModel } from "@/lib/conversations/models/playground-models";
 import {
   defaultPlaygroundSettings,
   type MessagePart,
-  type SessionDocument,
+  type ConversationDocument,
   type StoredMessage,
-} from "@/lib/sessions/session-document";
+} from "@/lib/conversations/document/conversation-document";
 import { effectiveMaxTokens } from "@/lib/catalog/request-rules";
-import { coerceThinking } from "@/lib/playground/thinking-options";
-import { conversationTotals } from "@/lib/playground/turn-metrics";
-import { validateTurnSettings } from "@/lib/playground/validate-turn-settings";
+import { coerceThinking } from "@/lib/conversations/settings/thinking-options";
+import { conversationTotals } from "@/lib/conversations/turns/turn-metrics";
+import { validateTurnSettings } from "@/lib/conversations/settings/validate-turn-settings";
 import { CompareView } from "./compare-view";
 import { Composer } from "./composer";
 import {
@@ -33,14 +33,14 @@ import {
   toDraft,
   type ComposerDraft,
 } from "./local-drafts";
-import { preloadMarkdown } from "./markdown";
+import { preloadMarkdown } from "@/components/conversations/markdown";
 import { MessageView, type MessageActions } from "./message-view";
-import { SessionActions, TurnViewCode } from "@/components/sessions/session-actions";
+import { ConversationActions, TurnViewCode } from "@/components/conversations/conversation-actions";
 import { SettingsPanel } from "./settings-panel";
 import { parseToolDraft, toToolDrafts, type ToolDraft } from "./tool-drafts";
 import { useCompare } from "./use-compare";
 import { useFollowLatest } from "./use-follow-latest";
-import { usePlayground } from "./use-playground";
+import { useConversation } from "./use-conversation";
 
 const CONTINUE_PROMPT = "Continue exactly where your previous answer stopped, without repeating it.";
 
@@ -60,12 +60,12 @@ export function PlaygroundScreen({
   document,
 }: {
   models: PlaygroundModel[];
-  document: SessionDocument | null;
+  document: ConversationDocument | null;
 }) {
   const initialModel = document
     ? (models.find((model) => model.id === document.model) ?? defaultPlaygroundModel(models))
     : defaultPlaygroundModel(models);
-  const playground = usePlayground({
+  const playground = useConversation({
     document,
     model: document?.model ?? initialModel.id,
     settings: document?.settings ?? {
@@ -295,7 +295,7 @@ export function PlaygroundScreen({
           key={playground.title}
           disabled={!playground.sessionId}
           onBlur={(event) => {
-            if (event.target.value.trim() !== playground.title) void playground.rename(event.target.value.trim());
+            if (event.target.value.trim() !== playground.title) playground.rename(event.target.value.trim());
           }}
           onKeyDown={(event) => {
             if (event.key === "Enter") event.currentTarget.blur();
@@ -331,7 +331,7 @@ export function PlaygroundScreen({
           <Link href="/playground?new=1" className={buttonClassName("secondary", "sm")}>
             New conversation
           </Link>
-          <SessionActions sessionId={playground.sessionId} source={viewCodeSource} />
+          <ConversationActions sessionId={playground.sessionId} source={viewCodeSource} />
           <Button
             size="sm"
             aria-pressed={comparing}

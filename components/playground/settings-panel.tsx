@@ -1,15 +1,15 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import type { CacheCheck } from "@/lib/playground/cache-breakpoints";
-import type { CacheTimelineEntry } from "@/lib/playground/cache-timeline";
-import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import type { PlaygroundSettings } from "@/lib/sessions/session-document";
-import { thinkingIsOn } from "@/lib/playground/thinking-options";
-import type { ConversationTotals } from "@/lib/playground/turn-metrics";
-import type { SettingsCheck } from "@/lib/playground/validate-turn-settings";
+import type { CacheCheck } from "@/lib/conversations/settings/cache-breakpoints";
+import type { CacheTimelineEntry } from "@/lib/conversations/settings/cache-timeline";
+import type { PlaygroundModel } from "@/lib/conversations/models/playground-models";
+import type { PlaygroundSettings } from "@/lib/conversations/document/conversation-document";
+import { thinkingIsOn } from "@/lib/conversations/settings/thinking-options";
+import type { ConversationTotals } from "@/lib/conversations/turns/turn-metrics";
+import type { SettingsCheck } from "@/lib/conversations/settings/validate-turn-settings";
 import { CachePanel } from "./cache-panel";
-import { ConversationTotalsView } from "./conversation-totals-view";
+import { ConversationTotalsView } from "@/components/conversations/conversation-totals-view";
 import { ModelPicker } from "./model-picker";
 import { ParametersPanel } from "./parameters-panel";
 import { SystemPromptEditor } from "./system-prompt-editor";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { CacheMark } from "@/lib/sessions/session-document";
+import type { CacheMark } from "@/lib/conversations/document/conversation-document";
 import { CacheTtlSelect } from "./cache-ttl-select";
 
 export function SystemPromptEditor({

@@ -6,9 +6,13 @@ import { Select } from "@/components/ui/input";
 import { minimumThinkingBudget } from "@/lib/catalog/request-rules";
 import { NumberField } from "./number-field";
 import type { EffortLevel } from "@/lib/catalog/model-catalog-schema";
-import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import type { ThinkingSetting } from "@/lib/sessions/session-document";
-import { maximumThinkingBudget, thinkingBudgetPresets, thinkingModeOptions } from "@/lib/playground/thinking-options";
+import type { PlaygroundModel } from "@/lib/conversations/models/playground-models";
+import type { ThinkingSetting } from "@/lib/conversations/document/conversation-document";
+import {
+  maximumThinkingBudget,
+  thinkingBudgetPresets,
+  thinkingModeOptions,
+} from "@/lib/conversations/settings/thinking-options";
 
 /** Off / Adaptive (with effort) / Manual (budget); what the model cannot do is disabled with the reason. */
 export function ThinkingControl({

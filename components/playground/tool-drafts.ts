@@ -1,5 +1,5 @@
-import { toolDefinitionSchema, type ToolDefinition } from "@/lib/sessions/session-document";
-import { toolSchemaProblem } from "@/lib/playground/validate-turn-settings";
+import { toolDefinitionSchema, type ToolDefinition } from "@/lib/conversations/document/conversation-document";
+import { toolSchemaProblem } from "@/lib/conversations/settings/validate-turn-settings";
 
 /** A tool as the user edits it: the input schema is text until it parses. */
 export type ToolDraft = { key: string; name: string; description: string; schemaText: string };

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiRequestError, errorMessage } from "@/components/api-client/request-json";
-import type { CompareMessage } from "@/lib/playground/compare-api";
+import type { CompareMessage } from "@/lib/conversations/compare/compare-api";
 import {
   addColumn,
   applyCompareEvent,
@@ -15,14 +15,14 @@ import {
   settleAnswer,
   type ColumnAnswer,
   type CompareColumn,
-} from "@/lib/playground/compare-columns";
-import type { PlaygroundModel } from "@/lib/playground/playground-models";
-import type { PlaygroundSettings, TurnError } from "@/lib/sessions/session-document";
-import type { CacheMarkChange } from "@/lib/playground/turn-action";
-import { toTurnError } from "@/lib/playground/turn-error";
+} from "@/lib/conversations/compare/compare-columns";
+import type { PlaygroundModel } from "@/lib/conversations/models/playground-models";
+import type { PlaygroundSettings, TurnError } from "@/lib/conversations/document/conversation-document";
+import type { CacheMarkChange } from "@/lib/conversations/turns/turn-action";
+import { toTurnError } from "@/lib/conversations/turns/turn-error";
 import { loadCompareSetup, saveComparedMessage, saveCompareSetup } from "./local-drafts";
-import { promoteCompareAnswer, streamCompareColumn } from "./playground-api";
-import type { PlaygroundState } from "./use-playground";
+import { promoteCompareAnswer, streamCompareColumn } from "@/components/conversations/conversation-api";
+import type { ConversationState } from "./use-conversation";
 
 export type CompareState = ReturnType<typeof useCompare>;
 
@@ -44,7 +44,7 @@ type UserParts = CompareMessage["parts"];
  * their own model, thinking and cache setting, concurrently and independently (one column's
  * error or slowness never holds up another). Answers are not saved until one is promoted.
  */
-export function useCompare({ playground, models }: { playground: PlaygroundState; models: PlaygroundModel[] }) {
+export function useCompare({ playground, models }: { playground: ConversationState; models: PlaygroundModel[] }) {
   const [enabled, setEnabled] = useState(false);
   const [columns, setColumns] = useState<ColumnEntry[]>([]);
   const [runs, setRuns] = useState<Record<string, ColumnRun>>({});

@@ -1,5 +1,6 @@
 "use client";
 
+import { Fragment } from "react";
 import type { RequestLogView } from "@/lib/request-log/list-request-logs";
 import { Table, TableBody, TableCell, TableHead, TableHeader } from "@/components/ui/table";
 import { formatUsd } from "@/lib/format/format-usd";
@@ -57,15 +58,15 @@ export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id
             <TableCell className="font-mono text-xs whitespace-nowrap">
               {row.endpoint.replace(/^\/v3\/router/, "")}
             </TableCell>
-            <TableCell
-              className="max-w-48 truncate font-mono text-xs"
-              title={row.servedModel ?? row.requestedModel ?? undefined}
-            >
-              {row.servedModel ?? row.requestedModel ?? "—"}
-              {row.attempts.length > 1 && (
-                <span className="ml-1 text-zinc-600 dark:text-zinc-400">({row.attempts.length} attempts)</span>
+            <TableCell className="font-mono text-xs">
+              <ModelId id={row.servedModel ?? row.requestedModel} />
+              {(row.attempts.length > 1 || row.stream) && (
+                <span className="block text-zinc-600 dark:text-zinc-400">
+                  {[row.attempts.length > 1 ? `${row.attempts.length} attempts` : null, row.stream ? "stream" : null]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
               )}
-              {row.stream && <span className="ml-1 text-zinc-600 dark:text-zinc-400">stream</span>}
             </TableCell>
             <TableCell>
               <StatusBadge status={row.status} errorType={row.errorType} />
@@ -81,5 +82,24 @@ export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/**
+ * A model id in full, breaking only after its `/` separators (`aws/` `anthropic/`
+ * `claude-sonnet-4-5-20250929-v1:0`), so a long Bedrock or Vertex id stays readable in a narrow column.
+ */
+function ModelId({ id }: { id: string | null }) {
+  if (!id) return <span>—</span>;
+  const segments = id.split("/");
+  return (
+    <span className="block" title={id}>
+      {segments.map((segment, index) => (
+        <Fragment key={index}>
+          <span className="whitespace-nowrap">{index < segments.length - 1 ? `${segment}/` : segment}</span>
+          <wbr />
+        </Fragment>
+      ))}
+    </span>
   );
 }

@@ -2,16 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { errorMessage, requestJson } from "@/components/api-client/request-json";
+import { errorMessage } from "@/components/api-client/request-json";
+import { useForkSharedConversation } from "@/components/conversations/conversation-queries";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 
 /** Signed in: copy the shared session into your own and continue it in the playground. Signed out: sign in first, then come back here. */
 export function ForkButton({ token, signedIn }: { token: string; signedIn: boolean }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const fork = useForkSharedConversation();
   if (!signedIn) {
     return (
       <Link href={`/sign-in?next=${encodeURIComponent(`/s/${token}`)}`} className={buttonClassName("primary", "sm")}>
@@ -24,24 +23,15 @@ export function ForkButton({ token, signedIn }: { token: string; signedIn: boole
       <Button
         variant="primary"
         size="sm"
-        pending={pending}
-        onClick={async () => {
-          setPending(true);
-          setProblem(null);
-          try {
-            const { id } = await requestJson<{ id: string }>(`/api/shares/${encodeURIComponent(token)}/fork`, {
-              method: "POST",
-            });
-            router.push(`/playground?session=${encodeURIComponent(id)}`);
-          } catch (error) {
-            setProblem(errorMessage(error));
-            setPending(false);
-          }
-        }}
+        // Still pending while the playground opens the copy.
+        pending={fork.isPending || fork.isSuccess}
+        onClick={() =>
+          fork.mutate(token, { onSuccess: ({ id }) => router.push(`/playground?session=${encodeURIComponent(id)}`) })
+        }
       >
         Fork and continue
       </Button>
-      {problem && <Alert tone="error">{problem}</Alert>}
+      {fork.error && <Alert tone="error">{errorMessage(fork.error)}</Alert>}
     </>
   );
 }

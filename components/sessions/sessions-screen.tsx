@@ -3,19 +3,25 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { errorMessage, requestJson } from "@/components/api-client/request-json";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { errorMessage } from "@/components/api-client/request-json";
+import {
+  conversationListQueryOptions,
+  useDeleteConversation,
+  useDuplicateConversation,
+  useImportConversation,
+  useRenameConversation,
+  useRestoreConversation,
+} from "@/components/conversations/conversation-queries";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Timestamp } from "@/components/ui/timestamp";
-import type { SessionListItem, SessionListPage } from "@/lib/sessions/session-list";
+import type { ConversationListItem } from "@/lib/conversations/store/conversation-list";
 import { pluralize } from "@/lib/format/pluralize";
-import { ShareDialog } from "./share-dialog";
-
-const sessionsKey = (query: string) => ["sessions", query] as const;
+import { ShareDialog } from "@/components/conversations/share-dialog";
 
 function useDebounced(value: string, ms: number) {
   const [debounced, setDebounced] = useState(value);
@@ -29,25 +35,20 @@ function useDebounced(value: string, ms: number) {
 /** The saved conversations: search, most recent first, rename, duplicate, share, export, delete with undo, import. */
 export function SessionsScreen() {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [search, setSearch] = useState("");
   const query = useDebounced(search.trim(), 250);
   const [problem, setProblem] = useState<string | null>(null);
-  const [deleted, setDeleted] = useState<SessionListItem | null>(null);
+  const [deleted, setDeleted] = useState<ConversationListItem | null>(null);
   const [sharing, setSharing] = useState<string | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
 
-  const sessions = useInfiniteQuery({
-    queryKey: sessionsKey(query),
-    queryFn: ({ pageParam }) =>
-      requestJson<SessionListPage>(
-        `/api/sessions?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(pageParam ? { cursor: pageParam } : {}) })}`,
-      ),
-    initialPageParam: "",
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const sessions = useInfiniteQuery(conversationListQueryOptions(query));
   const rows = sessions.data?.pages.flatMap((page) => page.sessions) ?? [];
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["sessions"] });
+  const renameConversation = useRenameConversation();
+  const duplicateConversation = useDuplicateConversation();
+  const deleteConversation = useDeleteConversation();
+  const restoreConversation = useRestoreConversation();
+  const importConversation = useImportConversation();
 
   useEffect(() => {
     if (!deleted) return;
@@ -64,27 +65,23 @@ export function SessionsScreen() {
     }
   }
 
-  const rename = (session: SessionListItem, title: string) =>
+  const rename = (session: ConversationListItem, title: string) =>
     act(async () => {
-      await requestJson(`/api/sessions/${encodeURIComponent(session.id)}`, { method: "PATCH", body: { title } });
-      await refresh();
+      await renameConversation.mutateAsync({ id: session.id, title });
     });
-  const duplicate = (session: SessionListItem) =>
+  const duplicate = (session: ConversationListItem) =>
     act(async () => {
-      await requestJson(`/api/sessions/${encodeURIComponent(session.id)}/duplicate`, { method: "POST" });
-      await refresh();
+      await duplicateConversation.mutateAsync(session.id);
     });
-  const remove = (session: SessionListItem) =>
+  const remove = (session: ConversationListItem) =>
     act(async () => {
-      await requestJson(`/api/sessions/${encodeURIComponent(session.id)}`, { method: "DELETE" });
+      await deleteConversation.mutateAsync(session.id);
       setDeleted(session);
-      await refresh();
     });
-  const undo = (session: SessionListItem) =>
+  const undo = (session: ConversationListItem) =>
     act(async () => {
-      await requestJson(`/api/sessions/${encodeURIComponent(session.id)}/restore`, { method: "POST" });
+      await restoreConversation.mutateAsync(session.id);
       setDeleted(null);
-      await refresh();
     });
   const importFile = (file: File) =>
     act(async () => {
@@ -94,7 +91,7 @@ export function SessionsScreen() {
       } catch {
         throw new Error(`${file.name} is not JSON: choose a file exported from Switchyard (…switchyard-session.json).`);
       }
-      const { id } = await requestJson<{ id: string }>("/api/sessions/import", { method: "POST", body: document });
+      const { id } = await importConversation.mutateAsync(document);
       router.push(`/playground?session=${encodeURIComponent(id)}`);
     });
 
@@ -162,16 +159,7 @@ export function SessionsScreen() {
           </Button>
         </div>
       )}
-      {sharing && (
-        <ShareDialog
-          sessionId={sharing}
-          open
-          onClose={() => {
-            setSharing(null);
-            void refresh();
-          }}
-        />
-      )}
+      {sharing && <ShareDialog sessionId={sharing} open onClose={() => setSharing(null)} />}
       <div role="status" aria-live="polite" className="fixed inset-x-0 bottom-4 z-20 flex justify-center px-4">
         {deleted && (
           <div className="flex items-center gap-3 rounded-lg bg-zinc-900 px-4 py-2 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
@@ -197,10 +185,10 @@ function SessionRow({
   onDelete,
   onShare,
 }: {
-  session: SessionListItem;
-  onRename: (session: SessionListItem, title: string) => Promise<void>;
-  onDuplicate: (session: SessionListItem) => Promise<void>;
-  onDelete: (session: SessionListItem) => Promise<void>;
+  session: ConversationListItem;
+  onRename: (session: ConversationListItem, title: string) => Promise<void>;
+  onDuplicate: (session: ConversationListItem) => Promise<void>;
+  onDelete: (session: ConversationListItem) => Promise<void>;
   onShare: () => void;
 }) {
   const [renaming, setRenaming] = useState(false);

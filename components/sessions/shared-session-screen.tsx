@@ -1,15 +1,15 @@
 "use client";
 
 import { useMemo } from "react";
-import { ConversationTotalsView } from "@/components/playground/conversation-totals-view";
+import { ConversationTotalsView } from "@/components/conversations/conversation-totals-view";
 import { Timestamp } from "@/components/ui/timestamp";
-import type { AttachmentMeta } from "@/lib/sessions/session-document";
-import { conversationTotals } from "@/lib/playground/turn-metrics";
-import type { SharedSession } from "@/lib/sessions/shared-session";
+import type { AttachmentMeta } from "@/lib/conversations/document/conversation-document";
+import { conversationTotals } from "@/lib/conversations/turns/turn-metrics";
+import type { SharedConversation } from "@/lib/conversations/share/shared-conversation";
 import { ForkButton } from "./fork-button";
-import { FrozenRequestView } from "./frozen-request-view";
-import { ReadOnlyMessage } from "./read-only-message";
-import { ViewCodeButton, type ViewCodeSource } from "./view-code-button";
+import { FrozenRequestView } from "@/components/conversations/frozen-request-view";
+import { ReadOnlyMessage } from "@/components/conversations/read-only-message";
+import { ViewCodeButton, type ViewCodeSource } from "@/components/conversations/view-code-button";
 
 /** The public, read-only page of a shared session: the frozen request, the conversation, its usage. */
 export function SharedSessionScreen({
@@ -18,7 +18,7 @@ export function SharedSessionScreen({
   signedIn,
 }: {
   token: string;
-  session: SharedSession;
+  session: SharedConversation;
   signedIn: boolean;
 }) {
   const attachments = useMemo(

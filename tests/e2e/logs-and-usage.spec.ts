@@ -152,6 +152,46 @@ test("the logs screen: filter by key and status, open a request's details, expor
   );
 });
 
+test("at 1280 × 800 the model column shows a long Bedrock id whole, wrapped only at its slashes", async ({
+  page,
+  baseURL,
+}) => {
+  const bedrockModel = "aws/anthropic/claude-sonnet-4-5-20250929-v1:0";
+  const wideKeyName = `logs-model-e2e-${Date.now()}`;
+  const wideKey = (await cli(["key", "create", "--name", wideKeyName])).split("\n").at(-1)!;
+  // No Bedrock credential: the request fails, and is logged with the model it asked for.
+  await fetch(`${baseURL}/v3/router/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${wideKey}` },
+    body: JSON.stringify({ model: bedrockModel, messages: [{ role: "user", content: "Hello" }] }),
+  }).then((response) => response.text());
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/gateway/logs");
+  const filters = page.getByRole("search", { name: "Filter requests" });
+  const table = page.getByRole("table", { name: "Requests" });
+  await expect(async () => {
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await filters.getByLabel("API key").selectOption({ label: `${wideKeyName} (${wideKey.slice(0, 11)})` });
+    await expect(table.getByRole("row")).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+
+  const model = table.getByTitle(bedrockModel);
+  await expect(model).toHaveText(bedrockModel);
+  // Nothing of the id is clipped: the cell is as wide as its text, and the last segment is on one line.
+  const clipped = await model.evaluate((element) => element.scrollWidth > element.clientWidth);
+  expect(clipped).toBe(false);
+  const lastSegment = model.getByText("claude-sonnet-4-5-20250929-v1:0", { exact: true });
+  const box = (await lastSegment.boundingBox())!;
+  expect(box.height).toBeLessThan(20);
+  // …and the table still fits the screen without scrolling sideways.
+  const scrolls = await table.evaluate(
+    (element) => element.parentElement!.scrollWidth > element.parentElement!.clientWidth,
+  );
+  expect(scrolls).toBe(false);
+  await screenshot(page, "logs-model-column-1280");
+});
+
 test("the usage dashboard draws its charts and totals", async ({ page }) => {
   await page.goto("/gateway/usage");
   await expect(page.getByRole("heading", { name: "Usage" })).toBeVisible();

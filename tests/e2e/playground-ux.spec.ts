@@ -185,6 +185,25 @@ test("Esc stops a streaming answer and keeps what arrived", async ({ page }) => 
   await expect.poll(() => request!.clientClosedAt, { timeout: 15_000 }).toBeDefined();
 });
 
+test("a turn streaming in another tab is followed there until it ends, then reads as saved", async ({ page }) => {
+  await openNewConversation(page);
+  answerNextWith(fixture("anthropic-thinking-code", { delayMs: 300 }));
+  await send(page, "Design a rate limiter, slowly.");
+  const streaming = assistantTurn(page, 2);
+  await expect(streaming.getByText("Streaming…")).toBeVisible();
+
+  // The same conversation in a second tab: it reads the saved turn, still streaming, and keeps reading it.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const followed = assistantTurn(other, 2);
+  await expect(followed.getByText("Streaming…")).toBeVisible();
+  await expect(followed.getByRole("heading", { name: "Rate limiter" })).toBeVisible({ timeout: 30_000 });
+  await expect(followed.getByText("Streaming…")).toBeHidden({ timeout: 30_000 });
+  await expect(streaming.getByText("Streaming…")).toBeHidden();
+  expect(await followed.innerText()).toBe(await streaming.innerText());
+  await other.close();
+});
+
 test("a long saved conversation opens at its end; a stream is followed unless the reader scrolls up", async ({
   page,
 }) => {

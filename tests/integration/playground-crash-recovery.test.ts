@@ -1,7 +1,10 @@
 import { describe, expect, it, onTestFailed } from "vitest";
 import { useSignedInApp } from "../helpers/signed-in-app";
 import { testProviders } from "../helpers/test-database";
-import { defaultPlaygroundSettings, type SessionDocument } from "@/lib/sessions/session-document";
+import {
+  defaultPlaygroundSettings,
+  type ConversationDocument,
+} from "@/lib/conversations/document/conversation-document";
 
 const PORTS = { sqlite: 3450, postgresql: 3451 } as const;
 const PROVIDER_SECRET = "sk-ant-api03-PLAYGROUND-CRASH-0123456789-WXYZ";
@@ -24,9 +27,10 @@ describe.each(testProviders)("playground turns survive a server crash (%s)", (pr
       body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }),
     });
     expect(created.status).toBe(201);
-    const sessionId = ((await created.json()) as { session: SessionDocument }).session.id;
+    const sessionId = ((await created.json()) as { session: ConversationDocument }).session.id;
     const getSession = async () =>
-      ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: SessionDocument }).session;
+      ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: ConversationDocument })
+        .session;
 
     // The provider sends both text deltas, then stalls with the connection open.
     app.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text", stallAfterEvents: 5 }, times: 1 });

@@ -9,15 +9,24 @@ import {
   readAttachment,
   saveUploadedAttachment,
   saveUrlAttachment,
-} from "@/lib/playground/attachment-store";
-import { buildChatRequest } from "@/lib/playground/build-chat-request";
-import { playgroundGatewayKey } from "@/lib/playground/playground-gateway-key";
-import { defaultPlaygroundSettings, sessionDocumentSchema, type TurnMetrics } from "@/lib/sessions/session-document";
-import { createSession, getSessionDocument, latestSessionId, updateSession } from "@/lib/sessions/session-store";
-import { compareBaseOf } from "@/lib/playground/compare-api";
-import { promoteCompareAnswer } from "@/lib/playground/promote-compare-answer";
-import { planTurn, type TurnAction } from "@/lib/playground/turn-action";
-import { saveTurnStart, saveTurnState } from "@/lib/playground/turn-store";
+} from "@/lib/conversations/attachments/attachment-store";
+import { buildChatRequest } from "@/lib/conversations/turns/build-chat-request";
+import { playgroundGatewayKey } from "@/lib/conversations/turns/playground-gateway-key";
+import {
+  defaultPlaygroundSettings,
+  conversationDocumentSchema,
+  type TurnMetrics,
+} from "@/lib/conversations/document/conversation-document";
+import {
+  createSession,
+  getSessionDocument,
+  latestSessionId,
+  updateSession,
+} from "@/lib/conversations/store/conversation-store";
+import { compareBaseOf } from "@/lib/conversations/compare/compare-api";
+import { promoteCompareAnswer } from "@/lib/conversations/compare/promote-compare-answer";
+import { planTurn, type TurnAction } from "@/lib/conversations/turns/turn-action";
+import { saveTurnStart, saveTurnState } from "@/lib/conversations/store/turn-store";
 import { makePdf, makePng } from "../e2e/fixtures/sample-files";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
 import { useAppEnv } from "../helpers/test-env";
@@ -185,7 +194,7 @@ describe.each(testProviders)("playground conversations on %s", (provider) => {
     expect((await getSessionDocument(db, alice.id, session.id)).title).toBe("Chart questions");
 
     // The document is the export format, and never carries file bytes or anything of another user.
-    const parsed = sessionDocumentSchema.parse(document);
+    const parsed = conversationDocumentSchema.parse(document);
     expect(parsed.attachments.every((attachment) => attachment.data === undefined)).toBe(true);
     expect(JSON.stringify(document)).not.toContain(makePng().toString("base64").slice(0, 40));
   });

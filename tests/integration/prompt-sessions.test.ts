@@ -1,26 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyMigrations, createDb, type Db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
-import { loadSendableAttachments, saveUploadedAttachment } from "@/lib/playground/attachment-store";
+import { loadSendableAttachments, saveUploadedAttachment } from "@/lib/conversations/attachments/attachment-store";
 import {
   defaultPlaygroundSettings,
-  sessionDocumentSchema,
-  type SessionDocument,
+  conversationDocumentSchema,
+  type ConversationDocument,
   type TurnMetrics,
-} from "@/lib/sessions/session-document";
-import { createSession, getSessionDocument } from "@/lib/sessions/session-store";
-import { saveTurnStart, saveTurnState } from "@/lib/playground/turn-store";
-import { duplicateSession, forkSharedSession } from "@/lib/sessions/fork-session";
-import { exportSession, importSession } from "@/lib/sessions/session-export";
+} from "@/lib/conversations/document/conversation-document";
+import { createSession, getSessionDocument } from "@/lib/conversations/store/conversation-store";
+import { saveTurnStart, saveTurnState } from "@/lib/conversations/store/turn-store";
+import { duplicateSession, forkSharedSession } from "@/lib/conversations/fork/fork-conversation";
+import { exportSession, importSession } from "@/lib/conversations/export/conversation-export";
 import {
   deleteSession,
   listSessions,
   purgeDeletedSessions,
   restoreSession,
   UNDO_WINDOW_MS,
-} from "@/lib/sessions/session-list";
-import { createShare, findSharedSession, getShare, revokeShare } from "@/lib/sessions/session-shares";
-import { getSharedSession, readSharedAttachment } from "@/lib/sessions/shared-session";
+} from "@/lib/conversations/store/conversation-list";
+import { createShare, findSharedSession, getShare, revokeShare } from "@/lib/conversations/share/conversation-shares";
+import { getSharedSession, readSharedAttachment } from "@/lib/conversations/share/shared-conversation";
 import { makePng } from "../e2e/fixtures/sample-files";
 import { createTestDatabase, postgresUrl, testProviders, type TestDatabase } from "../helpers/test-database";
 import { useAppEnv } from "../helpers/test-env";
@@ -92,7 +92,7 @@ async function seedConversation(db: Db, userId: string, text = "What does this c
 }
 
 /** What must survive any copy: everything but ids and timestamps. */
-function comparable(document: Omit<SessionDocument, "id">) {
+function comparable(document: Omit<ConversationDocument, "id">) {
   const fileNames = new Map(document.attachments.map((attachment) => [attachment.id, attachment.fileName]));
   return {
     title: document.title,
@@ -295,17 +295,17 @@ describe.skipIf(!postgresUrl)("export from one install, import into another", ()
       const { sessionId } = await seedConversation(sqliteDb, alice.id);
       // Through JSON text, as a file between installs would be.
       const exported = JSON.parse(JSON.stringify(await exportSession(sqliteDb, alice.id, sessionId))) as unknown;
-      expect(sessionDocumentSchema.parse(exported).attachments[0]!.data).toBe(
+      expect(conversationDocumentSchema.parse(exported).attachments[0]!.data).toBe(
         Buffer.from(makePng()).toString("base64"),
       );
 
       const importedId = await importSession(postgresDb, carol.id, exported);
       const onPostgres = await exportSession(postgresDb, carol.id, importedId);
-      expect(comparable(onPostgres)).toEqual(comparable(sessionDocumentSchema.parse(exported)));
+      expect(comparable(onPostgres)).toEqual(comparable(conversationDocumentSchema.parse(exported)));
 
       const backId = await importSession(sqliteDb, alice.id, JSON.parse(JSON.stringify(onPostgres)));
       expect(comparable(await exportSession(sqliteDb, alice.id, backId))).toEqual(
-        comparable(sessionDocumentSchema.parse(exported)),
+        comparable(conversationDocumentSchema.parse(exported)),
       );
     } finally {
       await sqliteDb.$disconnect();

@@ -1,5 +1,8 @@
 import { describe, expect, it, onTestFailed } from "vitest";
-import { defaultPlaygroundSettings, type SessionDocument } from "@/lib/sessions/session-document";
+import {
+  defaultPlaygroundSettings,
+  type ConversationDocument,
+} from "@/lib/conversations/document/conversation-document";
 import { useSignedInApp } from "../helpers/signed-in-app";
 import { testProviders } from "../helpers/test-database";
 
@@ -24,9 +27,10 @@ describe.each(testProviders)("a session survives a server restart mid-stream (%s
       body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }),
     });
     expect(created.status).toBe(201);
-    const sessionId = ((await created.json()) as { session: SessionDocument }).session.id;
+    const sessionId = ((await created.json()) as { session: ConversationDocument }).session.id;
     const getSession = async () =>
-      ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: SessionDocument }).session;
+      ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: ConversationDocument })
+        .session;
     const share = (await (await call(`/api/sessions/${sessionId}/share`, { method: "POST", body: "{}" })).json()) as {
       share: { path: string };
     };

@@ -5,7 +5,7 @@
  * client address with counters in the database, so the throttle holds across two instances.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultPlaygroundSettings } from "@/lib/sessions/session-document";
+import { defaultPlaygroundSettings } from "@/lib/conversations/document/conversation-document";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { runCli } from "../helpers/run-cli";
 import { createTestDatabase, postgresUrl, type TestDatabase } from "../helpers/test-database";

@@ -1,8 +1,8 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { listModelsForUser } from "@/lib/playground/list-models-for-user";
-import { getSessionDocument, latestSessionId } from "@/lib/sessions/session-store";
+import { listModelsForUser } from "@/lib/conversations/models/list-models-for-user";
+import { getSessionDocument, latestSessionId } from "@/lib/conversations/store/conversation-store";
 import { PlaygroundScreen } from "@/components/playground/playground-screen";
 
 export const metadata = { title: "Playground" };

@@ -1,5 +1,5 @@
 import { withUser } from "@/lib/ui-api/with-user";
-import { listSessions, purgeDeletedSessions } from "@/lib/sessions/session-list";
+import { listSessions, purgeDeletedSessions } from "@/lib/conversations/store/conversation-list";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { pluralize } from "@/lib/format/pluralize";
-import { getSharedSession } from "@/lib/sessions/shared-session";
+import { getSharedSession } from "@/lib/conversations/share/shared-conversation";
 import { SharedSessionScreen } from "@/components/sessions/shared-session-screen";
 
 export const dynamic = "force-dynamic";

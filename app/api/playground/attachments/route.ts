@@ -1,5 +1,5 @@
 import { withUser } from "@/lib/ui-api/with-user";
-import { uploadAttachment } from "@/lib/playground/upload-attachment";
+import { uploadAttachment } from "@/lib/conversations/attachments/upload-attachment";
 
 export const runtime = "nodejs";
 

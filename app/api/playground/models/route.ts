@@ -1,5 +1,5 @@
 import { withUser } from "@/lib/ui-api/with-user";
-import { listModelsForUser } from "@/lib/playground/list-models-for-user";
+import { listModelsForUser } from "@/lib/conversations/models/list-models-for-user";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { parseJsonBody } from "@/lib/ui-api/json-error-response";
 import { withUser } from "@/lib/ui-api/with-user";
-import { updateSession } from "@/lib/sessions/session-store";
-import { deleteSession } from "@/lib/sessions/session-list";
+import { updateSession } from "@/lib/conversations/store/conversation-store";
+import { deleteSession } from "@/lib/conversations/store/conversation-list";
 import { z } from "zod";
 
 const renameInput = z.strictObject({ title: z.string().trim().max(200) });

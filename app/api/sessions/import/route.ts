@@ -1,7 +1,7 @@
 import { parseJsonBody } from "@/lib/ui-api/json-error-response";
 import { withUser } from "@/lib/ui-api/with-user";
-import { importSession } from "@/lib/sessions/session-export";
-import { attachmentLimits } from "@/lib/playground/attachment-limits";
+import { importSession } from "@/lib/conversations/export/conversation-export";
+import { attachmentLimits } from "@/lib/conversations/attachments/attachment-limits";
 import { z } from "zod";
 
 /** A session export (docs/session-format.md) becomes a new session of the caller. */

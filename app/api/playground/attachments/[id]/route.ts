@@ -1,5 +1,5 @@
 import { withUser } from "@/lib/ui-api/with-user";
-import { readAttachment } from "@/lib/playground/attachment-store";
+import { readAttachment } from "@/lib/conversations/attachments/attachment-store";
 
 /** The file, for previews; only its owner gets it. */
 export const GET = withUser(async ({ db, user, params }) => {

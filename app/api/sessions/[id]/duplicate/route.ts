@@ -1,5 +1,5 @@
 import { withUser } from "@/lib/ui-api/with-user";
-import { duplicateSession } from "@/lib/sessions/fork-session";
+import { duplicateSession } from "@/lib/conversations/fork/fork-conversation";
 
 export const POST = withUser(async ({ db, user, params }) =>
   Response.json({ id: await duplicateSession(db, user.id, params.id!) }, { status: 201 }),

@@ -1,6 +1,6 @@
 import { withUser } from "@/lib/ui-api/with-user";
-import { exportFileName } from "@/lib/sessions/export-file-name";
-import { exportSession } from "@/lib/sessions/session-export";
+import { exportFileName } from "@/lib/conversations/export/export-file-name";
+import { exportSession } from "@/lib/conversations/export/conversation-export";
 
 export const dynamic = "force-dynamic";
 

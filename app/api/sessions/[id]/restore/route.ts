@@ -1,5 +1,5 @@
 import { withUser } from "@/lib/ui-api/with-user";
-import { restoreSession } from "@/lib/sessions/session-list";
+import { restoreSession } from "@/lib/conversations/store/conversation-list";
 
 export const POST = withUser(async ({ db, user, params }) => {
   await restoreSession(db, user.id, params.id!);

@@ -1,6 +1,6 @@
 import { parseJsonBody } from "@/lib/ui-api/json-error-response";
 import { withUser } from "@/lib/ui-api/with-user";
-import { createShare, createShareInput, getShare, revokeShare } from "@/lib/sessions/session-shares";
+import { createShare, createShareInput, getShare, revokeShare } from "@/lib/conversations/share/conversation-shares";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { jsonErrorResponse } from "@/lib/ui-api/json-error-response";
-import { readSharedAttachment } from "@/lib/sessions/shared-session";
+import { readSharedAttachment } from "@/lib/conversations/share/shared-conversation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withUser } from "@/lib/ui-api/with-user";
 import { parseJsonBody } from "@/lib/ui-api/json-error-response";
-import { PLAYGROUND_BODY_MAX_BYTES } from "@/lib/playground/playground-body-limit";
-import { runCompareColumn } from "@/lib/playground/run-compare-column";
+import { PLAYGROUND_BODY_MAX_BYTES } from "@/lib/conversations/turns/playground-body-limit";
+import { runCompareColumn } from "@/lib/conversations/compare/run-compare-column";
 import { z } from "zod";
 
 export const runtime = "nodejs";

@@ -1,7 +1,7 @@
 import { withUser } from "@/lib/ui-api/with-user";
 import { parseJsonBody } from "@/lib/ui-api/json-error-response";
-import { PLAYGROUND_BODY_MAX_BYTES } from "@/lib/playground/playground-body-limit";
-import { promoteCompareAnswer } from "@/lib/playground/promote-compare-answer";
+import { PLAYGROUND_BODY_MAX_BYTES } from "@/lib/conversations/turns/playground-body-limit";
+import { promoteCompareAnswer } from "@/lib/conversations/compare/promote-compare-answer";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";
