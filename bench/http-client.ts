@@ -1,7 +1,7 @@
 import { Agent, request } from "node:http";
 
-/** Keep-alive connections, as SDK clients keep them; enough sockets for 64 concurrent streams. */
-const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+/** Keep-alive connections, as SDK clients keep them; enough sockets for 256 concurrent streams. */
+const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 
 export type Target = { url: string; headers: Record<string, string>; body: string };
 
@@ -48,6 +48,13 @@ export function timedPost(target: Target, firstTokenMarker?: string): Promise<Ti
     outgoing.on("error", reject);
     outgoing.end(target.body);
   });
+}
+
+/** SSE events in a stream's body (`data:` lines): a stream that carries no content shows here. */
+export function countSseEvents(body: string): number {
+  let count = body.startsWith("data:") ? 1 : 0;
+  for (let at = body.indexOf("\ndata:"); at !== -1; at = body.indexOf("\ndata:", at + 6)) count++;
+  return count;
 }
 
 export function closeConnections() {

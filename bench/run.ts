@@ -1,55 +1,93 @@
 /**
- * `npm run bench`: the gateway against the same fake Anthropic upstream called directly, in one
- * run (issue 5). Measures added latency (sequential, non-streaming), time-to-first-token
- * overhead on streams, throughput at 64 concurrent streams and the server's memory, prints the
- * tables and writes bench/results.md.
+ * `npm run bench`: the gateway against the same fake Anthropic upstream called directly, through
+ * a bare Node.js proxy (the floor) and through Portkey's gateway, in one run (issues 5 and the
+ * data-plane issue). Measures added latency (sequential, non-streaming), time-to-first-token
+ * overhead on streams, the cost of 1 MB request bodies, throughput at 64 concurrent streams
+ * (Switchyard, the floor, Portkey), errors at 256 concurrent, and memory with 500 slow streams
+ * open (`switchyard start`, `switchyard gateway`, Portkey), prints the tables and writes
+ * bench/results.md.
+ *
+ * `npm run bench -- --quick`: short phases and small samples, for development; prints the
+ * tables and leaves bench/results.md alone.
  *
  * `npm run bench -- --profile` also records two CPU profiles of the server (the sequential
  * non-streaming phase, and chat/completions streams at 64 concurrent) and prints where the
  * time goes; it does not overwrite results.md (the profiler slows the server).
  *
- * Environment: BENCH_REQUESTS (sequential non-streaming requests per path, default 3000),
- * BENCH_STREAMS (sequential streams per path, 1000), BENCH_SECONDS (per throughput run, 8),
- * TEST_PORT_OFFSET (added to the app's port 3490, as in the test suites; the fake upstream
- * listens on a free port).
+ * Environment: BENCH_REQUESTS (sequential non-streaming requests per path, default 3000; 200
+ * with --quick), BENCH_STREAMS (sequential streams per path, 1000; 100), BENCH_BIG_REQUESTS
+ * (1 MB requests per path, 300; 20), BENCH_SECONDS (per throughput run, 8; 2),
+ * BENCH_SLOW_STREAMS (streams held open for the memory phase, 500), TEST_PORT_OFFSET (added to
+ * the ports 3490–3493, as in the test suites; the fake upstream listens on a free port),
+ * WORKERS (passed through to the servers; printed in the header).
  */
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../tests/helpers/run-cli";
-import { closeConnections, timedPost, type Target } from "./http-client";
-import { cpuMs, rssMiB, watchPeakRss } from "./process-stats";
-import { renderProfile, renderResults, type Throughput } from "./render-results";
+import { closeConnections, countSseEvents, timedPost, type Target } from "./http-client";
+import { rssMiB, treeCpuMs, treeRssMiB, watchPeakRss } from "./process-stats";
+import { renderProfile, renderResults, type SlowStreamMemory, type Throughput } from "./render-results";
+import { holdSlowStreams, SLOW_STREAM_MARKER } from "./slow-streams";
 import { BENCH_PROVIDER_KEY, startBenchInstall, type BenchInstall } from "./start-bench-install";
 import { summarize } from "./stats";
 
 const PORT = 3490;
+const QUICK = process.argv.includes("--quick");
 const SETTINGS = {
-  requests: Number(process.env.BENCH_REQUESTS ?? 3000),
-  streams: Number(process.env.BENCH_STREAMS ?? 1000),
-  seconds: Number(process.env.BENCH_SECONDS ?? 8),
+  quick: QUICK,
+  requests: Number(process.env.BENCH_REQUESTS ?? (QUICK ? 200 : 3000)),
+  streams: Number(process.env.BENCH_STREAMS ?? (QUICK ? 100 : 1000)),
+  bigRequests: Number(process.env.BENCH_BIG_REQUESTS ?? (QUICK ? 20 : 300)),
+  seconds: Number(process.env.BENCH_SECONDS ?? (QUICK ? 2 : 8)),
+  warmupSeconds: QUICK ? 1 : 2,
   concurrency: 64,
+  highConcurrency: 256,
+  slowStreams: Number(process.env.BENCH_SLOW_STREAMS ?? 500),
+  /** How long the slow streams stay open while memory is sampled (they send an event a second). */
+  holdSeconds: QUICK ? 3 : 10,
 };
 const QUESTION = "Explain quantum computing in simple terms";
 /** The first text delta of the `anthropic-text` fixture (the fake's default answer), in every protocol. */
 const FIRST_TOKEN = "Quantum";
+/** The user message of the 1 MB requests: prose with line breaks and quotes (escaped in JSON), ~1 MB. */
+const BIG_MESSAGE = (() => {
+  const paragraph =
+    'Quantum computers use "qubits", which can hold 0 and 1 at once; entanglement links them.\n' +
+    "Summarize the notes above, keep the numbers, and answer in the language of the question.\n";
+  return paragraph.repeat(Math.ceil(1_000_000 / paragraph.length)).slice(0, 1_000_000);
+})();
 
-type PathName = "direct" | "floor" | "chat" | "messages" | "chatGzip" | "chatNoLog" | "messagesNoLog";
+type PathName =
+  | "direct"
+  | "floor"
+  | "chat"
+  | "messages"
+  | "chatGzip"
+  | "chatNoLog"
+  | "messagesNoLog"
+  | "portkey"
+  | "direct1MB"
+  | "floor1MB"
+  | "chat1MB";
 
 /**
- * The same question five ways; `direct` is exactly what the gateway sends upstream for `chat`,
- * `floor` the same through a bare Node.js proxy (the least any proxy adds on this machine).
+ * The same question several ways; `direct` is exactly what the gateway sends upstream for `chat`,
+ * `floor` the same through a bare Node.js proxy (the least any proxy adds on this machine),
+ * `portkey` the chat/completions request through Portkey's gateway to the same fake.
  */
 function targetsFor(
   install: BenchInstall,
   stream: boolean,
-): Record<"direct" | "floor" | "chat" | "messages" | "chatGzip", Target> {
+  question = QUESTION,
+): Record<"direct" | "floor" | "chat" | "messages" | "chatGzip" | "portkey", Target> {
   const gatewayAuth = { authorization: `Bearer ${install.gatewayKey}` };
-  const anthropicMessages = [{ role: "user", content: [{ type: "text", text: QUESTION }] }];
+  const anthropicMessages = [{ role: "user", content: [{ type: "text", text: question }] }];
+  const chatMessages = [{ role: "user", content: question }];
   const chatBody = JSON.stringify({
     model: "anthropic/claude-sonnet-4-6",
     max_tokens: 1024,
-    messages: [{ role: "user", content: QUESTION }],
+    messages: chatMessages,
     stream,
   });
   const direct = {
@@ -76,6 +114,16 @@ function targetsFor(
       headers: { ...gatewayAuth, "accept-encoding": "gzip, deflate" },
       body: chatBody,
     },
+    // Portkey's provider header plus a custom host: its Anthropic provider posts to <host>/messages.
+    portkey: {
+      url: `${install.portkey.url}/v1/chat/completions`,
+      headers: {
+        "x-portkey-provider": "anthropic",
+        "x-portkey-custom-host": `${install.fakeUrl}/v1`,
+        authorization: `Bearer ${BENCH_PROVIDER_KEY}`,
+      },
+      body: JSON.stringify({ model: "claude-sonnet-4-6", max_tokens: 1024, messages: chatMessages, stream }),
+    },
   };
 }
 
@@ -86,9 +134,18 @@ function logTargetsFor(install: BenchInstall, stream: boolean): Partial<Record<P
   return { chat, chatNoLog: onTwin(chat), messages, messagesNoLog: onTwin(messages) };
 }
 
+/** Non-streaming requests with a ~1 MB user message: direct, through the floor, through chat/completions. */
+function bigTargetsFor(install: BenchInstall): Partial<Record<PathName, Target>> {
+  const { direct, floor, chat } = targetsFor(install, false, BIG_MESSAGE);
+  return { direct1MB: direct, floor1MB: floor, chat1MB: chat };
+}
+
+/** One request; a stream must carry the first token and its end, else it is an error (a broken proxy is not fast). */
 async function post(target: Target, stream: boolean) {
   const timing = await timedPost(target, stream ? FIRST_TOKEN : undefined);
-  const complete = !stream || timing.body.includes("[DONE]") || timing.body.includes("message_stop");
+  const complete =
+    !stream ||
+    (timing.firstTokenMs !== undefined && (timing.body.includes("[DONE]") || timing.body.includes("message_stop")));
   if (timing.status !== 200 || !complete)
     throw new Error(`${target.url} answered ${timing.status}: ${timing.body.slice(0, 500)}`);
   return timing;
@@ -138,22 +195,72 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-/** `concurrency` clients each streaming back to back for `seconds`; with the server's CPU time when `pid` is given. */
-async function throughput(target: Target, seconds: number, pid?: number): Promise<Throughput> {
-  const cpuBefore = pid ? cpuMs(pid) : 0;
+/**
+ * `concurrency` clients each streaming back to back for `seconds`, with the CPU time of the
+ * server's process tree when `pid` is given. A failed stream throws, unless `countErrors`: then
+ * it is counted (with the first few messages) and the client goes on.
+ */
+async function throughput(
+  target: Target,
+  seconds: number,
+  options: { pid?: number; concurrency?: number; countErrors?: boolean } = {},
+): Promise<Throughput> {
+  const { pid, concurrency = SETTINGS.concurrency, countErrors = false } = options;
+  const cpuBefore = pid ? treeCpuMs(pid) : 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const latencies: number[] = [];
+  let events = 0;
+  let errors = 0;
+  const errorSamples = new Set<string>();
   await Promise.all(
-    Array.from({ length: SETTINGS.concurrency }, async () => {
-      while (performance.now() < deadline) latencies.push((await post(target, true)).totalMs);
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        try {
+          const timing = await post(target, true);
+          latencies.push(timing.totalMs);
+          events += countSseEvents(timing.body);
+        } catch (error) {
+          if (!countErrors) throw error;
+          errors++;
+          if (errorSamples.size < 3) errorSamples.add(String((error as Error).message).slice(0, 200));
+        }
+      }
     }),
   );
   const elapsedMs = performance.now() - started;
-  const result: Throughput = { streamsPerSecond: (latencies.length * 1000) / elapsedMs, latency: summarize(latencies) };
+  const result: Throughput = {
+    streamsPerSecond: (latencies.length * 1000) / elapsedMs,
+    latency: summarize(latencies),
+    eventsPerStream: latencies.length ? events / latencies.length : 0,
+    ...(countErrors ? { errors: { count: errors, samples: [...errorSamples] } } : {}),
+  };
   if (!pid) return result;
-  const cpu = cpuMs(pid) - cpuBefore;
-  return { ...result, serverCpu: { coreShare: cpu / elapsedMs, msPerCall: cpu / latencies.length } };
+  const cpu = treeCpuMs(pid) - cpuBefore;
+  return { ...result, serverCpu: { coreShare: cpu / elapsedMs, msPerCall: cpu / Math.max(1, latencies.length) } };
+}
+
+/**
+ * Memory of a server with SETTINGS.slowStreams chat/completions streams open (the fake sends an
+ * event a second): just before, then the peak while they are held, of its whole process tree
+ * (`treePid` and all below) and, when given, of its main process.
+ */
+async function slowStreamMemory(target: Target, treePid: number, mainPid?: number): Promise<SlowStreamMemory> {
+  const before = { tree: treeRssMiB(treePid), main: mainPid ? rssMiB(mainPid) : undefined };
+  const slowTarget = {
+    ...target,
+    body: JSON.stringify({ ...JSON.parse(target.body), messages: [{ role: "user", content: SLOW_STREAM_MARKER }] }),
+  };
+  const held = await holdSlowStreams(slowTarget, SETTINGS.slowStreams, SETTINGS.holdSeconds * 1000, async (holding) => {
+    const tree = watchPeakRss(treePid, { tree: true, everyMs: 250 });
+    const main = mainPid ? watchPeakRss(mainPid, { everyMs: 250 }) : undefined;
+    await holding;
+    return { tree: tree.stop(), main: main?.stop() };
+  });
+  // Let the server notice the closed streams before the next one is measured.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const { measured, ...hold } = held;
+  return { before, held: measured, hold };
 }
 
 /** Each SIGUSR2 pair makes bench/cpu-profiler-preload.mjs write CPU.<pid>.<index>.cpuprofile. */
@@ -176,12 +283,18 @@ function profiler(pid: number, directory: string | undefined) {
   };
 }
 
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
 async function main() {
   const benchStarted = performance.now();
   const profileDirectory = process.argv.includes("--profile")
     ? mkdtempSync(path.join(os.tmpdir(), "switchyard-cpu-prof-"))
     : undefined;
-  process.stdout.write("Starting the fake upstream and the app (production build)…\n");
+  say(
+    `${QUICK ? "Quick run (--quick): short phases, small samples; bench/results.md is left alone.\n" : ""}` +
+      `WORKERS=${process.env.WORKERS ?? `unset (the servers' default: one per core, ${os.cpus().length})`}\n` +
+      "Starting the fake upstream, the floor, Portkey and the app (production build)…",
+  );
   const install = await startBenchInstall({
     port: PORT,
     serverEnv: profileDirectory
@@ -192,50 +305,83 @@ async function main() {
       : undefined,
   });
   const pid = install.serverPid;
+  const treePid = install.serverTreePid;
   const profile = profiler(pid, profileDirectory);
   try {
     const idleRss = rssMiB(pid);
-    const plain = targetsFor(install, false);
-    const { chatGzip: _noGzipStreams, ...streaming } = targetsFor(install, true);
+    const { portkey: _noPortkeySequential, ...plain } = targetsFor(install, false);
+    const { chatGzip: _noGzipStreams, portkey: portkeyStream, ...streaming } = targetsFor(install, true);
 
-    process.stdout.write("Warming up…\n");
-    await sequential(plain, 300, false);
-    await sequential(streaming, 100, true);
+    say("Warming up…");
+    await sequential(plain, QUICK ? 50 : 300, false);
+    await sequential(streaming, QUICK ? 20 : 100, true);
     const warmRss = rssMiB(pid);
 
-    process.stdout.write(`Sequential non-streaming requests: ${SETTINGS.requests} per path…\n`);
+    say(`Sequential non-streaming requests: ${SETTINGS.requests} per path…`);
     profile.start();
-    const cpuBefore = cpuMs(pid);
-    const floorCpuBefore = cpuMs(install.floorPid);
+    const cpuBefore = treeCpuMs(treePid);
+    const floorCpuBefore = treeCpuMs(install.floorPid);
     const nonStream = await sequential(plain, SETTINGS.requests, false);
-    const serverCpuPerRequestMs = (cpuMs(pid) - cpuBefore) / (SETTINGS.requests * 3);
-    const floorCpuPerRequestMs = (cpuMs(install.floorPid) - floorCpuBefore) / SETTINGS.requests;
+    const serverCpuPerRequestMs = (treeCpuMs(treePid) - cpuBefore) / (SETTINGS.requests * 3);
+    const floorCpuPerRequestMs = (treeCpuMs(install.floorPid) - floorCpuBefore) / SETTINGS.requests;
     await profile.stop();
 
-    process.stdout.write(`Sequential streams: ${SETTINGS.streams} per path…\n`);
+    say(`Sequential streams: ${SETTINGS.streams} per path…`);
     const streams = await sequential(streaming, SETTINGS.streams, true);
 
-    process.stdout.write(
-      `Request log on vs off (same build, same database, interleaved): ${SETTINGS.requests} per path…\n`,
-    );
-    await sequential(logTargetsFor(install, false), 200, false);
+    say(`1 MB request bodies (non-streaming, interleaved): ${SETTINGS.bigRequests} per path…`);
+    const bigTargets = bigTargetsFor(install);
+    await sequential(bigTargets, Math.min(20, SETTINGS.bigRequests), false);
+    const bigBodies = await sequential(bigTargets, SETTINGS.bigRequests, false);
+
+    say(`Request log on vs off (same build, same database, interleaved): ${SETTINGS.requests} per path…`);
+    await sequential(logTargetsFor(install, false), QUICK ? 50 : 200, false);
     const logNonStream = await sequential(logTargetsFor(install, false), SETTINGS.requests, false);
     const logStreams = await sequential(logTargetsFor(install, true), SETTINGS.streams, true);
 
-    process.stdout.write(`Throughput: ${SETTINGS.concurrency} concurrent streams, ${SETTINGS.seconds} s per path…\n`);
+    say(`Throughput: ${SETTINGS.concurrency} concurrent streams, ${SETTINGS.seconds} s per path…`);
     // The first seconds at this concurrency grow the heap and JIT new paths: not steady state.
-    await throughput(streaming.chat, 2);
-    await throughput(streaming.messages, 2);
+    for (const target of [streaming.floor, portkeyStream, streaming.chat, streaming.messages]) {
+      await throughput(target, SETTINGS.warmupSeconds, { countErrors: true });
+    }
     const peak = watchPeakRss(pid);
     const direct = await throughput(streaming.direct, SETTINGS.seconds);
+    const floor = await throughput(streaming.floor, SETTINGS.seconds, { pid: install.floorPid });
+    // Portkey's failed streams are counted, not thrown: the report shows them and voids the comparison.
+    const portkey = await throughput(portkeyStream, SETTINGS.seconds, { pid: install.portkey.pid, countErrors: true });
     profile.start();
-    const chat = await throughput(streaming.chat, SETTINGS.seconds, pid);
+    const chat = await throughput(streaming.chat, SETTINGS.seconds, { pid: treePid });
     await profile.stop();
-    const messages = await throughput(streaming.messages, SETTINGS.seconds, pid);
+    const messages = await throughput(streaming.messages, SETTINGS.seconds, { pid: treePid });
+    const peakRss = peak.stop();
+
+    say(`${SETTINGS.highConcurrency} concurrent streams, ${SETTINGS.seconds} s per path, errors counted…`);
+    const high = { concurrency: SETTINGS.highConcurrency, countErrors: true };
+    const highConcurrency = {
+      chat: await throughput(streaming.chat, SETTINGS.seconds, { ...high, pid: treePid }),
+      messages: await throughput(streaming.messages, SETTINGS.seconds, { ...high, pid: treePid }),
+    };
+    const afterRss = rssMiB(pid);
+
+    say(`Memory with ${SETTINGS.slowStreams} slow streams open (${SETTINGS.holdSeconds} s each)…`);
+    const startMemory = await slowStreamMemory(streaming.chat, treePid, pid);
+    const portkeyMemory = await slowStreamMemory(portkeyStream, install.portkey.pid, install.portkey.pid);
+    const gateway = await install.startGateway();
+    let gatewayMemory: SlowStreamMemory | "not available" = "not available";
+    if (gateway !== "not available") {
+      const gatewayChat = { ...streaming.chat, url: streaming.chat.url.replace(install.appUrl, gateway.url) };
+      // Warm it as the others were: sequential streams, then a short concurrent run.
+      await sequential({ chat: gatewayChat }, QUICK ? 20 : 100, true);
+      await throughput(gatewayChat, SETTINGS.warmupSeconds);
+      gatewayMemory = await slowStreamMemory(gatewayChat, gateway.pid);
+      await gateway.stop();
+    }
 
     const report = renderResults({
       root: ROOT,
       settings: SETTINGS,
+      workers: process.env.WORKERS,
+      portkeyVersion: install.portkey.version,
       nonStream: {
         direct: nonStream.total("direct"),
         floor: nonStream.total("floor"),
@@ -251,8 +397,16 @@ async function main() {
         chat: streams.firstToken("chat"),
         messages: streams.firstToken("messages"),
       },
-      throughput: { direct, chat, messages },
-      rssMiB: { idle: idleRss, warm: warmRss, peak: peak.stop(), after: rssMiB(pid) },
+      bigBodies: {
+        bytes: Buffer.byteLength(bigTargets.chat1MB!.body),
+        direct: bigBodies.total("direct1MB"),
+        floor: bigBodies.total("floor1MB"),
+        chat: bigBodies.total("chat1MB"),
+      },
+      throughput: { direct, floor, portkey, chat, messages },
+      highConcurrency,
+      rssMiB: { idle: idleRss, warm: warmRss, peak: peakRss, after: afterRss },
+      slowStreams: { start: startMemory, gateway: gatewayMemory, portkey: portkeyMemory },
       requestLog: {
         nonStream: {
           chat: logNonStream.total("chat"),
@@ -269,10 +423,10 @@ async function main() {
       },
       totalSeconds: (performance.now() - benchStarted) / 1000,
     });
-    process.stdout.write(`\n${report}\n`);
-    if (!profileDirectory) {
+    say(`\n${report}`);
+    if (!profileDirectory && !QUICK) {
       writeFileSync(path.join(ROOT, "bench/results.md"), report);
-      process.stdout.write("Wrote bench/results.md\n");
+      say("Wrote bench/results.md");
     }
   } finally {
     closeConnections();
@@ -280,11 +434,11 @@ async function main() {
   }
 
   if (profileDirectory) {
-    process.stdout.write(
-      `\n${renderProfile(path.join(profileDirectory, `CPU.${pid}.1.cpuprofile`), "sequential non-streaming requests, all gateway paths")}\n`,
+    say(
+      `\n${renderProfile(path.join(profileDirectory, `CPU.${pid}.1.cpuprofile`), "sequential non-streaming requests, all gateway paths")}`,
     );
-    process.stdout.write(
-      `\n${renderProfile(path.join(profileDirectory, `CPU.${pid}.2.cpuprofile`), `chat/completions streams, ${SETTINGS.concurrency} concurrent`)}\n`,
+    say(
+      `\n${renderProfile(path.join(profileDirectory, `CPU.${pid}.2.cpuprofile`), `chat/completions streams, ${SETTINGS.concurrency} concurrent`)}`,
     );
   }
 }
