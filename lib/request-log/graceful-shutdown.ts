@@ -1,5 +1,6 @@
 import { flushRequestLog } from "./request-log";
 import { requestsInFlight } from "./request-trace";
+import { shutdownTracing } from "@/lib/observability/gateway-tracing";
 
 const DRAIN_DEADLINE_MS = 10_000;
 const FLUSH_DEADLINE_MS = 10_000;
@@ -23,6 +24,8 @@ export function installGracefulShutdown(stopAccepting: () => void, stopOthers?: 
       const [stats, othersUnwritten] = await Promise.all([
         flushRequestLog(FLUSH_DEADLINE_MS).catch(() => undefined),
         stopOthers?.().catch(() => 0) ?? 0,
+        // Spans of the last requests (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
+        shutdownTracing().catch(() => undefined),
       ]);
       if (othersUnwritten > 0)
         console.warn(`request log: ${othersUnwritten} rows could not be written before shutdown`);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { getConfig } from "@/lib/env";
 import { matchGatewayRequest, type GatewayMatch } from "@/lib/gateway/gateway-routes";
 import { serveGatewayRequest } from "@/lib/gateway/serve-gateway-request";
+import { metricsContentType, renderMetrics } from "@/lib/observability/gateway-metrics";
 import { isAllowedHost, misdirectedBody } from "@/lib/ui-api/allowed-host";
 import { answerClientError } from "./gateway-server-errors";
 import { incomingTimeouts } from "./incoming-timeouts";
@@ -28,6 +29,7 @@ export function createGatewayServer(other: (req: IncomingMessage, res: ServerRes
     const match =
       pathname && PLAIN_PATH.test(pathname) ? matchGatewayRequest(req.method ?? "GET", pathname) : undefined;
     if (match) return void serveGateway(match, req, res);
+    if (pathname === "/metrics") return void serveMetrics(req, res);
     other(req, res);
   });
   server.on("clientError", answerClientError);
@@ -38,6 +40,35 @@ async function serveGateway(match: GatewayMatch, req: IncomingMessage, res: Serv
   try {
     const response = await serveGatewayRequest(toGatewayRequest(req, res), match);
     await sendWebResponse(res, response, req.method);
+  } catch (error) {
+    failed(res, error);
+  }
+}
+
+/**
+ * Prometheus metrics of every server process on this machine (the workers' sum). Like the
+ * health check it needs no key: point the scraper at the instance, not through the load balancer.
+ */
+async function serveMetrics(req: IncomingMessage, res: ServerResponse) {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    return sendJson(
+      res,
+      405,
+      {
+        error: { message: "Use GET /metrics.", type: "invalid_request_error", param: null, code: "method_not_allowed" },
+      },
+      req.method,
+      { allow: "GET, HEAD" },
+    );
+  }
+  try {
+    const body = Buffer.from(await renderMetrics());
+    res.writeHead(200, {
+      "content-type": metricsContentType(),
+      "content-length": body.byteLength,
+      "cache-control": "no-store",
+    });
+    res.end(req.method === "HEAD" ? undefined : body);
   } catch (error) {
     failed(res, error);
   }

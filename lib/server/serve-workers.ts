@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
+import { installClusterMetricsAggregator } from "@/lib/observability/gateway-metrics";
 import { privateSocketPath, serveApp, serveGatewayOnly, type ServeOptions } from "./serve-app";
 
 export type ServeMode = "app" | "gateway";
@@ -39,6 +40,8 @@ export async function serveWithWorkers(mode: ServeMode, options: ServeOptions, w
   }
   const socketPath = mode === "app" ? privateSocketPath() : "";
   const roles = Array.from({ length: workers }, (_, index) => (mode === "app" && index === 0 ? "next" : "gateway"));
+  // /metrics in any worker answers for all of them: the supervisor sums them.
+  installClusterMetricsAggregator();
   const supervisor = new Supervisor(mode, socketPath);
   // The Next.js worker first: the others forward pages to it, so they listen once it serves.
   await supervisor.fork(roles[0]!);

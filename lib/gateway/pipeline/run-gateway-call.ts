@@ -44,6 +44,8 @@ export async function runGatewayCall(
     const scopes = limitScopes(principal);
     if (scopes.length > 0) {
       const limits = await checkKeyLimits(db, scopes);
+      for (const scope of scopes)
+        observeLimiterDecision(scope.kind, limits.exceededBy?.scope === scope ? limits.exceededBy.decision : "allowed");
       limitHeaders = rateLimitHeaders(limits, protocol);
       if (limits.exceeded) throw limits.exceeded;
     }
