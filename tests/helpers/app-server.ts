@@ -24,12 +24,22 @@ export function ensureBuilt(): Promise<void> {
   return built;
 }
 
-/** Starts the app (built if needed) with `switchyard start --no-build` and waits for /api/health. */
-export async function startAppServer(env: Record<string, string>, requestedPort: number): Promise<AppServer> {
+export type ServeCommand = "start" | "gateway";
+
+/**
+ * Starts the app (built if needed) with `switchyard start --no-build` — or the gateway alone
+ * with `switchyard gateway` — and waits for /api/health.
+ */
+export async function startAppServer(
+  env: Record<string, string>,
+  requestedPort: number,
+  command: ServeCommand = "start",
+): Promise<AppServer> {
   // TEST_PORT_OFFSET lets several checkouts run their suites side by side.
   const port = requestedPort + Number(process.env.TEST_PORT_OFFSET ?? 0);
-  await ensureBuilt();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin/switchyard.mjs"), "start", "--no-build"], {
+  if (command === "start") await ensureBuilt();
+  const args = command === "start" ? ["start", "--no-build"] : ["gateway"];
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin/switchyard.mjs"), ...args], {
     cwd: ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

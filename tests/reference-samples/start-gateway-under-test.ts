@@ -1,5 +1,5 @@
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "../fake-upstream/fake-anthropic-server";
-import { startAppServer, type AppServer } from "../helpers/app-server";
+import { startAppServer, type AppServer, type ServeCommand } from "../helpers/app-server";
 import { runCli, type CliResult } from "../helpers/run-cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { appEnv } from "../helpers/test-env";
@@ -29,6 +29,8 @@ export type GatewayUnderTestOptions = {
    * its key (the fake accepts only {@link PROVIDER_SECRET}), or `false` for none.
    */
   credential?: { apiKey: string } | false;
+  /** `switchyard gateway` (the gateway alone) instead of `switchyard start`. */
+  command?: ServeCommand;
   /** Added to the server's environment, e.g. `GATEWAY_MAX_BODY_MB`. */
   serverEnv?: Record<string, string>;
 };
@@ -53,7 +55,7 @@ export async function startGatewayUnderTest(options: GatewayUnderTestOptions): P
     const credential = options.credential ?? { apiKey: PROVIDER_SECRET };
     if (credential) await addAnthropicCredential(cli, fake.url, credential.apiKey);
     const env = Object.entries(appEnv(database)).map(([key, value]) => [key, value ?? ""]);
-    server = await startAppServer({ ...Object.fromEntries(env), ...options.serverEnv }, options.port);
+    server = await startAppServer({ ...Object.fromEntries(env), ...options.serverEnv }, options.port, options.command);
     const started = server;
     return {
       url: started.url,
