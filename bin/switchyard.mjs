@@ -5,7 +5,6 @@ import { register } from "node:module";
 import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { register as registerTsx } from "tsx/esm/api";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -42,6 +41,8 @@ register(
         " return next(specifier, context); }",
     ),
 );
+// Loaded only now: the launcher above re-runs this script and waits, and tsx would only weigh on it.
+const { register: registerTsx } = await import("tsx/esm/api");
 registerTsx({ tsconfig: path.join(root, "tsconfig.json") });
 
 const { main } = await import(path.join(root, "cli/main.ts"));
