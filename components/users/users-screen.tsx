@@ -31,6 +31,13 @@ export function UsersScreen({ currentUserId }: { currentUserId: string }) {
   const [resetting, setResetting] = useState<UserListItem | null>(null);
   const [shownPassword, setShownPassword] = useState<{ email: string; password: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: USERS_KEY });
+  /** A user was created or a password reset: the dialog closes and a generated password is shown once. */
+  const passwordSet = (email: string, generatedPassword: string | null) => {
+    setCreating(false);
+    setResetting(null);
+    if (generatedPassword) setShownPassword({ email, password: generatedPassword });
+    return refresh();
+  };
 
   const update = useMutation({
     mutationFn: ({ id, change }: { id: string; change: { role?: Role; disabled?: boolean } }) =>
@@ -127,24 +134,8 @@ export function UsersScreen({ currentUserId }: { currentUserId: string }) {
         </div>
       )}
 
-      <CreateUserDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(email, password) => {
-          setCreating(false);
-          if (password) setShownPassword({ email, password });
-          return refresh();
-        }}
-      />
-      <ResetPasswordDialog
-        user={resetting}
-        onClose={() => setResetting(null)}
-        onReset={(email, password) => {
-          setResetting(null);
-          if (password) setShownPassword({ email, password });
-          return refresh();
-        }}
-      />
+      <CreateUserDialog open={creating} onClose={() => setCreating(false)} onCreated={passwordSet} />
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} onReset={passwordSet} />
       <ConfirmDialog
         open={disabling !== null}
         onClose={() => {
@@ -225,17 +216,7 @@ function CreateUserDialog({
             <Input {...control} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
           )}
         </Field>
-        <Field label="Initial password" optional hint="Leave empty to generate one, shown to you once.">
-          {(control) => (
-            <Input
-              {...control}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <PasswordOrGeneratedField label="Initial password" value={password} onChange={setPassword} />
         <Field label="Role">
           {(control) => (
             <Select {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -293,17 +274,7 @@ function ResetPasswordDialog({
         }}
       >
         {reset.error && <Alert tone="error">{errorMessage(reset.error)}</Alert>}
-        <Field label="New password" optional hint="Leave empty to generate one, shown to you once.">
-          {(control) => (
-            <Input
-              {...control}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <PasswordOrGeneratedField label="New password" value={password} onChange={setPassword} />
         <DialogActions>
           <Button type="button" onClick={onClose}>
             Cancel
@@ -314,5 +285,30 @@ function ResetPasswordDialog({
         </DialogActions>
       </form>
     </Dialog>
+  );
+}
+
+/** A password the admin types, or leaves empty to have the server generate one. */
+function PasswordOrGeneratedField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} optional hint="Leave empty to generate one, shown to you once.">
+      {(control) => (
+        <Input
+          {...control}
+          type="password"
+          autoComplete="new-password"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }
