@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogCancelOrConfirm } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
@@ -225,14 +225,7 @@ function CreateUserDialog({
             </Select>
           )}
         </Field>
-        <DialogActions>
-          <Button type="button" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" pending={create.isPending}>
-            Create user
-          </Button>
-        </DialogActions>
+        <DialogCancelOrConfirm onCancel={onClose} confirmLabel="Create user" pending={create.isPending} />
       </form>
     </Dialog>
   );
@@ -275,14 +268,12 @@ function ResetPasswordDialog({
       >
         {reset.error && <Alert tone="error">{errorMessage(reset.error)}</Alert>}
         <PasswordOrGeneratedField label="New password" value={password} onChange={setPassword} />
-        <DialogActions>
-          <Button type="button" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" pending={reset.isPending}>
-            Reset password
-          </Button>
-        </DialogActions>
+        <DialogCancelOrConfirm
+          onCancel={onClose}
+          confirmLabel="Reset password"
+          pending={reset.isPending}
+          variant="danger"
+        />
       </form>
     </Dialog>
   );

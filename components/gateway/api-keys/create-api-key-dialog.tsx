@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { errorMessage, errorParam } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogCancelOrConfirm } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useCreateApiKey } from "./api-key-queries";
@@ -90,12 +89,7 @@ function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCre
           )}
         </Field>
       )}
-      <DialogActions>
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={create.isPending}>
-          Create API Key
-        </Button>
-      </DialogActions>
+      <DialogCancelOrConfirm onCancel={onCancel} confirmLabel="Create API Key" pending={create.isPending} />
     </form>
   );
 }

@@ -6,8 +6,7 @@ import type { ApiKeyView } from "@/lib/api-keys/api-key-view";
 import { errorMessage, requestJson } from "@/components/api-client/request-json";
 import { LimitFields, readLimitFields } from "@/components/limits/limit-fields";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogCancelOrConfirm } from "@/components/ui/dialog";
 import { Switch } from "@/components/ui/switch";
 import { apiKeysQueryOptions } from "./api-key-queries";
 
@@ -66,12 +65,7 @@ function KeyLimitsForm({ apiKey, onDone }: { apiKey: ApiKeyView; onDone: () => v
         </div>
         <Switch checked={logBodies} onCheckedChange={setLogBodies} label="Log request and response bodies" />
       </div>
-      <DialogActions>
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={save.isPending}>
-          Save limits
-        </Button>
-      </DialogActions>
+      <DialogCancelOrConfirm onCancel={onDone} confirmLabel="Save limits" pending={save.isPending} />
     </form>
   );
 }

@@ -5,8 +5,7 @@ import type { CredentialView } from "@/lib/credentials/credential-view";
 import type { CredentialProvider } from "@/lib/credentials/providers";
 import { errorMessage, errorParam } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogCancelOrConfirm } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
@@ -109,12 +108,7 @@ function CredentialForm({ target, onDone }: { target: CredentialDialogTarget; on
         </div>
         <Switch checked={isDefault} onCheckedChange={setIsDefault} label={`Default for ${entry.label}`} />
       </div>
-      <DialogActions>
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={mutation.isPending}>
-          Save
-        </Button>
-      </DialogActions>
+      <DialogCancelOrConfirm onCancel={onDone} confirmLabel="Save" pending={mutation.isPending} />
     </form>
   );
 }
