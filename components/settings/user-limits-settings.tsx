@@ -5,6 +5,7 @@ import { errorMessage, requestJson } from "@/components/api-client/request-json"
 import { LimitFields, readLimitFields, type LimitValues } from "@/components/limits/limit-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { handleFormData } from "@/components/ui/handle-form-data";
 import { Switch } from "@/components/ui/switch";
 
 export type UserLimitsRow = {
@@ -75,10 +76,7 @@ export function UserLimitsSettings({
             <form
               aria-label={`Limits for ${user.email}`}
               className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
-              onSubmit={(event) => {
-                event.preventDefault();
-                void save(user, new FormData(event.currentTarget));
-              }}
+              onSubmit={handleFormData((form) => void save(user, form))}
             >
               <p className="truncate text-sm font-medium">
                 {user.email} <span className="font-normal text-zinc-600 dark:text-zinc-400">({user.role})</span>

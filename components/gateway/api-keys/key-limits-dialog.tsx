@@ -7,6 +7,7 @@ import { errorMessage, requestJson } from "@/components/api-client/request-json"
 import { LimitFields, readLimitFields } from "@/components/limits/limit-fields";
 import { Alert } from "@/components/ui/alert";
 import { Dialog, DialogCancelOrConfirm } from "@/components/ui/dialog";
+import { handleFormData } from "@/components/ui/handle-form-data";
 import { Switch } from "@/components/ui/switch";
 import { apiKeysQueryOptions } from "./api-key-queries";
 
@@ -49,10 +50,7 @@ function KeyLimitsForm({ apiKey, onDone }: { apiKey: ApiKeyView; onDone: () => v
   return (
     <form
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate({ ...readLimitFields(new FormData(event.currentTarget)), logBodies });
-      }}
+      onSubmit={handleFormData((form) => save.mutate({ ...readLimitFields(form), logBodies }))}
     >
       {save.isError && <Alert tone="error">{errorMessage(save.error)}</Alert>}
       <LimitFields values={apiKey.limits} />
