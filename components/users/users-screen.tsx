@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { QueryStatus } from "@/components/api-client/query-status";
 import { errorMessage, requestJson } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -60,8 +61,7 @@ export function UsersScreen({ currentUserId }: { currentUserId: string }) {
         }
       />
       {update.error && !disabling && <Alert tone="error">{errorMessage(update.error)}</Alert>}
-      {users.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading users…</p>}
-      {users.isError && <Alert tone="error">{errorMessage(users.error)}</Alert>}
+      <QueryStatus query={users} loading="Loading users…" />
       {users.isSuccess && (
         <div className="overflow-x-auto">
           <Table aria-label="Users" className="min-w-[46rem]">
