@@ -13,7 +13,7 @@ import { Dialog, DialogActions, DialogCancelOrConfirm } from "@/components/ui/di
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { ActionsHeader, Table, TableBody, TableCell, TableHead, TableHeader } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableColumns } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { UserListItem } from "@/lib/users/manage-users";
 
@@ -65,16 +65,7 @@ export function UsersScreen({ currentUserId }: { currentUserId: string }) {
       {users.isSuccess && (
         <div className="overflow-x-auto">
           <Table aria-label="Users" className="min-w-[46rem]">
-            <TableHead>
-              <tr>
-                <TableHeader>Email</TableHeader>
-                <TableHeader>Role</TableHeader>
-                <TableHeader>Status</TableHeader>
-                <TableHeader>Created</TableHeader>
-                <TableHeader>Last seen</TableHeader>
-                <ActionsHeader />
-              </tr>
-            </TableHead>
+            <TableColumns columns={["Email", "Role", "Status", "Created", "Last seen"]} actions />
             <TableBody>
               {users.data.map((user) => (
                 <tr key={user.id}>
