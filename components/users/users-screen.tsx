@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { confirmingMutation } from "@/components/api-client/confirming-mutation";
 import { QueryStatus } from "@/components/api-client/query-status";
 import { errorMessage, requestJson } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
@@ -129,16 +130,11 @@ export function UsersScreen({ currentUserId }: { currentUserId: string }) {
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} onReset={passwordSet} />
       <ConfirmDialog
         open={disabling !== null}
-        onClose={() => {
-          setDisabling(null);
-          update.reset();
-        }}
+        {...confirmingMutation(update, () => setDisabling(null))}
         title={`Disable ${disabling?.email ?? "user"}?`}
         description="They are signed out everywhere, cannot sign in, and their API keys stop working until you enable them again."
         confirmLabel="Disable user"
         onConfirm={() => disabling && update.mutate({ id: disabling.id, change: { disabled: true } })}
-        pending={update.isPending}
-        error={update.error ? errorMessage(update.error) : null}
       />
       <Dialog open={shownPassword !== null} onClose={() => setShownPassword(null)} title="The new password">
         {shownPassword && (
