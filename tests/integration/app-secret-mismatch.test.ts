@@ -4,7 +4,7 @@
  * gateway call — not as a generic 500.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { describeAppSecretMismatch } from "@/lib/credentials/app-secret-mismatch";
 import { createCredential } from "@/lib/credentials/manage-credentials";
@@ -13,8 +13,8 @@ import { testCredential } from "@/lib/credentials/test-credential";
 import { createUser } from "@/lib/users/create-user";
 import { POST as chatCompletions } from "@/app/v3/router/chat/completions/route";
 import { POST as messages } from "@/app/v3/router/v1/messages/route";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
+import type { TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase, TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
 
 const OTHER_APP_SECRET = "a-different-secret-a-different-secret-99";
 const MISMATCH = /APP_SECRET does not match the stored credentials/;
@@ -27,9 +27,7 @@ describe("a server whose APP_SECRET does not match the stored credentials", () =
   let credentialId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    await applyMigrations(database);
-    db = useAppEnv(database, TEST_APP_SECRET);
+    ({ database, db } = await createMigratedDatabase("sqlite", TEST_APP_SECRET));
     const user = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
     apiKey = (await createApiKey(db, user.id, { name: "mismatch" }, "operator")).key;
     credentialId = (
@@ -40,10 +38,7 @@ describe("a server whose APP_SECRET does not match the stored credentials", () =
     db = useAppEnv(database, OTHER_APP_SECRET);
   }, 60_000);
   beforeEach(() => forgetResolvedCredentials());
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  afterAll(() => disposeDatabase({ database, db }));
 
   it("is reported at startup in one line that says so", async () => {
     const problem = await describeAppSecretMismatch(db);
