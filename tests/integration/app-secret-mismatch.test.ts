@@ -5,14 +5,12 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { describeAppSecretMismatch } from "@/lib/credentials/app-secret-mismatch";
-import { createCredential } from "@/lib/credentials/manage-credentials";
 import { forgetResolvedCredentials } from "@/lib/credentials/resolve-credential";
 import { testCredential } from "@/lib/credentials/test-credential";
-import { createUser } from "@/lib/users/create-user";
 import { POST as chatCompletions } from "@/app/v3/router/chat/completions/route";
 import { POST as messages } from "@/app/v3/router/v1/messages/route";
+import { seedAdminKeyAndCredential } from "../helpers/seed-install";
 import type { TestDatabase } from "../helpers/test-database";
 import { createMigratedDatabase, disposeDatabase, TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
 
@@ -28,11 +26,10 @@ describe("a server whose APP_SECRET does not match the stored credentials", () =
 
   beforeAll(async () => {
     ({ database, db } = await createMigratedDatabase("sqlite", TEST_APP_SECRET));
-    const user = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
-    apiKey = (await createApiKey(db, user.id, { name: "mismatch" }, "operator")).key;
-    credentialId = (
-      await createCredential(db, { provider: "anthropic", name: "Production", apiKey: "sk-ant-mismatch-test-0000" })
-    ).id;
+    ({ apiKey, credentialId } = await seedAdminKeyAndCredential(db, {
+      keyName: "mismatch",
+      credential: { name: "Production", apiKey: "sk-ant-mismatch-test-0000" },
+    }));
     expect(await describeAppSecretMismatch(db)).toBeUndefined();
     await db.$disconnect();
     db = useAppEnv(database, OTHER_APP_SECRET);

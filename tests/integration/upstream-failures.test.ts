@@ -7,9 +7,6 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
-import { createCredential } from "@/lib/credentials/manage-credentials";
-import { createUser } from "@/lib/users/create-user";
 import { POST as chatCompletions } from "@/app/v3/router/chat/completions/route";
 import { POST as messages } from "@/app/v3/router/v1/messages/route";
 import {
@@ -17,6 +14,7 @@ import {
   type FakeAnthropicServer,
   type FakeScenario,
 } from "../fake-upstream/fake-anthropic-server";
+import { seedAdminKeyAndCredential } from "../helpers/seed-install";
 import type { TestDatabase } from "../helpers/test-database";
 import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
@@ -89,9 +87,10 @@ beforeAll(async () => {
   }
   ({ database, db } = await createMigratedDatabase("sqlite"));
   fake = await startFakeAnthropicServer({ apiKey: PROVIDER_KEY });
-  const user = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
-  apiKey = (await createApiKey(db, user.id, { name: "upstream-failures" }, "operator")).key;
-  await createCredential(db, { provider: "anthropic", name: "Fake", apiKey: PROVIDER_KEY, baseUrl: fake.url });
+  ({ apiKey } = await seedAdminKeyAndCredential(db, {
+    keyName: "upstream-failures",
+    credential: { name: "Fake", apiKey: PROVIDER_KEY, baseUrl: fake.url },
+  }));
 }, 60_000);
 
 afterAll(async () => {
