@@ -6,6 +6,7 @@ import { ApiRequestError, errorMessage, requestJson } from "@/components/api-cli
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { handleFormData } from "@/components/ui/handle-form-data";
 import { Input } from "@/components/ui/input";
 
 const PASSWORD_MIN_LENGTH = 8;
@@ -41,13 +42,7 @@ export function SetupForm() {
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void createAdmin(new FormData(event.currentTarget));
-      }}
-      className="space-y-4"
-    >
+    <form onSubmit={handleFormData((form) => void createAdmin(form))} className="space-y-4">
       {error && (
         <Alert tone="error">
           {error.message}

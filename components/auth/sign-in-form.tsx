@@ -5,6 +5,7 @@ import { requestJson, errorMessage } from "@/components/api-client/request-json"
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { handleFormData } from "@/components/ui/handle-form-data";
 import { Input } from "@/components/ui/input";
 
 export function SignInForm({ nextPath }: { nextPath: string }) {
@@ -28,13 +29,7 @@ export function SignInForm({ nextPath }: { nextPath: string }) {
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void signIn(new FormData(event.currentTarget));
-      }}
-      className="space-y-4"
-    >
+    <form onSubmit={handleFormData((form) => void signIn(form))} className="space-y-4">
       {error && <Alert tone="error">{error}</Alert>}
       <Field label="Email">
         {(control) => <Input {...control} name="email" type="email" autoComplete="username" required autoFocus />}

@@ -1,8 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { errorMessage } from "@/components/api-client/request-json";
-import { Alert } from "@/components/ui/alert";
+import { QueryStatus } from "@/components/api-client/query-status";
 import { Dialog } from "@/components/ui/dialog";
 import { AttemptsTimeline } from "./attempts-timeline";
 import { formatUsd } from "@/lib/format/format-usd";
@@ -40,8 +39,7 @@ export function LogDetailDrawer({ id, onClose }: { id: string | null; onClose: (
   const row = detail.data;
   return (
     <Dialog open={id !== null} onClose={onClose} title="Request details" className="max-w-2xl">
-      {detail.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading…</p>}
-      {detail.isError && <Alert tone="error">{errorMessage(detail.error)}</Alert>}
+      <QueryStatus query={detail} loading="Loading…" />
       {row && (
         <div className="space-y-5">
           <dl className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3">

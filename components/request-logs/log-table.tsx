@@ -2,7 +2,7 @@
 
 import { Fragment } from "react";
 import type { RequestLogView } from "@/lib/request-log/list-request-logs";
-import { Table, TableBody, TableCell, TableHead, TableHeader } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableColumns } from "@/components/ui/table";
 import { formatUsd } from "@/lib/format/format-usd";
 import { formatCount, formatMs } from "./format";
 import { StatusBadge } from "./status-badge";
@@ -19,19 +19,19 @@ const timeFormat = new Intl.DateTimeFormat(undefined, {
 export function LogTable({ rows, onOpen }: { rows: RequestLogView[]; onOpen: (id: string) => void }) {
   return (
     <Table aria-label="Requests">
-      <TableHead>
-        <tr>
-          <TableHeader>Time</TableHeader>
-          <TableHeader>Key</TableHeader>
-          <TableHeader>Endpoint</TableHeader>
-          <TableHeader>Model</TableHeader>
-          <TableHeader>Status</TableHeader>
-          <TableHeader className="text-right">Latency</TableHeader>
-          <TableHeader className="text-right">TTFT</TableHeader>
-          <TableHeader className="text-right">Tokens in / out</TableHeader>
-          <TableHeader className="text-right">Cost</TableHeader>
-        </tr>
-      </TableHead>
+      <TableColumns
+        columns={[
+          "Time",
+          "Key",
+          "Endpoint",
+          "Model",
+          "Status",
+          { label: "Latency", numeric: true },
+          { label: "TTFT", numeric: true },
+          { label: "Tokens in / out", numeric: true },
+          { label: "Cost", numeric: true },
+        ]}
+      />
       <TableBody>
         {rows.map((row) => (
           <tr key={row.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">

@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { errorMessage } from "@/components/api-client/request-json";
-import { Alert } from "@/components/ui/alert";
+import { QueryStatus } from "@/components/api-client/query-status";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { LogDetailDrawer } from "./log-detail-drawer";
 import { LogFiltersBar } from "./log-filters";
@@ -52,13 +52,8 @@ export function LogsScreen({ isAdmin }: { isAdmin: boolean }) {
         }
       />
       <LogFiltersBar filters={filters} onChange={setFilters} />
-      {logs.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading requests…</p>}
-      {logs.isError && <Alert tone="error">{errorMessage(logs.error)}</Alert>}
-      {logs.isSuccess && rows.length === 0 && (
-        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
-          No requests match these filters.
-        </p>
-      )}
+      <QueryStatus query={logs} loading="Loading requests…" />
+      {logs.isSuccess && rows.length === 0 && <EmptyState>No requests match these filters.</EmptyState>}
       {rows.length > 0 && <LogTable rows={rows} onOpen={setOpenId} />}
       {logs.hasNextPage && (
         <div className="flex justify-center">

@@ -16,6 +16,7 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { handleFormData } from "@/components/ui/handle-form-data";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -198,11 +199,9 @@ function SessionRow({
       <div className="min-w-0 flex-1">
         {renaming ? (
           <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              const value = String(new FormData(event.currentTarget).get("title") ?? "");
-              void onRename(session, value).then(() => setRenaming(false));
-            }}
+            onSubmit={handleFormData(
+              (form) => void onRename(session, String(form.get("title") ?? "")).then(() => setRenaming(false)),
+            )}
             className="flex gap-2"
           >
             <Input

@@ -2,20 +2,18 @@
 
 import { useState } from "react";
 import { errorMessage, requestJson } from "@/components/api-client/request-json";
+import { LimitFields, readLimitFields, type LimitValues } from "@/components/limits/limit-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { handleFormData } from "@/components/ui/handle-form-data";
 import { Switch } from "@/components/ui/switch";
 
 export type UserLimitsRow = {
   id: string;
   email: string;
   role: string;
-  limits: { requestsPerMinute: number | null; tokensPerMinute: number | null; monthlyBudgetUsd: number | null };
+  limits: LimitValues;
 };
-
-/** Empty means no limit. */
-const limitOrNull = (value: FormDataEntryValue | null) => (String(value ?? "").trim() === "" ? null : Number(value));
 
 /** Admins: whether members may create keys, and each user's limits (shared by all of the user's keys). */
 export function UserLimitsSettings({
@@ -50,11 +48,7 @@ export function UserLimitsSettings({
     try {
       await requestJson(`/api/users/${user.id}/limits`, {
         method: "PATCH",
-        body: {
-          requestsPerMinute: limitOrNull(form.get("requestsPerMinute")),
-          tokensPerMinute: limitOrNull(form.get("tokensPerMinute")),
-          monthlyBudgetUsd: limitOrNull(form.get("monthlyBudgetUsd")),
-        },
+        body: readLimitFields(form),
       });
       setOutcome({ tone: "success", message: `Limits saved for ${user.email}.` });
     } catch (failure) {
@@ -82,36 +76,12 @@ export function UserLimitsSettings({
             <form
               aria-label={`Limits for ${user.email}`}
               className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
-              onSubmit={(event) => {
-                event.preventDefault();
-                void save(user, new FormData(event.currentTarget));
-              }}
+              onSubmit={handleFormData((form) => void save(user, form))}
             >
               <p className="truncate text-sm font-medium">
                 {user.email} <span className="font-normal text-zinc-600 dark:text-zinc-400">({user.role})</span>
               </p>
-              <div className="grid gap-2 sm:grid-cols-3">
-                {(
-                  [
-                    ["requestsPerMinute", "Requests / min", "1"],
-                    ["tokensPerMinute", "Tokens / min", "1"],
-                    ["monthlyBudgetUsd", "Budget $ / month", "0.01"],
-                  ] as const
-                ).map(([name, label, step]) => (
-                  <label key={name} className="space-y-1 text-xs text-zinc-600 dark:text-zinc-400">
-                    <span>{label}</span>
-                    <Input
-                      name={name}
-                      type="number"
-                      min={step}
-                      step={step}
-                      placeholder="none"
-                      defaultValue={user.limits[name] ?? ""}
-                      aria-label={`${label} for ${user.email}`}
-                    />
-                  </label>
-                ))}
-              </div>
+              <LimitFields values={user.limits} compactFor={user.email} />
               <Button type="submit" pending={pending === user.id} aria-label={`Save limits for ${user.email}`}>
                 Save
               </Button>

@@ -1,8 +1,7 @@
 "use client";
 
 import { Alert } from "./alert";
-import { Button } from "./button";
-import { Dialog, DialogActions } from "./dialog";
+import { Dialog, DialogCancelOrConfirm } from "./dialog";
 
 /** "Are you sure?" for destructive actions; shows the action's error if it fails. */
 export function ConfirmDialog({
@@ -27,12 +26,13 @@ export function ConfirmDialog({
   return (
     <Dialog open={open} onClose={onClose} title={title} description={description} className="max-w-md">
       {error && <Alert tone="error">{error}</Alert>}
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="danger" onClick={onConfirm} pending={pending}>
-          {confirmLabel}
-        </Button>
-      </DialogActions>
+      <DialogCancelOrConfirm
+        onCancel={onClose}
+        confirmLabel={confirmLabel}
+        onConfirm={onConfirm}
+        pending={pending}
+        variant="danger"
+      />
     </Dialog>
   );
 }

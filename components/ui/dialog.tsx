@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef } from "react";
 import { classNames } from "./class-names";
+import { Button } from "./button";
 
 /**
  * A modal on the native <dialog> (focus trap, Escape, inert page for free), named by its
@@ -96,4 +97,31 @@ export function Dialog({
 /** The row of buttons at the foot of a dialog. */
 export function DialogActions({ children }: { children: React.ReactNode }) {
   return <div className="mt-5 flex flex-wrap justify-end gap-2">{children}</div>;
+}
+
+/**
+ * The foot of a dialog that asks for one action: Cancel, and the action's button, which
+ * submits the dialog's form unless `onConfirm` is given.
+ */
+export function DialogCancelOrConfirm({
+  onCancel,
+  confirmLabel,
+  onConfirm,
+  pending,
+  variant = "primary",
+}: {
+  onCancel: () => void;
+  confirmLabel: string;
+  onConfirm?: () => void;
+  pending?: boolean;
+  variant?: "primary" | "danger";
+}) {
+  return (
+    <DialogActions>
+      <Button onClick={onCancel}>Cancel</Button>
+      <Button type={onConfirm ? "button" : "submit"} variant={variant} onClick={onConfirm} pending={pending}>
+        {confirmLabel}
+      </Button>
+    </DialogActions>
+  );
 }

@@ -2,10 +2,10 @@
 
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { errorMessage, requestJson } from "@/components/api-client/request-json";
+import { QueryStatus } from "@/components/api-client/query-status";
+import { requestJson } from "@/components/api-client/request-json";
 import { formatCount, formatPercent } from "@/components/request-logs/format";
 import { formatUsd } from "@/lib/format/format-usd";
-import { Alert } from "@/components/ui/alert";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
@@ -81,8 +81,7 @@ export function UsageDashboard({ isAdmin }: { isAdmin: boolean }) {
           </Select>
         </Label>
       </div>
-      {usage.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading usage…</p>}
-      {usage.isError && <Alert tone="error">{errorMessage(usage.error)}</Alert>}
+      <QueryStatus query={usage} loading="Loading usage…" />
       {totals && (
         <dl aria-label="Totals" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           <Total label="Requests" value={formatCount(totals.requests)} />

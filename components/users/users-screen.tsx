@@ -2,17 +2,19 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { confirmingMutation } from "@/components/api-client/confirming-mutation";
+import { QueryStatus } from "@/components/api-client/query-status";
 import { errorMessage, requestJson } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogCancelOrConfirm } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { ActionsHeader, Table, TableBody, TableCell, TableHead, TableHeader } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableColumns } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { UserListItem } from "@/lib/users/manage-users";
 
@@ -31,6 +33,13 @@ export function UsersScreen({ currentUserId }: { currentUserId: string }) {
   const [resetting, setResetting] = useState<UserListItem | null>(null);
   const [shownPassword, setShownPassword] = useState<{ email: string; password: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: USERS_KEY });
+  /** A user was created or a password reset: the dialog closes and a generated password is shown once. */
+  const passwordSet = (email: string, generatedPassword: string | null) => {
+    setCreating(false);
+    setResetting(null);
+    if (generatedPassword) setShownPassword({ email, password: generatedPassword });
+    return refresh();
+  };
 
   const update = useMutation({
     mutationFn: ({ id, change }: { id: string; change: { role?: Role; disabled?: boolean } }) =>
@@ -53,21 +62,11 @@ export function UsersScreen({ currentUserId }: { currentUserId: string }) {
         }
       />
       {update.error && !disabling && <Alert tone="error">{errorMessage(update.error)}</Alert>}
-      {users.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading users…</p>}
-      {users.isError && <Alert tone="error">{errorMessage(users.error)}</Alert>}
+      <QueryStatus query={users} loading="Loading users…" />
       {users.isSuccess && (
         <div className="overflow-x-auto">
           <Table aria-label="Users" className="min-w-[46rem]">
-            <TableHead>
-              <tr>
-                <TableHeader>Email</TableHeader>
-                <TableHeader>Role</TableHeader>
-                <TableHeader>Status</TableHeader>
-                <TableHeader>Created</TableHeader>
-                <TableHeader>Last seen</TableHeader>
-                <ActionsHeader />
-              </tr>
-            </TableHead>
+            <TableColumns columns={["Email", "Role", "Status", "Created", "Last seen"]} actions />
             <TableBody>
               {users.data.map((user) => (
                 <tr key={user.id}>
@@ -127,36 +126,15 @@ export function UsersScreen({ currentUserId }: { currentUserId: string }) {
         </div>
       )}
 
-      <CreateUserDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(email, password) => {
-          setCreating(false);
-          if (password) setShownPassword({ email, password });
-          return refresh();
-        }}
-      />
-      <ResetPasswordDialog
-        user={resetting}
-        onClose={() => setResetting(null)}
-        onReset={(email, password) => {
-          setResetting(null);
-          if (password) setShownPassword({ email, password });
-          return refresh();
-        }}
-      />
+      <CreateUserDialog open={creating} onClose={() => setCreating(false)} onCreated={passwordSet} />
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} onReset={passwordSet} />
       <ConfirmDialog
         open={disabling !== null}
-        onClose={() => {
-          setDisabling(null);
-          update.reset();
-        }}
+        {...confirmingMutation(update, () => setDisabling(null))}
         title={`Disable ${disabling?.email ?? "user"}?`}
         description="They are signed out everywhere, cannot sign in, and their API keys stop working until you enable them again."
         confirmLabel="Disable user"
         onConfirm={() => disabling && update.mutate({ id: disabling.id, change: { disabled: true } })}
-        pending={update.isPending}
-        error={update.error ? errorMessage(update.error) : null}
       />
       <Dialog open={shownPassword !== null} onClose={() => setShownPassword(null)} title="The new password">
         {shownPassword && (
@@ -225,17 +203,7 @@ function CreateUserDialog({
             <Input {...control} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
           )}
         </Field>
-        <Field label="Initial password" optional hint="Leave empty to generate one, shown to you once.">
-          {(control) => (
-            <Input
-              {...control}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <PasswordOrGeneratedField label="Initial password" value={password} onChange={setPassword} />
         <Field label="Role">
           {(control) => (
             <Select {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -244,14 +212,7 @@ function CreateUserDialog({
             </Select>
           )}
         </Field>
-        <DialogActions>
-          <Button type="button" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" pending={create.isPending}>
-            Create user
-          </Button>
-        </DialogActions>
+        <DialogCancelOrConfirm onCancel={onClose} confirmLabel="Create user" pending={create.isPending} />
       </form>
     </Dialog>
   );
@@ -293,26 +254,39 @@ function ResetPasswordDialog({
         }}
       >
         {reset.error && <Alert tone="error">{errorMessage(reset.error)}</Alert>}
-        <Field label="New password" optional hint="Leave empty to generate one, shown to you once.">
-          {(control) => (
-            <Input
-              {...control}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
-        <DialogActions>
-          <Button type="button" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" pending={reset.isPending}>
-            Reset password
-          </Button>
-        </DialogActions>
+        <PasswordOrGeneratedField label="New password" value={password} onChange={setPassword} />
+        <DialogCancelOrConfirm
+          onCancel={onClose}
+          confirmLabel="Reset password"
+          pending={reset.isPending}
+          variant="danger"
+        />
       </form>
     </Dialog>
+  );
+}
+
+/** A password the admin types, or leaves empty to have the server generate one. */
+function PasswordOrGeneratedField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} optional hint="Leave empty to generate one, shown to you once.">
+      {(control) => (
+        <Input
+          {...control}
+          type="password"
+          autoComplete="new-password"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }

@@ -5,10 +5,14 @@ import { z } from "zod";
 /** Empty strings count as unset, as in t3's env handling. */
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 
+/** A number setting: empty or unset is `fallback`, then `schema` coerces and checks it. */
+const numberOr = <T extends z.ZodType>(fallback: number, schema: T) =>
+  z.preprocess((value) => (value === "" || value === undefined ? String(fallback) : value), schema);
+
 /** A whole number of milliseconds, `fallback` when unset. */
 function milliseconds(name: string, fallback: number, max: number) {
-  return z.preprocess(
-    (value) => (value === "" || value === undefined ? String(fallback) : value),
+  return numberOr(
+    fallback,
     z.coerce
       .number({ message: `${name} must be a number of milliseconds` })
       .int(`${name} must be a whole number of milliseconds`)
@@ -17,11 +21,22 @@ function milliseconds(name: string, fallback: number, max: number) {
   );
 }
 
+/** A number of megabytes (fractions allowed), `fallback` when unset. */
+function megabytes(name: string, fallback: number, max: number) {
+  return numberOr(
+    fallback,
+    z.coerce
+      .number({ message: `${name} must be a number of megabytes` })
+      .positive(`${name} must be more than 0`)
+      .max(max, `${name} must be at most ${max}`),
+  );
+}
+
 const HOUR_MS = 3_600_000;
 
 export const envSchema = z.object({
-  PORT: z.preprocess(
-    (value) => (value === "" || value === undefined ? "3000" : value),
+  PORT: numberOr(
+    3000,
     z.coerce
       .number({ message: "PORT must be a number" })
       .int("PORT must be a whole number")
@@ -43,13 +58,7 @@ export const envSchema = z.object({
   APP_SECRET: optionalString.pipe(
     z.string().min(32, "APP_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   ),
-  GATEWAY_MAX_BODY_MB: z.preprocess(
-    (value) => (value === "" || value === undefined ? "32" : value),
-    z.coerce
-      .number({ message: "GATEWAY_MAX_BODY_MB must be a number of megabytes" })
-      .positive("GATEWAY_MAX_BODY_MB must be more than 0")
-      .max(1024, "GATEWAY_MAX_BODY_MB must be at most 1024"),
-  ),
+  GATEWAY_MAX_BODY_MB: megabytes("GATEWAY_MAX_BODY_MB", 32, 1024),
   /** `off` stops writing the request log (limits still count); for benchmarks and emergencies. */
   REQUEST_LOG: optionalString.pipe(z.enum(["on", "off"], { message: "REQUEST_LOG must be on or off" }).default("on")),
   /** The playground's gateway: this app's own /v3/router unless both are set (e.g. Orq's router). */
@@ -73,13 +82,7 @@ export const envSchema = z.object({
   UPSTREAM_NON_STREAMING_TIMEOUT_MS: milliseconds("UPSTREAM_NON_STREAMING_TIMEOUT_MS", 600_000, HOUR_MS),
   /** A provider body (stream or not) that sends no bytes for this long is given up. */
   UPSTREAM_IDLE_TIMEOUT_MS: milliseconds("UPSTREAM_IDLE_TIMEOUT_MS", 60_000, HOUR_MS),
-  UPSTREAM_MAX_RESPONSE_MB: z.preprocess(
-    (value) => (value === "" || value === undefined ? "64" : value),
-    z.coerce
-      .number({ message: "UPSTREAM_MAX_RESPONSE_MB must be a number of megabytes" })
-      .positive("UPSTREAM_MAX_RESPONSE_MB must be more than 0")
-      .max(4096, "UPSTREAM_MAX_RESPONSE_MB must be at most 4096"),
-  ),
+  UPSTREAM_MAX_RESPONSE_MB: megabytes("UPSTREAM_MAX_RESPONSE_MB", 64, 4096),
   /** Incoming connections: all request headers within this. */
   CLIENT_HEADERS_TIMEOUT_MS: milliseconds("CLIENT_HEADERS_TIMEOUT_MS", 30_000, HOUR_MS),
   /** Incoming connections: the whole request (headers and body) within this; responses may stream longer. */
@@ -91,8 +94,8 @@ export const envSchema = z.object({
     z.string().min(16, "SETUP_TOKEN must be at least 16 characters").max(200, "SETUP_TOKEN is too long").optional(),
   ),
   /** Sign-in throttling: how long failures are remembered, and the longest lockout. */
-  SIGN_IN_THROTTLE_WINDOW_SECONDS: z.preprocess(
-    (value) => (value === "" || value === undefined ? "900" : value),
+  SIGN_IN_THROTTLE_WINDOW_SECONDS: numberOr(
+    900,
     z.coerce
       .number({ message: "SIGN_IN_THROTTLE_WINDOW_SECONDS must be a number of seconds" })
       .int("SIGN_IN_THROTTLE_WINDOW_SECONDS must be a whole number")

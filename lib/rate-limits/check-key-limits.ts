@@ -36,6 +36,84 @@ export function limitScopes(principal: {
 /** A user's counters share the table with keys' (cuids: no clash). */
 export const userCounterSubject = (userId: string) => `user:${userId}`;
 
+/** One limit a scope may have: where it is read, the counter it keeps and how it refuses. */
+type LimitDimension = {
+  allowance: "requests" | "tokens" | "budget";
+  limit: (limits: KeyLimits) => number | null;
+  window: CounterWindow;
+  /** What a request adds to the counter as it arrives (requests); tokens and spend are added when it ends. */
+  onArrival: number;
+  /** What a finished request adds ({@link chargeKeyUsage}). */
+  onFinish: (charge: UsageCharge) => number;
+  refusal: (scope: LimitScope["kind"], limit: number, used: number, resetSeconds: number) => GatewayError;
+};
+
+type UsageCharge = { tokens: number; costMicros: number };
+
+const DECISIONS = { requests: "rate_limited", tokens: "token_limited", budget: "budget_exceeded" } as const;
+
+const whose = (scope: LimitScope["kind"]) =>
+  scope === "key" ? "this API key" : "your account (all of its keys together)";
+
+function limitDimensions(now: Date): LimitDimension[] {
+  const month = monthWindow(now);
+  return [
+    {
+      allowance: "requests",
+      limit: (limits) => limits.requestsPerMinute,
+      window: minuteWindow("rpm", now),
+      onArrival: 1,
+      onFinish: () => 0,
+      refusal: (scope, limit, _used, resetSeconds) =>
+        rateLimitError(
+          `Rate limit reached for ${whose(scope)} on requests per minute: limit ${limit}. Try again in ${resetSeconds}s.`,
+          resetSeconds,
+        ),
+    },
+    {
+      allowance: "tokens",
+      limit: (limits) => limits.tokensPerMinute,
+      window: minuteWindow("tpm", now),
+      onArrival: 0,
+      onFinish: (charge) => charge.tokens,
+      refusal: (scope, limit, used, resetSeconds) =>
+        rateLimitError(
+          `Rate limit reached for ${whose(scope)} on tokens per minute: limit ${limit}, used ${used}. Try again in ${resetSeconds}s.`,
+          resetSeconds,
+        ),
+    },
+    {
+      allowance: "budget",
+      limit: (limits) => limits.monthlyBudgetMicros,
+      window: month,
+      onArrival: 0,
+      onFinish: (charge) => charge.costMicros,
+      refusal: (scope, limit, _used, resetSeconds) =>
+        new GatewayError({
+          status: 429,
+          type: "insufficient_quota",
+          code: "insufficient_quota",
+          anthropicType: "rate_limit_error",
+          message: `${scope === "key" ? "This API key" : "Your account"} has used its monthly budget of $${(limit / 1e6).toFixed(2)}. It resets on ${month.resetsAt.toISOString().slice(0, 10)}.`,
+          retryAfterSeconds: resetSeconds,
+        }),
+    },
+  ];
+}
+
+/** A counter increment for each dimension each scope limits, by what `by` says of the dimension. */
+function counterIncrements(
+  scopes: LimitScope[],
+  dimensions: LimitDimension[],
+  by: (dimension: LimitDimension) => number,
+) {
+  return scopes.flatMap(({ subject, limits }) =>
+    dimensions
+      .filter((dimension) => dimension.limit(limits) !== null)
+      .map((dimension) => ({ subject, window: dimension.window, by: by(dimension) })),
+  );
+}
+
 /**
  * Counts this request against its key's limits and its user's, and says whether it may go
  * ahead: one atomic INSERT … ON CONFLICT DO UPDATE … RETURNING over the counter rows, shared by
@@ -45,19 +123,13 @@ export const userCounterSubject = (userId: string) => `user:${userId}`;
  * through (logged): an outage of the counters must not become an outage of the gateway.
  */
 export async function checkKeyLimits(db: Db, scopes: LimitScope[], now = new Date()): Promise<KeyLimitState> {
-  const rpm = minuteWindow("rpm", now);
-  const tpm = minuteWindow("tpm", now);
-  const month = monthWindow(now);
-  const increments: Array<{ subject: string; window: CounterWindow; by: number }> = [];
-  for (const { subject, limits } of scopes) {
-    if (limits.requestsPerMinute !== null) increments.push({ subject, window: rpm, by: 1 });
-    if (limits.tokensPerMinute !== null) increments.push({ subject, window: tpm, by: 0 });
-    if (limits.monthlyBudgetMicros !== null) increments.push({ subject, window: month, by: 0 });
-  }
-
+  const dimensions = limitDimensions(now);
   let counts: Map<string, number>;
   try {
-    counts = await incrementSubjectCounters(db, increments);
+    counts = await incrementSubjectCounters(
+      db,
+      counterIncrements(scopes, dimensions, (dimension) => dimension.onArrival),
+    );
   } catch (error) {
     console.warn(
       `rate limits: counters unavailable for ${scopes.map((scope) => scope.subject).join(", ")}, letting the request through:`,
@@ -67,63 +139,19 @@ export async function checkKeyLimits(db: Db, scopes: LimitScope[], now = new Dat
   }
 
   const state: KeyLimitState = {};
-  // The tighter of the key's and the user's allowance is the one the caller runs into.
-  const tighter = (current: Allowance | undefined, next: Allowance) =>
-    !current || next.remaining < current.remaining ? next : current;
-  for (const scope of scopes) {
-    const { kind, subject, limits } = scope;
-    const whose = kind === "key" ? "this API key" : "your account (all of its keys together)";
-    const count = (window: CounterWindow, fallback: number) => counts.get(`${subject} ${window.id}`) ?? fallback;
-    if (limits.requestsPerMinute !== null) {
-      const used = count(rpm, 1);
-      const resetSeconds = secondsUntil(rpm.resetsAt, now);
-      state.requests = tighter(state.requests, {
-        limit: limits.requestsPerMinute,
-        remaining: Math.max(0, limits.requestsPerMinute - used),
-        resetSeconds,
-      });
-      if (!state.exceeded && used > limits.requestsPerMinute) {
-        state.exceededBy = { scope, decision: "rate_limited" };
-        state.exceeded = rateLimitError(
-          `Rate limit reached for ${whose} on requests per minute: limit ${limits.requestsPerMinute}. Try again in ${resetSeconds}s.`,
-          resetSeconds,
-        );
-      }
-    }
-    if (limits.tokensPerMinute !== null) {
-      const used = count(tpm, 0);
-      const resetSeconds = secondsUntil(tpm.resetsAt, now);
-      state.tokens = tighter(state.tokens, {
-        limit: limits.tokensPerMinute,
-        remaining: Math.max(0, limits.tokensPerMinute - used),
-        resetSeconds,
-      });
-      if (!state.exceeded && used >= limits.tokensPerMinute) {
-        state.exceededBy = { scope, decision: "token_limited" };
-        state.exceeded = rateLimitError(
-          `Rate limit reached for ${whose} on tokens per minute: limit ${limits.tokensPerMinute}, used ${used}. Try again in ${resetSeconds}s.`,
-          resetSeconds,
-        );
-      }
-    }
-    if (limits.monthlyBudgetMicros !== null) {
-      const spent = count(month, 0);
-      const resetSeconds = secondsUntil(month.resetsAt, now);
-      state.budget = tighter(state.budget, {
-        limit: limits.monthlyBudgetMicros,
-        remaining: Math.max(0, limits.monthlyBudgetMicros - spent),
-        resetSeconds,
-      });
-      if (!state.exceeded && spent >= limits.monthlyBudgetMicros) {
-        state.exceededBy = { scope, decision: "budget_exceeded" };
-        state.exceeded = new GatewayError({
-          status: 429,
-          type: "insufficient_quota",
-          code: "insufficient_quota",
-          anthropicType: "rate_limit_error",
-          message: `${kind === "key" ? "This API key" : "Your account"} has used its monthly budget of $${(limits.monthlyBudgetMicros / 1e6).toFixed(2)}. It resets on ${month.resetsAt.toISOString().slice(0, 10)}.`,
-          retryAfterSeconds: resetSeconds,
-        });
+  for (const { kind, subject, limits } of scopes) {
+    for (const dimension of dimensions) {
+      const limit = dimension.limit(limits);
+      if (limit === null) continue;
+      const used = counts.get(`${subject} ${dimension.window.id}`) ?? dimension.onArrival;
+      const resetSeconds = secondsUntil(dimension.window.resetsAt, now);
+      const remaining = Math.max(0, limit - used);
+      // The tighter of the key's and the user's allowance is the one the caller runs into.
+      const current = state[dimension.allowance];
+      if (!current || remaining < current.remaining) state[dimension.allowance] = { limit, remaining, resetSeconds };
+      // Refused once what came before this request has reached the limit.
+      if (!state.exceeded && used - dimension.onArrival >= limit) {
+        state.exceeded = dimension.refusal(kind, limit, used, resetSeconds);
       }
     }
   }
@@ -177,19 +205,10 @@ export function rateLimitHeaders(
  * of each scope (key, user) that limits them. Off the response path; a failure is logged and
  * forgotten.
  */
-export function chargeKeyUsage(
-  db: Db,
-  scopes: LimitScope[],
-  charge: { tokens: number; costMicros: number },
-  now = new Date(),
-) {
-  const increments: Array<{ subject: string; window: CounterWindow; by: number }> = [];
-  for (const { subject, limits } of scopes) {
-    if (limits.tokensPerMinute !== null && charge.tokens > 0)
-      increments.push({ subject, window: minuteWindow("tpm", now), by: charge.tokens });
-    if (limits.monthlyBudgetMicros !== null && charge.costMicros > 0)
-      increments.push({ subject, window: monthWindow(now), by: charge.costMicros });
-  }
+export function chargeKeyUsage(db: Db, scopes: LimitScope[], charge: UsageCharge, now = new Date()) {
+  const increments = counterIncrements(scopes, limitDimensions(now), (dimension) => dimension.onFinish(charge)).filter(
+    (increment) => increment.by > 0,
+  );
   if (increments.length === 0) return;
   incrementSubjectCounters(db, increments).catch((error) => {
     console.warn(

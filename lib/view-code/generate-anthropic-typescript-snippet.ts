@@ -1,6 +1,5 @@
 import { partitionFields, typeScriptProperty, typeScriptSpread } from "./render-call-arguments";
-import { abbreviationNotice, type SnippetContext } from "./snippet-context";
-import { API_KEY_ENV_VAR, ROUTER_BASE_PATH } from "./view-code-types";
+import { typeScriptClientPreamble, type SnippetContext } from "./snippet-context";
 
 /**
  * Body fields `@anthropic-ai/sdk` 1.x does not type: the sampling parameters (gone from its
@@ -49,17 +48,11 @@ export function generateAnthropicTypeScriptSnippet(
   const blockTypes = new Set(contentBlockTypes(body));
 
   return [
-    ...abbreviationNotice(context, "//"),
-    'import Anthropic from "@anthropic-ai/sdk";',
-    "",
-    "const client = new Anthropic({",
-    `  apiKey: process.env.${API_KEY_ENV_VAR},`,
-    `  baseURL: ${JSON.stringify(`${context.baseUrl}${ROUTER_BASE_PATH}`)},`,
-    "  // The API version the gateway speaks upstream for OpenAI-shaped calls; SDK 1.x defaults",
-    "  // to 2026-10-21, which no longer accepts temperature, top_p and top_k.",
-    `  defaultHeaders: { "anthropic-version": ${JSON.stringify(GATEWAY_ANTHROPIC_VERSION)} },`,
-    "});",
-    "",
+    ...typeScriptClientPreamble(context, { className: "Anthropic", module: "@anthropic-ai/sdk" }, [
+      "  // The API version the gateway speaks upstream for OpenAI-shaped calls; SDK 1.x defaults",
+      "  // to 2026-10-21, which no longer accepts temperature, top_p and top_k.",
+      `  defaultHeaders: { "anthropic-version": ${JSON.stringify(GATEWAY_ANTHROPIC_VERSION)} },`,
+    ]),
     ...call,
     "",
     ...(stream ? printStream() : printMessage(blockTypes)),

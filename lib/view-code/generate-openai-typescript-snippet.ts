@@ -1,8 +1,7 @@
 import { describeRequest } from "./describe-request";
 import { messagesUseExtensions, OPENAI_SDK_FIELDS, toolsUseExtensions } from "./prepare-view-code-request";
 import { partitionFields, typeScriptProperty, typeScriptSpread } from "./render-call-arguments";
-import { abbreviationNotice, type SnippetContext } from "./snippet-context";
-import { API_KEY_ENV_VAR, ROUTER_BASE_PATH } from "./view-code-types";
+import { typeScriptClientPreamble, type SnippetContext } from "./snippet-context";
 
 /**
  * The `openai` TypeScript SDK with `baseURL` at the gateway. Fields and content parts the
@@ -40,14 +39,7 @@ export function generateOpenAITypeScriptSnippet(
 
   const result = context.stream ? "stream" : "response";
   return [
-    ...abbreviationNotice(context, "//"),
-    'import OpenAI from "openai";',
-    "",
-    "const client = new OpenAI({",
-    `  apiKey: process.env.${API_KEY_ENV_VAR},`,
-    `  baseURL: ${JSON.stringify(`${context.baseUrl}${ROUTER_BASE_PATH}`)},`,
-    "});",
-    "",
+    ...typeScriptClientPreamble(context, { className: "OpenAI", module: "openai" }),
     `const ${result} = await client.chat.completions.create({`,
     ...properties,
     "});",

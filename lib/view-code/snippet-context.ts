@@ -1,3 +1,5 @@
+import { API_KEY_ENV_VAR, ROUTER_BASE_PATH } from "./view-code-types";
+
 /** What every snippet generator needs besides the body. */
 export type SnippetContext = {
   /** The gateway's base URL, without a trailing slash: `http://localhost:3000`. */
@@ -29,5 +31,27 @@ export function abbreviationNotice(context: SnippetContext, commentPrefix: "#" |
   return [
     `${commentPrefix} Note: ${values} abbreviated below ("…[N more characters]"), so this request`,
     `${commentPrefix} will not run as is. Switch on "Include full base64" to copy the runnable version.`,
+  ];
+}
+
+/**
+ * How a TypeScript snippet starts: the abbreviation notice, the SDK's import, and a client at
+ * the gateway with the key from the environment (`options`: more constructor lines).
+ */
+export function typeScriptClientPreamble(
+  context: SnippetContext,
+  sdk: { className: string; module: string },
+  options: string[] = [],
+): string[] {
+  return [
+    ...abbreviationNotice(context, "//"),
+    `import ${sdk.className} from ${JSON.stringify(sdk.module)};`,
+    "",
+    `const client = new ${sdk.className}({`,
+    `  apiKey: process.env.${API_KEY_ENV_VAR},`,
+    `  baseURL: ${JSON.stringify(`${context.baseUrl}${ROUTER_BASE_PATH}`)},`,
+    ...options,
+    "});",
+    "",
   ];
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import { A11Y_SCREENSHOTS, expectNoSeriousViolations } from "./fixtures/axe";
 import { useFakeAnthropicCredential } from "./fixtures/fake-anthropic-credential";
+import { send } from "./fixtures/playground";
 import { expect as baseExpect, test } from "./fixtures/test";
 
 // Streams and axe runs on a busy 2-core machine: longer than the default 5 s.
@@ -16,12 +16,6 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 const upstream = useFakeAnthropicCredential("Accessibility fake Anthropic");
 test.setTimeout(300_000);
 test.beforeAll(() => mkdirSync(A11Y_SCREENSHOTS, { recursive: true }));
-
-async function send(page: Page, text: string) {
-  const message = page.getByRole("textbox", { name: "Message" });
-  await message.fill(text);
-  await message.press("Control+Enter");
-}
 
 for (const viewport of [
   { width: 1280, height: 800 },

@@ -1,6 +1,7 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import type { RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { useFakeAnthropicCredential } from "./fixtures/fake-anthropic-credential";
+import { send } from "./fixtures/playground";
 import { screenshot } from "./fixtures/screenshot";
 import { expect as baseExpect, test } from "./fixtures/test";
 
@@ -22,12 +23,6 @@ type UpstreamBody = {
 };
 const bodyOf = (request: RecordedRequest) => request.body as UpstreamBody;
 const forModel = (prefix: string) => (request: RecordedRequest) => bodyOf(request).model.startsWith(prefix);
-
-async function send(page: Page, text: string) {
-  const message = page.getByRole("textbox", { name: "Message" });
-  await message.fill(text);
-  await message.press("Control+Enter");
-}
 
 async function pickModel(scope: Locator, search: string, name: RegExp) {
   await scope.getByRole("button", { name: /Change model/ }).click();

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { FakeScenario, RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { useFakeAnthropicCredential } from "./fixtures/fake-anthropic-credential";
+import { assistantTurn, fixture, openNewConversation, pickModel, send } from "./fixtures/playground";
 import { screenshot } from "./fixtures/screenshot";
 import { expect, test } from "./fixtures/test";
 
@@ -12,39 +13,12 @@ import { expect, test } from "./fixtures/test";
 const upstream = useFakeAnthropicCredential("Playground UX fake Anthropic");
 
 const answerNextWith = (scenario: FakeScenario) => upstream.fake.addRule({ scenario, times: 1 });
-const fixture = (name: string, options: { delayMs?: number; stallAfterEvents?: number } = {}): FakeScenario => ({
-  type: "fixture",
-  fixture: name,
-  ...options,
-});
 type UpstreamBody = {
   max_tokens: number;
   thinking?: { type: string; budget_tokens?: number };
   messages: Array<{ role: string; content: Array<{ type: string; text?: string }> }>;
 };
 const bodyOf = (request: RecordedRequest) => request.body as UpstreamBody;
-
-async function openNewConversation(page: Page) {
-  await page.goto("/playground?new=1");
-  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
-}
-
-async function pickModel(page: Page, search: string, name: RegExp) {
-  await page.getByRole("button", { name: /Change model/ }).click();
-  const picker = page.getByRole("dialog", { name: "Choose a model" });
-  await picker.getByRole("searchbox", { name: "Search models" }).fill(search);
-  await picker.getByRole("button", { name }).click();
-  await expect(picker).toBeHidden();
-}
-
-async function send(page: Page, text: string) {
-  const message = page.getByRole("textbox", { name: "Message" });
-  await message.fill(text);
-  await message.press("Control+Enter");
-}
-
-const assistantTurn = (page: Page, position: number) =>
-  page.getByRole("article", { name: `Assistant, message ${position}` });
 
 const distanceToEnd = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollHeight - window.scrollY - window.innerHeight);

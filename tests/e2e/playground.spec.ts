@@ -1,7 +1,7 @@
-import type { Page } from "@playwright/test";
 import type { FakeScenario, RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { makePdf, makePng } from "./fixtures/sample-files";
 import { useFakeAnthropicCredential } from "./fixtures/fake-anthropic-credential";
+import { assistantTurn, fixture, openNewConversation, pickModel, send } from "./fixtures/playground";
 import { SCREENSHOTS, screenshot } from "./fixtures/screenshot";
 import { expect, test } from "./fixtures/test";
 
@@ -17,14 +17,6 @@ test.use({ viewport: { width: 1280, height: 960 } });
 
 /** The next upstream call answers with this scenario. */
 const answerNextWith = (scenario: FakeScenario) => upstream.fake.addRule({ scenario, times: 1 });
-const fixture = (
-  name: string,
-  options: Omit<Extract<FakeScenario, { type: "fixture" }>, "type" | "fixture"> = {},
-): FakeScenario => ({
-  type: "fixture",
-  fixture: name,
-  ...options,
-});
 
 type UpstreamBody = {
   model: string;
@@ -35,28 +27,6 @@ type UpstreamBody = {
   tools?: Array<{ name: string; input_schema: unknown }>;
 };
 const bodyOf = (request: RecordedRequest) => request.body as UpstreamBody;
-
-async function openNewConversation(page: Page) {
-  await page.goto("/playground?new=1");
-  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
-}
-
-async function pickModel(page: Page, search: string, name: RegExp) {
-  await page.getByRole("button", { name: /Change model/ }).click();
-  const picker = page.getByRole("dialog", { name: "Choose a model" });
-  await picker.getByRole("searchbox", { name: "Search models" }).fill(search);
-  await picker.getByRole("button", { name }).click();
-  await expect(picker).toBeHidden();
-}
-
-async function send(page: Page, text: string) {
-  const message = page.getByRole("textbox", { name: "Message" });
-  await message.fill(text);
-  await message.press("Control+Enter");
-}
-
-const assistantTurn = (page: Page, position: number) =>
-  page.getByRole("article", { name: `Assistant, message ${position}` });
 
 test("manual thinking 8000: the reasoning panel streams, then the answer; turn 2 sends the signature back", async ({
   page,

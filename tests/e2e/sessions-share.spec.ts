@@ -1,8 +1,9 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import type { FakeScenario, RecordedRequest } from "../fake-upstream/fake-anthropic-server";
 import { ADMIN } from "./fixtures/accounts";
 import { makePng } from "./fixtures/sample-files";
 import { useFakeAnthropicCredential } from "./fixtures/fake-anthropic-credential";
+import { fixture, send } from "./fixtures/playground";
 import { screenshot } from "./fixtures/screenshot";
 import { expect, test } from "./fixtures/test";
 
@@ -15,10 +16,6 @@ const upstream = useFakeAnthropicCredential("Sessions fake Anthropic");
 const PROVIDER_SECRET = upstream.secret;
 test.use({ viewport: { width: 1280, height: 960 } });
 
-const fixture = (
-  name: string,
-  options: Omit<Extract<FakeScenario, { type: "fixture" }>, "type" | "fixture"> = {},
-): FakeScenario => ({ type: "fixture", fixture: name, ...options });
 const answerNextWith = (scenario: FakeScenario) => upstream.fake.addRule({ scenario, times: 1 });
 type UpstreamBody = {
   model: string;
@@ -27,12 +24,6 @@ type UpstreamBody = {
   messages: Array<{ role: string; content: Array<Record<string, unknown>> }>;
 };
 const bodyOf = (request: RecordedRequest) => request.body as UpstreamBody;
-
-async function send(page: Page, text: string) {
-  const message = page.getByRole("textbox", { name: "Message" });
-  await message.fill(text);
-  await message.press("Control+Enter");
-}
 
 async function sessionIdByTitle(request: APIRequestContext, title: string): Promise<string> {
   const { sessions } = (await (await request.get(`/api/sessions?q=${encodeURIComponent(title)}`)).json()) as {

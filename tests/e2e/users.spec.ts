@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { ADMIN, signInThroughPage, uniqueEmail } from "./fixtures/accounts";
 import { expect as baseExpect, test } from "./fixtures/test";
 
@@ -20,6 +20,20 @@ async function newAnonymousRequest(
   baseURL: string | undefined,
 ) {
   return playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+}
+
+/** Creates a member through the API (as the admin `page` is signed in as) and signs them in on a fresh request context. */
+async function createSignedInMember(
+  page: Page,
+  playwright: Parameters<typeof newAnonymousRequest>[0],
+  baseURL: string | undefined,
+  user: { email: string; password: string },
+) {
+  const created = await page.request.post("/api/users", { data: user });
+  expect(created.status(), await created.text()).toBe(201);
+  const session = await newAnonymousRequest(playwright, baseURL);
+  expect((await signInRequest(session, user.email, user.password)).status()).toBe(200);
+  return { created, session };
 }
 
 async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, password: string) {
@@ -77,12 +91,8 @@ test("disabling a user refuses their sign-in, ends their sessions and stops thei
   baseURL,
 }) => {
   const user = { email: uniqueEmail("disabled"), password: "disabled-password-e2e" };
-  const created = await page.request.post("/api/users", { data: { email: user.email, password: user.password } });
-  expect(created.status(), await created.text()).toBe(201);
+  const { created, session } = await createSignedInMember(page, playwright, baseURL, user);
   expect(((await created.json()) as { generatedPassword: string | null }).generatedPassword).toBeNull();
-
-  const session = await newAnonymousRequest(playwright, baseURL);
-  expect((await signInRequest(session, user.email, user.password)).status()).toBe(200);
   const keyResponse = await session.post("/api/api-keys", { data: { name: "Soon disabled" } });
   expect(keyResponse.status()).toBe(201);
   const { key } = (await keyResponse.json()) as { key: string };
@@ -124,9 +134,7 @@ test("role changes take effect, and the last active admin cannot be demoted or d
   baseURL,
 }) => {
   const user = { email: uniqueEmail("promoted"), password: "promoted-password-e2e" };
-  expect((await page.request.post("/api/users", { data: user })).status()).toBe(201);
-  const session = await newAnonymousRequest(playwright, baseURL);
-  await signInRequest(session, user.email, user.password);
+  const { session } = await createSignedInMember(page, playwright, baseURL, user);
   expect((await session.get("/api/credentials")).status()).toBe(403);
 
   await page.goto("/settings/users");
@@ -162,9 +170,7 @@ test("resetting a password signs the user out, the old password stops working an
   baseURL,
 }) => {
   const user = { email: uniqueEmail("reset"), password: "before-reset-password" };
-  expect((await page.request.post("/api/users", { data: user })).status()).toBe(201);
-  const session = await newAnonymousRequest(playwright, baseURL);
-  expect((await signInRequest(session, user.email, user.password)).status()).toBe(200);
+  const { session } = await createSignedInMember(page, playwright, baseURL, user);
 
   await page.goto("/settings/users");
   await page

@@ -1,5 +1,5 @@
-import { createDb, type Db } from "@/lib/db";
-import type { TestDatabase } from "./test-database";
+import { applyMigrations, createDb, type Db } from "@/lib/db";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export const TEST_APP_SECRET = "integration-secret-integration-secret-42";
 
@@ -22,10 +22,31 @@ export function useAppEnv(database: TestDatabase, appSecret = TEST_APP_SECRET): 
   const globals = globalThis as { switchyardConfig?: unknown; switchyardSettings?: unknown; switchyardDb?: Db };
   delete globals.switchyardConfig;
   delete globals.switchyardSettings;
-  globals.switchyardDb = createDb(
+  globals.switchyardDb = openTestDb(database);
+  return globals.switchyardDb;
+}
+
+/** A client of its own for a test database (e.g. the one a running server writes to). */
+export function openTestDb(database: TestDatabase): Db {
+  return createDb(
     database.provider === "sqlite"
-      ? { provider: "sqlite", url: database.url, file: database.url.slice(5) }
+      ? { provider: "sqlite", url: database.url, file: database.url.slice("file:".length) }
       : { provider: "postgresql", url: database.url },
   );
-  return globals.switchyardDb;
+}
+
+/** A fresh database of `provider` with every migration applied, and this process pointed at it ({@link useAppEnv}). */
+export async function createMigratedDatabase(
+  provider: TestDatabase["provider"],
+  appSecret = TEST_APP_SECRET,
+): Promise<{ database: TestDatabase; db: Db }> {
+  const database = await createTestDatabase(provider);
+  await applyMigrations(database);
+  return { database, db: useAppEnv(database, appSecret) };
+}
+
+/** Disconnects from and drops a test database; either may be unset when its setup failed. */
+export async function disposeDatabase({ database, db }: { database?: TestDatabase; db?: Db }) {
+  await db?.$disconnect();
+  await database?.dispose();
 }

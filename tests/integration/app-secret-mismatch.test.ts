@@ -4,16 +4,14 @@
  * gateway call — not as a generic 500.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import type { Db } from "@/lib/db";
 import { describeAppSecretMismatch } from "@/lib/credentials/app-secret-mismatch";
-import { createCredential } from "@/lib/credentials/manage-credentials";
 import { forgetResolvedCredentials } from "@/lib/credentials/resolve-credential";
 import { testCredential } from "@/lib/credentials/test-credential";
-import { createUser } from "@/lib/users/create-user";
 import { gatewayFetch } from "@/tests/helpers/gateway-fetch";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
+import { seedAdminKeyAndCredential } from "../helpers/seed-install";
+import type { TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase, TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
 
 const OTHER_APP_SECRET = "a-different-secret-a-different-secret-99";
 const MISMATCH = /APP_SECRET does not match the stored credentials/;
@@ -26,23 +24,17 @@ describe("a server whose APP_SECRET does not match the stored credentials", () =
   let credentialId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    await applyMigrations(database);
-    db = useAppEnv(database, TEST_APP_SECRET);
-    const user = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
-    apiKey = (await createApiKey(db, user.id, { name: "mismatch" }, "operator")).key;
-    credentialId = (
-      await createCredential(db, { provider: "anthropic", name: "Production", apiKey: "sk-ant-mismatch-test-0000" })
-    ).id;
+    ({ database, db } = await createMigratedDatabase("sqlite", TEST_APP_SECRET));
+    ({ apiKey, credentialId } = await seedAdminKeyAndCredential(db, {
+      keyName: "mismatch",
+      credential: { name: "Production", apiKey: "sk-ant-mismatch-test-0000" },
+    }));
     expect(await describeAppSecretMismatch(db)).toBeUndefined();
     await db.$disconnect();
     db = useAppEnv(database, OTHER_APP_SECRET);
   }, 60_000);
   beforeEach(() => forgetResolvedCredentials());
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  afterAll(() => disposeDatabase({ database, db }));
 
   it("is reported at startup in one line that says so", async () => {
     const problem = await describeAppSecretMismatch(db);

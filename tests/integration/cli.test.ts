@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { createDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
 import { runCli } from "../helpers/run-cli";
+import { openTestDb } from "../helpers/test-env";
 
 const APP_SECRET = "test-secret-test-secret-test-secret-0123";
 
@@ -69,11 +69,7 @@ describe.each(testProviders)("switchyard CLI on %s", (provider) => {
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/^Created admin admin@example\.com \(\w+\)$/m);
 
-    const db = createDb(
-      provider === "sqlite"
-        ? { provider, url: database.url, file: database.url.slice(5) }
-        : { provider, url: database.url },
-    );
+    const db = openTestDb(database);
     try {
       const user = await db.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
       expect(user.role).toBe("admin");

@@ -7,17 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, type Db } from "@/lib/db";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { clearApiKeyCache } from "@/lib/api-keys/authenticate-api-key";
-import { createCredential } from "@/lib/credentials/manage-credentials";
 import { forgetResolvedCredentials } from "@/lib/credentials/resolve-credential";
-import { createUser } from "@/lib/users/create-user";
 import { LOGIN_COOKIE } from "@/lib/auth/login-sessions";
 import { gatewayFetch } from "@/tests/helpers/gateway-fetch";
 import { GET as health } from "@/app/api/health/route";
 import { GET as me } from "@/app/api/me/route";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "../fake-upstream/fake-anthropic-server";
 import { startPausableTcpProxy, type PausableTcpProxy } from "../helpers/pausable-tcp-proxy";
+import { seedAdminKeyAndCredential } from "../helpers/seed-install";
 import { createTestDatabase, postgresUrl, type TestDatabase } from "../helpers/test-database";
 import { useAppEnv } from "../helpers/test-env";
 
@@ -87,9 +85,10 @@ describe.skipIf(!postgresUrl)("a stalled or stopped PostgreSQL", () => {
     proxied.port = String(proxy.port);
     db = useAppEnv({ ...database, url: proxied.toString() });
     fake = await startFakeAnthropicServer({ apiKey: PROVIDER_KEY });
-    const user = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
-    apiKey = (await createApiKey(db, user.id, { name: "db-unavailable" }, "operator")).key;
-    await createCredential(db, { provider: "anthropic", name: "Fake", apiKey: PROVIDER_KEY, baseUrl: fake.url });
+    ({ apiKey } = await seedAdminKeyAndCredential(db, {
+      keyName: "db-unavailable",
+      credential: { name: "Fake", apiKey: PROVIDER_KEY, baseUrl: fake.url },
+    }));
   }, 60_000);
 
   afterAll(async () => {

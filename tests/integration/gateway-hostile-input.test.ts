@@ -7,7 +7,7 @@
  */
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { callGateway, type GatewayReply } from "../reference-samples/gateway-requests";
 import { startGatewayUnderTest, type GatewayUnderTest } from "../reference-samples/start-gateway-under-test";
 import { sleep } from "../request-log/database-outage";
@@ -19,13 +19,9 @@ let db: Db;
 
 beforeAll(async () => {
   gateway = await startGatewayUnderTest({ port: PORT });
-  const { database } = gateway;
-  db = createDb({ provider: "sqlite", url: database.url, file: database.url.slice("file:".length) });
+  db = gateway.db;
 }, 300_000);
-afterAll(async () => {
-  await db?.$disconnect();
-  await gateway?.stop();
-});
+afterAll(() => gateway?.stop());
 
 type Shape = "openai" | "anthropic";
 const ENDPOINTS: Array<{ path: string; shape: Shape; body: (model: string) => Record<string, unknown> }> = [

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import pg from "pg";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { authenticateApiKey, clearApiKeyCache } from "@/lib/api-keys/authenticate-api-key";
 import { resolveDefaultCredential, forgetResolvedCredentials } from "@/lib/credentials/resolve-credential";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
-import { appEnv, TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
+import { testProviders, type TestDatabase } from "../helpers/test-database";
+import { appEnv, createMigratedDatabase, disposeDatabase, TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
 import { runCli } from "../helpers/run-cli";
 
 const PROVIDER_SECRET = "sk-ant-api03-INTEGRATION-0123456789abcdefghijklmnop-WXYZ";
@@ -37,9 +37,7 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
   let database: TestDatabase;
   let db: Db;
   beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase(provider));
     clearApiKeyCache();
     forgetResolvedCredentials();
     const admin = await runCli(["user", "create", "--email", "admin@example.com", "--password-stdin", "--admin"], {
@@ -48,10 +46,7 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
     });
     expect(admin.code, admin.stderr).toBe(0);
   });
-  afterEach(async () => {
-    await db.$disconnect();
-    await database.dispose();
-  });
+  afterEach(() => disposeDatabase({ database, db }));
 
   it("creates a key shown once, stores only its hash, and a CLI revoke reaches a running server within a second", async () => {
     const created = await runCli(["key", "create", "--name", "ci"], { env: appEnv(database) });

@@ -6,12 +6,12 @@
  */
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { insertRequestLogRows } from "@/lib/db/insert-request-log-rows";
 import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log-writer";
 import { buildRequestLogRow, type RequestLogRow } from "@/lib/request-log/build-request-log-row";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import type { TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
 function row(index: number, overrides: Partial<Parameters<typeof buildRequestLogRow>[0]> = {}): RequestLogRow {
   return buildRequestLogRow({
@@ -46,16 +46,11 @@ describe("off-thread SQLite request log writer", () => {
   let file: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase("sqlite"));
     file = database.url.slice("file:".length);
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  afterAll(() => disposeDatabase({ database, db }));
 
   it("stores rows as the Prisma writer does, each once even when a batch is retried", async () => {
     const write = offThreadSqliteRequestLogWriter(file);

@@ -1,14 +1,11 @@
 import { describe, expect, it, onTestFailed } from "vitest";
 import { useSignedInApp } from "../helpers/signed-in-app";
 import { testProviders } from "../helpers/test-database";
-import {
-  defaultPlaygroundSettings,
-  type ConversationDocument,
-} from "@/lib/conversations/document/conversation-document";
+import type { ConversationDocument } from "@/lib/conversations/document/conversation-document";
+import { createPlaygroundSession, postPlaygroundTurn, readStreamUntil, sendText } from "../helpers/playground-api";
 
 const PORTS = { sqlite: 3450, postgresql: 3451 } as const;
 const PROVIDER_SECRET = "sk-ant-api03-PLAYGROUND-CRASH-0123456789-WXYZ";
-const MODEL = "anthropic/claude-sonnet-4-6";
 
 /**
  * The playground saves an answer while it streams: the server is killed (SIGKILL, no cleanup)
@@ -22,34 +19,15 @@ describe.each(testProviders)("playground turns survive a server crash (%s)", (pr
     onTestFailed(() =>
       console.error(`server output:\n${app.server?.output()}\nupstream requests: ${app.fake.requests.length}`),
     );
-    const created = await call("/api/playground/sessions", {
-      method: "POST",
-      body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }),
-    });
-    expect(created.status).toBe(201);
-    const sessionId = ((await created.json()) as { session: ConversationDocument }).session.id;
+    const sessionId = await createPlaygroundSession(call);
     const getSession = async () =>
       ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: ConversationDocument })
         .session;
 
     // The provider sends both text deltas, then stalls with the connection open.
     app.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-text", stallAfterEvents: 5 }, times: 1 });
-    const turn = await call(`/api/playground/sessions/${sessionId}/turns`, {
-      method: "POST",
-      body: JSON.stringify({
-        model: MODEL,
-        settings: defaultPlaygroundSettings,
-        action: { type: "send", parts: [{ type: "text", text: "Explain qubits" }], cache: null },
-      }),
-    });
-    expect(turn.status).toBe(200);
-    const reader = turn.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let received = "";
-    while (!received.includes("at once.")) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`the turn ended early: ${received}`);
-      received += value;
-    }
+    const turn = await postPlaygroundTurn(call, sessionId, sendText("Explain qubits"));
+    const reader = await readStreamUntil(turn, "at once.");
 
     // Saved at most a second behind the stream (polled, with room for a slow machine).
     const expectedText = "Quantum computers use qubits, which can hold 0 and 1 at once.";
@@ -78,16 +56,7 @@ describe.each(testProviders)("playground turns survive a server crash (%s)", (pr
 
     // The conversation goes on: regenerate the cut-off turn.
     app.fake.addRule({ scenario: { type: "fixture", fixture: "anthropic-thinking" }, times: 1 });
-    const regenerated = await call(`/api/playground/sessions/${sessionId}/turns`, {
-      method: "POST",
-      body: JSON.stringify({
-        model: MODEL,
-        settings: defaultPlaygroundSettings,
-        action: { type: "regenerate", position: 1 },
-      }),
-    });
-    expect(regenerated.status).toBe(200);
-    await regenerated.text();
+    await (await postPlaygroundTurn(call, sessionId, { type: "regenerate", position: 1 })).text();
     const final = await getSession();
     expect(final.messages[1]).toMatchObject({
       status: "complete",

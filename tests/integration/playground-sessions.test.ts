@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { authenticateApiKey, clearApiKeyCache } from "@/lib/api-keys/authenticate-api-key";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { createUser } from "@/lib/users/create-user";
@@ -28,8 +28,8 @@ import { promoteCompareAnswer } from "@/lib/conversations/compare/promote-compar
 import { planTurn, type TurnAction } from "@/lib/conversations/turns/turn-action";
 import { saveTurnStart, saveTurnState } from "@/lib/conversations/store/turn-store";
 import { makePdf, makePng } from "../e2e/fixtures/sample-files";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import { testProviders, type TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
 const MODEL = "anthropic/claude-sonnet-4-6";
 const metrics = (): TurnMetrics => ({
@@ -83,17 +83,12 @@ describe.each(testProviders)("playground conversations on %s", (provider) => {
   let bob: { id: string };
 
   beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase(provider));
     clearApiKeyCache();
     alice = await createUser(db, { email: "alice@example.com", password: "alice-password" });
     bob = await createUser(db, { email: "bob@example.com", password: "bob-password" });
   });
-  afterEach(async () => {
-    await db.$disconnect();
-    await database.dispose();
-  });
+  afterEach(() => disposeDatabase({ database, db }));
 
   it("saves a conversation as it streams: turns, reasoning sent back, attachments, interrupted turns, edits", async () => {
     const session = await createSession(db, alice.id, {

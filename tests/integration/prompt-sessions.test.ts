@@ -23,7 +23,7 @@ import { createShare, findSharedSession, getShare, revokeShare } from "@/lib/con
 import { getSharedSession, readSharedAttachment } from "@/lib/conversations/share/shared-conversation";
 import { makePng } from "../e2e/fixtures/sample-files";
 import { createTestDatabase, postgresUrl, testProviders, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import { createMigratedDatabase, disposeDatabase, useAppEnv } from "../helpers/test-env";
 
 const MODEL = "anthropic/claude-sonnet-4-6";
 const SETTINGS = {
@@ -115,16 +115,11 @@ describe.each(testProviders)("prompt sessions on %s", (provider) => {
   let bob: { id: string };
 
   beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase(provider));
     alice = await createUser(db, { email: "alice@example.com", password: "alice-password" });
     bob = await createUser(db, { email: "bob@example.com", password: "bob-password" });
   });
-  afterEach(async () => {
-    await db.$disconnect();
-    await database.dispose();
-  });
+  afterEach(() => disposeDatabase({ database, db }));
 
   it("shares by an unguessable link that the owner can copy again, revokes and expires it", async () => {
     const { sessionId, attachmentId } = await seedConversation(db, alice.id);

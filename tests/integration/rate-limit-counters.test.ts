@@ -4,10 +4,10 @@
  * bounds, the statement succeeds on both databases, and the counter keeps counting.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { incrementCounters, MAX_COUNTER_INCREMENT } from "@/lib/db/increment-counters";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import { testProviders, type TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
 const window = (id: string) => ({ id, expiresAt: new Date(Date.now() + 60_000) });
 
@@ -16,15 +16,10 @@ describe.each(testProviders)("rate-limit counters on %s", (provider) => {
   let db: Db;
 
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase(provider));
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  afterAll(() => disposeDatabase({ database, db }));
 
   it.each([
     ["1e308 is clamped", 1e308, MAX_COUNTER_INCREMENT],

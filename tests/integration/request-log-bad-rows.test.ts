@@ -7,7 +7,7 @@
  * Both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { MAX_TOKEN_COUNT } from "@/lib/gateway/core/token-count";
 import { testProviders } from "../helpers/test-database";
 import { startGatewayUnderTest, type GatewayUnderTest } from "../reference-samples/start-gateway-under-test";
@@ -17,15 +17,6 @@ const PORTS = { sqlite: 3580, postgresql: 3590 } as const;
 const SONNET = "anthropic/claude-sonnet-4-6";
 const HAIKU = "anthropic/claude-haiku-4-5";
 const ABSURD_OUTPUT_TOKENS = [1e308, -5, 1.5];
-
-function openDb(gateway: GatewayUnderTest): Db {
-  const { database } = gateway;
-  return createDb(
-    database.provider === "sqlite"
-      ? { provider: "sqlite", url: database.url, file: database.url.slice("file:".length) }
-      : { provider: "postgresql", url: database.url },
-  );
-}
 
 function post(gateway: GatewayUnderTest, endpoint: string, body: unknown) {
   return fetch(`${gateway.url}${endpoint}`, {
@@ -70,13 +61,10 @@ describe.each(testProviders)("request log with bad rows on %s", (provider) => {
 
   beforeAll(async () => {
     gateway = await startGatewayUnderTest({ port: PORTS[provider], provider });
-    db = openDb(gateway);
+    db = gateway.db;
   }, 300_000);
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await gateway?.stop();
-  });
+  afterAll(() => gateway?.stop());
 
   it("logs a NUL model id and absurd provider usage sanitized, and the next 20 requests within 10 s", async () => {
     // Whether the gateway refuses a NUL model id (400) or not, its request is logged.

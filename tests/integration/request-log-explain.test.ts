@@ -9,7 +9,7 @@ import { applyMigrations, createDb, type Db } from "@/lib/db";
 import { requestLogPageSql, type RequestLogFilter } from "@/lib/db/request-log-queries";
 import { sql } from "@/lib/db/generated/postgresql/internal/prismaNamespace";
 import { createTestDatabase, postgresUrl, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import { disposeDatabase, useAppEnv } from "../helpers/test-env";
 
 const ROWS = 1_000_000;
 
@@ -45,10 +45,7 @@ describe.runIf(postgresUrl)("request log page queries at 1M rows (PostgreSQL)", 
     deepCursor = deep!;
   }, 600_000);
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  afterAll(() => disposeDatabase({ database, db }));
 
   it.each<[string, RequestLogFilter, string]>([
     ["no filter (admin)", {}, "RequestLog_createdAt_id_idx"],

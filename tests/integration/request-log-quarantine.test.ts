@@ -5,15 +5,15 @@
  * server's writer thread. The rows here skip the sanitizer on purpose, as a bug in it would.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { insertRequestLogRows, type RequestLogInsert } from "@/lib/db/insert-request-log-rows";
 import { isDataError } from "@/lib/db/is-data-error";
 import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log-writer";
 import { quarantineRequestLogRow } from "@/lib/db/quarantine-request-log-row";
 import { BatchWriter } from "@/lib/request-log/batch-writer";
 import { buildRequestLogRow, type RequestLogRow } from "@/lib/request-log/build-request-log-row";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import { testProviders, type TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
 function row(index: number): RequestLogRow {
   return buildRequestLogRow({
@@ -58,15 +58,10 @@ describe.each(cases)("on %s via %s, a refused row", (provider, _name, writer) =>
   let db: Db;
 
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase(provider));
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  afterAll(() => disposeDatabase({ database, db }));
 
   it("is quarantined with its reason while every other row is written", async () => {
     const alarms: string[] = [];

@@ -4,7 +4,7 @@
  * to the micro-dollar, the CSV export, and retention pruning.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { insertRequestLogRows } from "@/lib/db/insert-request-log-rows";
 import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { buildRequestLogRow, type RequestLogRow } from "@/lib/request-log/build-request-log-row";
@@ -13,8 +13,8 @@ import { getRequestLog, listRequestLogs } from "@/lib/request-log/list-request-l
 import { requestLogQuerySchema } from "@/lib/request-log/request-log-filters";
 import { pruneRequestLog, setRetentionDays } from "@/lib/request-log/retention";
 import { summarizeUsage } from "@/lib/request-log/usage-summary";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import { testProviders, type TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
 const admin: SignedInUser = { id: "user_admin", email: "admin@example.com", role: "admin" };
 const member: SignedInUser = { id: "user_member", email: "member@example.com", role: "member" };
@@ -79,9 +79,7 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
   const rows = seedRows();
 
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase(provider));
     // Written as the server writes them; the second batch is a retry after an ambiguous failure.
     await insertRequestLogRows(db, rows);
     await insertRequestLogRows(db, rows.slice(0, 50));
@@ -94,10 +92,7 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
     }
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  afterAll(() => disposeDatabase({ database, db }));
 
   async function allPages(viewer: SignedInUser, input: Record<string, unknown> = {}) {
     const seen: string[] = [];

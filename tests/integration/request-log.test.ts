@@ -6,7 +6,7 @@
  * a SIGTERM with rows still buffered: the shutdown writes them. Both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { startAppServer } from "../helpers/app-server";
 import { testProviders } from "../helpers/test-database";
 import { appEnv } from "../helpers/test-env";
@@ -26,15 +26,6 @@ const PORTS = { sqlite: 3520, postgresql: 3530 } as const;
 const REQUESTS = 1000;
 const OUTAGE_MS = 4000;
 
-function openDb(gateway: GatewayUnderTest): Db {
-  const { database } = gateway;
-  return createDb(
-    database.provider === "sqlite"
-      ? { provider: "sqlite", url: database.url, file: database.url.slice("file:".length) }
-      : { provider: "postgresql", url: database.url },
-  );
-}
-
 async function waitForRows(db: Db, count: number, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   let rows = await db.requestLog.count();
@@ -52,13 +43,10 @@ describe.each(testProviders)("request log on %s", (provider) => {
   beforeAll(async () => {
     gateway = await startGatewayUnderTest({ port: PORTS[provider], provider });
     configureFake(gateway.fake);
-    db = openDb(gateway);
+    db = gateway.db;
   }, 240_000);
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await gateway?.stop();
-  });
+  afterAll(() => gateway?.stop());
 
   it("records 1,000 mixed requests exactly once, tokens and costs matching the fake's usage, through a database outage", async () => {
     const plan = planTraffic(REQUESTS);

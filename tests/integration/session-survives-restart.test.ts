@@ -1,14 +1,11 @@
 import { describe, expect, it, onTestFailed } from "vitest";
-import {
-  defaultPlaygroundSettings,
-  type ConversationDocument,
-} from "@/lib/conversations/document/conversation-document";
+import type { ConversationDocument } from "@/lib/conversations/document/conversation-document";
+import { createPlaygroundSession, postPlaygroundTurn, readStreamUntil, sendText } from "../helpers/playground-api";
 import { useSignedInApp } from "../helpers/signed-in-app";
 import { testProviders } from "../helpers/test-database";
 
 const PORTS = { sqlite: 3462, postgresql: 3463 } as const;
 const PROVIDER_SECRET = "sk-ant-api03-SESSIONS-RESTART-0123456789-WXYZ";
-const MODEL = "anthropic/claude-sonnet-4-6";
 const PARTIAL = "Quantum computers use qubits, which can hold 0 and 1 at once.";
 
 /**
@@ -22,12 +19,7 @@ describe.each(testProviders)("a session survives a server restart mid-stream (%s
 
   it("keeps the partial turn, marked interrupted, after a SIGKILL and restart", async () => {
     onTestFailed(() => console.error(`server output:\n${app.server?.output()}`));
-    const created = await call("/api/playground/sessions", {
-      method: "POST",
-      body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }),
-    });
-    expect(created.status).toBe(201);
-    const sessionId = ((await created.json()) as { session: ConversationDocument }).session.id;
+    const sessionId = await createPlaygroundSession(call);
     const getSession = async () =>
       ((await (await call(`/api/playground/sessions/${sessionId}`)).json()) as { session: ConversationDocument })
         .session;
@@ -40,22 +32,8 @@ describe.each(testProviders)("a session survives a server restart mid-stream (%s
       scenario: { type: "fixture", fixture: "anthropic-text", delayMs: 100, stallAfterEvents: 5 },
       times: 1,
     });
-    const turn = await call(`/api/playground/sessions/${sessionId}/turns`, {
-      method: "POST",
-      body: JSON.stringify({
-        model: MODEL,
-        settings: defaultPlaygroundSettings,
-        action: { type: "send", parts: [{ type: "text", text: "Explain qubits" }], cache: null },
-      }),
-    });
-    expect(turn.status).toBe(200);
-    const reader = turn.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let received = "";
-    while (!received.includes("at once.")) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`the turn ended early: ${received}`);
-      received += value;
-    }
+    const turn = await postPlaygroundTurn(call, sessionId, sendText("Explain qubits"));
+    const reader = await readStreamUntil(turn, "at once.");
     // Saved while streaming (at most a second behind); polled, not timed.
     await expect
       .poll(async () => (await getSession()).messages[1]?.parts, { timeout: 10_000 })

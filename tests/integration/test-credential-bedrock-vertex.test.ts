@@ -4,7 +4,7 @@
  * one free call each (Bedrock CountTokens, Vertex count-tokens after minting a token).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { createCredential, updateCredential } from "@/lib/credentials/manage-credentials";
 import { testCredential } from "@/lib/credentials/test-credential";
 import { forgetGoogleAccessTokens } from "@/lib/gateway/providers/vertex/google-access-token";
@@ -14,8 +14,8 @@ import {
   startFakeVertexServer,
   type FakeVertexServer,
 } from "../fake-upstream/fake-vertex-server";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import { testProviders, type TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
 const AWS = {
   accessKeyId: "AKIATESTCONNECTION01",
@@ -32,17 +32,14 @@ describe.each(testProviders)("Test connection for Bedrock and Vertex (%s)", (pro
   const serviceAccount = createTestServiceAccount(PROJECT);
 
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase(provider));
     bedrock = await startFakeBedrockServer(AWS);
     vertex = await startFakeVertexServer({ serviceAccount, projectId: PROJECT, region: "europe-west1" });
   });
   afterAll(async () => {
     await bedrock.close();
     await vertex.close();
-    await db.$disconnect();
-    await database.dispose();
+    await disposeDatabase({ database, db });
   });
 
   it("Bedrock: a signed CountTokens call succeeds and names the provider", async () => {

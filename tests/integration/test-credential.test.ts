@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { createCredential } from "@/lib/credentials/manage-credentials";
 import { testCredential } from "@/lib/credentials/test-credential";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "../fake-upstream/fake-anthropic-server";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import type { TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
 const GOOD_KEY = "sk-ant-test-connection-good-key-0000";
 
@@ -13,15 +13,12 @@ describe("Test connection", () => {
   let db: Db;
   let fake: FakeAnthropicServer;
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase("sqlite"));
     fake = await startFakeAnthropicServer({ apiKey: GOOD_KEY });
   });
   afterAll(async () => {
     await fake.close();
-    await db.$disconnect();
-    await database.dispose();
+    await disposeDatabase({ database, db });
   });
 
   it("makes one cheap real call (count_tokens) with the credential and reports success", async () => {

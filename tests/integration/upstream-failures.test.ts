@@ -6,18 +6,16 @@
  * the environment, as an operator would set them.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
-import { createCredential } from "@/lib/credentials/manage-credentials";
-import { createUser } from "@/lib/users/create-user";
+import type { Db } from "@/lib/db";
 import { gatewayFetch } from "@/tests/helpers/gateway-fetch";
 import {
   startFakeAnthropicServer,
   type FakeAnthropicServer,
   type FakeScenario,
 } from "../fake-upstream/fake-anthropic-server";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import { seedAdminKeyAndCredential } from "../helpers/seed-install";
+import type { TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
 const SONNET = "anthropic/claude-sonnet-4-6";
 const PROVIDER_KEY = "sk-ant-upstream-failures-test-key-0000";
@@ -86,19 +84,17 @@ beforeAll(async () => {
     savedEnv[name] = process.env[name];
     process.env[name] = value;
   }
-  database = await createTestDatabase("sqlite");
-  await applyMigrations(database);
-  db = useAppEnv(database);
+  ({ database, db } = await createMigratedDatabase("sqlite"));
   fake = await startFakeAnthropicServer({ apiKey: PROVIDER_KEY });
-  const user = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
-  apiKey = (await createApiKey(db, user.id, { name: "upstream-failures" }, "operator")).key;
-  await createCredential(db, { provider: "anthropic", name: "Fake", apiKey: PROVIDER_KEY, baseUrl: fake.url });
+  ({ apiKey } = await seedAdminKeyAndCredential(db, {
+    keyName: "upstream-failures",
+    credential: { name: "Fake", apiKey: PROVIDER_KEY, baseUrl: fake.url },
+  }));
 }, 60_000);
 
 afterAll(async () => {
   await fake?.close();
-  await db?.$disconnect();
-  await database?.dispose();
+  await disposeDatabase({ database, db });
   for (const [name, value] of Object.entries(savedEnv)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;

@@ -4,14 +4,14 @@
  * 32-bit extremes added together, values of the wrong type. Both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { SignedInUser } from "@/lib/auth/login-sessions";
 import { requestLogsCsvStream } from "@/lib/request-log/export-request-logs-csv";
 import { listRequestLogs } from "@/lib/request-log/list-request-logs";
 import { requestLogQuerySchema } from "@/lib/request-log/request-log-filters";
 import { summarizeUsage } from "@/lib/request-log/usage-summary";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/test-database";
-import { useAppEnv } from "../helpers/test-env";
+import { testProviders, type TestDatabase } from "../helpers/test-database";
+import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
 
 const admin: SignedInUser = { id: "user_admin", email: "admin@example.com", role: "admin" };
 const query = (input: Record<string, unknown> = {}) => requestLogQuerySchema.parse(input);
@@ -28,9 +28,7 @@ describe.each(testProviders)("usage from extreme stored rows on %s", (provider) 
   let db: Db;
 
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    await applyMigrations(database);
-    db = useAppEnv(database);
+    ({ database, db } = await createMigratedDatabase(provider));
     const now = new Date();
     for (const [index, value] of extremes[provider].entries()) {
       const createdAt = provider === "sqlite" ? now.toISOString().replace("Z", "+00:00") : now;
@@ -48,10 +46,7 @@ describe.each(testProviders)("usage from extreme stored rows on %s", (provider) 
     }
   });
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  afterAll(() => disposeDatabase({ database, db }));
 
   it("summarizes them, per model and per key, as finite numbers", async () => {
     for (const groupBy of ["model", "key"] as const) {

@@ -5,7 +5,7 @@
  * client address with counters in the database, so the throttle holds across two instances.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultPlaygroundSettings } from "@/lib/conversations/document/conversation-document";
+import { createPlaygroundSession, postPlaygroundTurn, sendText } from "../helpers/playground-api";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { runCli } from "../helpers/run-cli";
 import { createTestDatabase, postgresUrl, type TestDatabase } from "../helpers/test-database";
@@ -87,21 +87,9 @@ describe("limits per user", () => {
       await atStartOfAFreshMinute();
 
       // One playground turn: the playground's internal key, through the gateway like any client.
-      const session = await as(member, "/api/playground/sessions", {
-        method: "POST",
-        body: JSON.stringify({ model: MODEL, settings: defaultPlaygroundSettings }),
-      });
-      expect(session.status).toBe(201);
-      const sessionId = ((await session.json()) as { session: { id: string } }).session.id;
-      const turn = await as(member, `/api/playground/sessions/${sessionId}/turns`, {
-        method: "POST",
-        body: JSON.stringify({
-          model: MODEL,
-          settings: defaultPlaygroundSettings,
-          action: { type: "send", parts: [{ type: "text", text: "Hi" }], cache: null },
-        }),
-      });
-      expect(turn.status).toBe(200);
+      const asMember = (pathname: string, init?: RequestInit) => as(member, pathname, init);
+      const sessionId = await createPlaygroundSession(asMember);
+      const turn = await postPlaygroundTurn(asMember, sessionId, sendText("Hi"));
       expect(await turn.text()).toContain('"type":"end"');
 
       expect((await chat(gateway.url, keys[0]!)).status).toBe(200);

@@ -1,8 +1,9 @@
+import type { Db } from "@/lib/db";
 import { startFakeAnthropicServer, type FakeAnthropicServer } from "../fake-upstream/fake-anthropic-server";
 import { startAppServer, type AppServer, type ServeCommand } from "../helpers/app-server";
 import { runCli, type CliResult } from "../helpers/run-cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { appEnv } from "../helpers/test-env";
+import { appEnv, openTestDb } from "../helpers/test-env";
 
 /** The BYOK Anthropic key the fake upstream accepts; it must never reach a gateway client. */
 export const PROVIDER_SECRET = "sk-ant-api03-GATEWAYTEST-k3Jd9QmZx0Vw7Lp2-QRST";
@@ -16,6 +17,8 @@ export type GatewayUnderTest = {
   fake: FakeAnthropicServer;
   server: AppServer;
   database: TestDatabase;
+  /** A client of the test's own on the install's database, opened on first use and closed by stop(). */
+  readonly db: Db;
   /** Runs the `switchyard` CLI against this install's database. */
   cli(args: string[], stdin?: string): Promise<CliResult>;
   stop(): Promise<void>;
@@ -57,6 +60,7 @@ export async function startGatewayUnderTest(options: GatewayUnderTestOptions): P
     const env = Object.entries(appEnv(database)).map(([key, value]) => [key, value ?? ""]);
     server = await startAppServer({ ...Object.fromEntries(env), ...options.serverEnv }, options.port, options.command);
     const started = server;
+    let db: Db | undefined;
     return {
       url: started.url,
       apiKey,
@@ -64,7 +68,12 @@ export async function startGatewayUnderTest(options: GatewayUnderTestOptions): P
       server: started,
       database,
       cli,
+      get db() {
+        db ??= openTestDb(database);
+        return db;
+      },
       async stop() {
+        await db?.$disconnect();
         await started.stop();
         await fake.close();
         await database.dispose();

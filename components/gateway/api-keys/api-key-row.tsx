@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ApiKeyView } from "@/lib/api-keys/api-key-view";
-import { errorMessage } from "@/components/api-client/request-json";
+import { confirmingMutation } from "@/components/api-client/confirming-mutation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TableCell } from "@/components/ui/table";
@@ -57,15 +57,10 @@ export function ApiKeyRow({
         )}
         <ConfirmDialog
           open={confirming}
-          onClose={() => {
-            setConfirming(false);
-            revoke.reset();
-          }}
+          {...confirmingMutation(revoke, () => setConfirming(false))}
           title={`Revoke ${apiKey.name}?`}
           description={`Requests with ${apiKey.prefix}-… are refused within a second, everywhere. This can't be undone.`}
           confirmLabel="Revoke key"
-          pending={revoke.isPending}
-          error={revoke.isError ? errorMessage(revoke.error) : null}
           onConfirm={() => revoke.mutate(apiKey.id, { onSuccess: () => setConfirming(false) })}
         />
       </TableCell>

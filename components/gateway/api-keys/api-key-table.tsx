@@ -1,5 +1,5 @@
 import type { ApiKeyView } from "@/lib/api-keys/api-key-view";
-import { ActionsHeader, Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
+import { Table, TableBody, TableColumns } from "@/components/ui/table";
 import { ApiKeyRow } from "./api-key-row";
 
 export function ApiKeyTable({
@@ -13,19 +13,10 @@ export function ApiKeyTable({
 }) {
   return (
     <Table aria-label="API keys">
-      <TableHead>
-        <tr>
-          <TableHeader>Name</TableHeader>
-          <TableHeader>Key</TableHeader>
-          {showOwner && <TableHeader>Owner</TableHeader>}
-          <TableHeader>Created</TableHeader>
-          <TableHeader>Last used</TableHeader>
-          <TableHeader>Expires</TableHeader>
-          <TableHeader>Status</TableHeader>
-          <TableHeader>Limits</TableHeader>
-          <ActionsHeader />
-        </tr>
-      </TableHead>
+      <TableColumns
+        columns={["Name", "Key", showOwner && "Owner", "Created", "Last used", "Expires", "Status", "Limits"]}
+        actions
+      />
       <TableBody>
         {apiKeys.map((apiKey) => (
           <ApiKeyRow key={apiKey.id} apiKey={apiKey} showOwner={showOwner} canSetLimits={canSetLimits} />

@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { errorMessage } from "@/components/api-client/request-json";
-import { Alert } from "@/components/ui/alert";
+import { QueryStatus } from "@/components/api-client/query-status";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { apiKeysQueryOptions } from "./api-key-queries";
 import { ApiKeyTable } from "./api-key-table";
@@ -30,19 +30,9 @@ export function ApiKeysScreen({ isAdmin }: { isAdmin: boolean }) {
           </Button>
         }
       />
-      {apiKeys.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading API keys…</p>}
-      {apiKeys.isError && (
-        <Alert tone="error" className="flex items-center justify-between gap-3">
-          {errorMessage(apiKeys.error)}
-          <Button size="sm" onClick={() => void apiKeys.refetch()}>
-            Retry
-          </Button>
-        </Alert>
-      )}
+      <QueryStatus query={apiKeys} loading="Loading API keys…" retry />
       {apiKeys.isSuccess && apiKeys.data.length === 0 && (
-        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
-          No API keys yet. Create one to call the gateway from your code.
-        </p>
+        <EmptyState>No API keys yet. Create one to call the gateway from your code.</EmptyState>
       )}
       {apiKeys.isSuccess && apiKeys.data.length > 0 && (
         <ApiKeyTable apiKeys={apiKeys.data} showOwner={isAdmin} canSetLimits={isAdmin} />

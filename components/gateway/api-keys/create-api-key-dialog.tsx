@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { errorMessage, errorParam } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogCancelOrConfirm } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { handleFormData } from "@/components/ui/handle-form-data";
 import { Input, Select } from "@/components/ui/input";
 import { useCreateApiKey } from "./api-key-queries";
 import { EXPIRY_OPTIONS, expiresAtFor, type ExpiryChoice } from "./expiry-options";
@@ -50,13 +50,7 @@ function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCre
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit(new FormData(event.currentTarget));
-      }}
-      className="space-y-4"
-    >
+    <form onSubmit={handleFormData(submit)} className="space-y-4">
       {create.isError && failedField !== "name" && failedField !== "expiresAt" && (
         <Alert tone="error">{errorMessage(create.error)}</Alert>
       )}
@@ -90,12 +84,7 @@ function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCre
           )}
         </Field>
       )}
-      <DialogActions>
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={create.isPending}>
-          Create API Key
-        </Button>
-      </DialogActions>
+      <DialogCancelOrConfirm onCancel={onCancel} confirmLabel="Create API Key" pending={create.isPending} />
     </form>
   );
 }

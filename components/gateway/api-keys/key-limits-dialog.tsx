@@ -4,11 +4,10 @@ import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiKeyView } from "@/lib/api-keys/api-key-view";
 import { errorMessage, requestJson } from "@/components/api-client/request-json";
+import { LimitFields, readLimitFields } from "@/components/limits/limit-fields";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Dialog, DialogCancelOrConfirm } from "@/components/ui/dialog";
+import { handleFormData } from "@/components/ui/handle-form-data";
 import { Switch } from "@/components/ui/switch";
 import { apiKeysQueryOptions } from "./api-key-queries";
 
@@ -22,11 +21,6 @@ export function describeLimits(limits: ApiKeyView["limits"]): string {
   ].filter(Boolean);
   return parts.length ? parts.join(" · ") : "No limits";
 }
-
-const toNumberOrNull = (value: FormDataEntryValue | null) => {
-  const text = String(value ?? "").trim();
-  return text === "" ? null : Number(text);
-};
 
 /** Admins: requests and tokens per minute, monthly budget and body logging for one key. Empty = unlimited. */
 export function KeyLimitsDialog({ apiKey, open, onClose }: { apiKey: ApiKeyView; open: boolean; onClose: () => void }) {
@@ -56,54 +50,10 @@ function KeyLimitsForm({ apiKey, onDone }: { apiKey: ApiKeyView; onDone: () => v
   return (
     <form
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        save.mutate({
-          requestsPerMinute: toNumberOrNull(form.get("rpm")),
-          tokensPerMinute: toNumberOrNull(form.get("tpm")),
-          monthlyBudgetUsd: toNumberOrNull(form.get("budget")),
-          logBodies,
-        });
-      }}
+      onSubmit={handleFormData((form) => save.mutate({ ...readLimitFields(form), logBodies }))}
     >
       {save.isError && <Alert tone="error">{errorMessage(save.error)}</Alert>}
-      <Field label="Requests per minute" optional>
-        {(control) => (
-          <Input
-            {...control}
-            name="rpm"
-            type="number"
-            min={1}
-            step={1}
-            defaultValue={apiKey.limits.requestsPerMinute ?? ""}
-          />
-        )}
-      </Field>
-      <Field label="Tokens per minute" optional hint="Input, cache writes and output; cache reads are not counted.">
-        {(control) => (
-          <Input
-            {...control}
-            name="tpm"
-            type="number"
-            min={1}
-            step={1}
-            defaultValue={apiKey.limits.tokensPerMinute ?? ""}
-          />
-        )}
-      </Field>
-      <Field label="Monthly budget (US dollars)" optional hint="Spend at the catalog's prices per UTC calendar month.">
-        {(control) => (
-          <Input
-            {...control}
-            name="budget"
-            type="number"
-            min={0.01}
-            step={0.01}
-            defaultValue={apiKey.limits.monthlyBudgetUsd ?? ""}
-          />
-        )}
-      </Field>
+      <LimitFields values={apiKey.limits} />
       <div className="flex items-center justify-between gap-4">
         <div>
           <p className="text-[13px] font-medium">Log request and response bodies</p>
@@ -113,12 +63,7 @@ function KeyLimitsForm({ apiKey, onDone }: { apiKey: ApiKeyView; onDone: () => v
         </div>
         <Switch checked={logBodies} onCheckedChange={setLogBodies} label="Log request and response bodies" />
       </div>
-      <DialogActions>
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={save.isPending}>
-          Save limits
-        </Button>
-      </DialogActions>
+      <DialogCancelOrConfirm onCancel={onDone} confirmLabel="Save limits" pending={save.isPending} />
     </form>
   );
 }

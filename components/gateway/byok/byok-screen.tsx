@@ -2,9 +2,8 @@
 
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { errorMessage } from "@/components/api-client/request-json";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { QueryStatus } from "@/components/api-client/query-status";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CredentialDialog, type CredentialDialogTarget } from "./credential-dialog";
 import { credentialsQueryOptions } from "./credential-queries";
@@ -52,19 +51,9 @@ export function ByokScreen() {
         <h2 id="configured-title" className="text-sm font-semibold">
           Configured credentials
         </h2>
-        {credentials.isPending && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Loading credentials…</p>}
-        {credentials.isError && (
-          <Alert tone="error" className="flex items-center justify-between gap-3">
-            {errorMessage(credentials.error)}
-            <Button size="sm" onClick={() => void credentials.refetch()}>
-              Retry
-            </Button>
-          </Alert>
-        )}
+        <QueryStatus query={credentials} loading="Loading credentials…" retry />
         {credentials.isSuccess && configured.length === 0 && (
-          <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-[13px] text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
-            No provider is configured yet. Pick one above and choose Configure.
-          </p>
+          <EmptyState>No provider is configured yet. Pick one above and choose Configure.</EmptyState>
         )}
         {configured.map((entry) => (
           <div key={entry.provider} className="space-y-2">

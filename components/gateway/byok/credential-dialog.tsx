@@ -5,9 +5,9 @@ import type { CredentialView } from "@/lib/credentials/credential-view";
 import type { CredentialProvider } from "@/lib/credentials/providers";
 import { errorMessage, errorParam } from "@/components/api-client/request-json";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogCancelOrConfirm } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { handleFormData } from "@/components/ui/handle-form-data";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { createCredentialBody, updateCredentialBody } from "./credential-form-body";
@@ -60,14 +60,7 @@ function CredentialForm({ target, onDone }: { target: CredentialDialogTarget; on
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        save(new FormData(event.currentTarget));
-      }}
-      className="space-y-4"
-      autoComplete="off"
-    >
+    <form onSubmit={handleFormData(save)} className="space-y-4" autoComplete="off">
       <div className="space-y-1">
         <h3 className="text-sm font-semibold">{credential ? "Your own API Key" : "Setup your own API Key"}</h3>
         <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
@@ -109,12 +102,7 @@ function CredentialForm({ target, onDone }: { target: CredentialDialogTarget; on
         </div>
         <Switch checked={isDefault} onCheckedChange={setIsDefault} label={`Default for ${entry.label}`} />
       </div>
-      <DialogActions>
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={mutation.isPending}>
-          Save
-        </Button>
-      </DialogActions>
+      <DialogCancelOrConfirm onCancel={onDone} confirmLabel="Save" pending={mutation.isPending} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { CredentialView } from "@/lib/credentials/credential-view";
+import { confirmingMutation } from "@/components/api-client/confirming-mutation";
 import { errorMessage } from "@/components/api-client/request-json";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -73,15 +74,10 @@ export function CredentialRow({ credential, onEdit }: { credential: CredentialVi
           </div>
           <ConfirmDialog
             open={confirmingDelete}
-            onClose={() => {
-              setConfirmingDelete(false);
-              remove.reset();
-            }}
+            {...confirmingMutation(remove, () => setConfirmingDelete(false))}
             title={`Delete ${credential.name}?`}
             description={`Requests for ${credential.providerLabel} will use another enabled credential, or fail if none is left. This can't be undone.`}
             confirmLabel="Delete credential"
-            pending={remove.isPending}
-            error={remove.isError ? errorMessage(remove.error) : null}
             onConfirm={() => remove.mutate(credential.id, { onSuccess: () => setConfirmingDelete(false) })}
           />
         </TableCell>

@@ -1,5 +1,5 @@
 import type { CredentialView } from "@/lib/credentials/credential-view";
-import { ActionsHeader, Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
+import { Table, TableBody, TableColumns } from "@/components/ui/table";
 import { CredentialRow } from "./credential-row";
 
 /** One provider's credentials. */
@@ -22,15 +22,7 @@ export function CredentialTable({
         <col className="w-20" />
         <col className="w-[22rem]" />
       </colgroup>
-      <TableHead>
-        <tr>
-          <TableHeader>Name</TableHeader>
-          <TableHeader>Key</TableHeader>
-          <TableHeader>Base URL</TableHeader>
-          <TableHeader>Enabled</TableHeader>
-          <ActionsHeader />
-        </tr>
-      </TableHead>
+      <TableColumns columns={["Name", "Key", "Base URL", "Enabled"]} actions />
       <TableBody>
         {credentials.map((credential) => (
           <CredentialRow key={credential.id} credential={credential} onEdit={() => onEdit(credential)} />
