@@ -139,7 +139,8 @@ export async function checkKeyLimits(db: Db, scopes: LimitScope[], now = new Dat
   }
 
   const state: KeyLimitState = {};
-  for (const { kind, subject, limits } of scopes) {
+  for (const scope of scopes) {
+    const { kind, subject, limits } = scope;
     for (const dimension of dimensions) {
       const limit = dimension.limit(limits);
       if (limit === null) continue;
@@ -151,6 +152,7 @@ export async function checkKeyLimits(db: Db, scopes: LimitScope[], now = new Dat
       if (!current || remaining < current.remaining) state[dimension.allowance] = { limit, remaining, resetSeconds };
       // Refused once what came before this request has reached the limit.
       if (!state.exceeded && used - dimension.onArrival >= limit) {
+        state.exceededBy = { scope, decision: DECISIONS[dimension.allowance] };
         state.exceeded = dimension.refusal(kind, limit, used, resetSeconds);
       }
     }
