@@ -6,7 +6,7 @@ import { isSameBase, promoteRequestBodySchema } from "./compare-api";
 import { prepareTurn } from "@/lib/conversations/turns/prepare-turn";
 import { getSessionDocument } from "@/lib/conversations/store/conversation-store";
 import type { ConversationDocument } from "@/lib/conversations/document/conversation-document";
-import { saveTurnStart } from "@/lib/conversations/store/turn-store";
+import { saveTurnStart, turnStartOf } from "@/lib/conversations/store/turn-store";
 
 /**
  * Saves a compare column's turn to the conversation: the user's message (with the column's
@@ -36,19 +36,15 @@ export async function promoteCompareAnswer(args: {
     { model, settings, action: { type: "send", parts: message.parts, cache: message.cache }, marks },
     { externalGateway: Boolean(getConfig().externalGateway) },
   );
-  const { document, plan, position } = prepared;
-  if (!isSameBase(document.messages, base)) throw changed();
-  await saveTurnStart(db, {
-    sessionId,
-    saved: document.messages,
-    position,
-    append: plan.append,
-    sentBack: prepared.sentBack,
-    keep: plan.keep,
-    turnRequest: prepared.turnRequest,
-    metrics: answer.metrics,
-    answer: { parts: answer.parts, status: answer.status, error: answer.error },
-    session: { model, settings: JSON.stringify(settings), titleEdited: document.titleEdited },
-  });
+  if (!isSameBase(prepared.document.messages, base)) throw changed();
+  await saveTurnStart(
+    db,
+    turnStartOf(sessionId, prepared, {
+      model,
+      settings,
+      metrics: answer.metrics,
+      answer: { parts: answer.parts, status: answer.status, error: answer.error },
+    }),
+  );
   return getSessionDocument(db, userId, sessionId);
 }

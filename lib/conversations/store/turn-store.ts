@@ -5,11 +5,13 @@ import { firstText } from "./conversation-store";
 import {
   titleFromText,
   type MessagePart,
+  type PlaygroundSettings,
   type StoredMessage,
   type TurnMetrics,
   type TurnRequest,
 } from "@/lib/conversations/document/conversation-document";
 import type { TurnPlan } from "@/lib/conversations/turns/turn-action";
+import type { PreparedTurn } from "@/lib/conversations/turns/prepare-turn";
 
 /** How a streaming assistant turn stands: written at most a second behind the stream, and once at the end. */
 export type TurnState = Pick<StoredMessage, "status" | "error"> & { parts: MessagePart[]; metrics: TurnMetrics };
@@ -33,6 +35,30 @@ export async function saveTurnState(db: Db, messageId: string, state: TurnState)
  * compare column is promoted) with its frozen request, and bumps the session (model,
  * settings, auto title, last activity).
  */
+/**
+ * What {@link saveTurnStart} writes for a prepared turn: the turn's messages, request and the
+ * session's model and settings. `answer`: the assistant turn's content when already known.
+ */
+export function turnStartOf(
+  sessionId: string,
+  prepared: Pick<PreparedTurn, "document" | "plan" | "position" | "sentBack" | "turnRequest">,
+  turn: { model: string; settings: PlaygroundSettings; metrics: TurnMetrics; answer?: Omit<TurnState, "metrics"> },
+): Parameters<typeof saveTurnStart>[1] {
+  const { document, plan, position } = prepared;
+  return {
+    sessionId,
+    saved: document.messages,
+    position,
+    append: plan.append,
+    sentBack: prepared.sentBack,
+    keep: plan.keep,
+    turnRequest: prepared.turnRequest,
+    metrics: turn.metrics,
+    answer: turn.answer,
+    session: { model: turn.model, settings: JSON.stringify(turn.settings), titleEdited: document.titleEdited },
+  };
+}
+
 export async function saveTurnStart(
   db: Db,
   input: {

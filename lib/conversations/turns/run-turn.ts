@@ -5,7 +5,7 @@ import { getSessionDocument, toStoredMessage } from "@/lib/conversations/store/c
 import { startAnswer, streamGatewayAnswer } from "./stream-gateway-answer";
 import { createThrottledSaver } from "./throttled-saver";
 import { turnRequestBodySchema } from "./turn-action";
-import { saveTurnStart, saveTurnState } from "@/lib/conversations/store/turn-store";
+import { saveTurnStart, turnStartOf, saveTurnState } from "@/lib/conversations/store/turn-store";
 import { ndjsonSender } from "./ndjson-sender";
 
 /** A crash or closed tab loses at most this much of a streaming answer. */
@@ -22,20 +22,11 @@ export async function runTurn(args: TurnRouteArgs): Promise<Response> {
   const { db, userId, sessionId, signal } = args;
   const { model, settings, action, marks } = turnRequestBodySchema.parse(args.body);
   const { gateway, prepared } = await prepareGatewayTurn(args, { model, settings, action, marks });
-  const { document, plan, position } = prepared;
-
   const answer = startAnswer();
-  const assistant = await saveTurnStart(db, {
-    sessionId,
-    saved: document.messages,
-    position,
-    append: plan.append,
-    sentBack: prepared.sentBack,
-    keep: plan.keep,
-    turnRequest: prepared.turnRequest,
-    metrics: answer.metrics,
-    session: { model, settings: JSON.stringify(settings), titleEdited: document.titleEdited },
-  });
+  const assistant = await saveTurnStart(
+    db,
+    turnStartOf(sessionId, prepared, { model, settings, metrics: answer.metrics }),
+  );
 
   const saveProgress = () => saveTurnState(db, assistant.id, answer);
   const saver = createThrottledSaver(saveProgress, SAVE_INTERVAL_MS);
