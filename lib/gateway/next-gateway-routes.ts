@@ -13,7 +13,9 @@ type CatchAllContext = { params: Promise<{ path?: string[] }> };
 export function nextGatewayRoutes(prefix: "/v2" | "/v3") {
   const handle = async (request: Request, { params }: CatchAllContext): Promise<Response> => {
     const { path = [] } = await params;
-    const pathname = [prefix, ...path].join("/");
+    // Re-encoded as the production server sees a path: matching is unchanged for plain segments,
+    // a model id's `/` or `:` reaches its handler encoded, and errors never echo raw control characters.
+    const pathname = [prefix, ...path.map(encodeURIComponent)].join("/");
     const match = matchGatewayRequest(request.method, pathname)!;
     return serveGatewayRequest(fromWebRequest(request, pathname), match);
   };

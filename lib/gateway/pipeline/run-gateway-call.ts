@@ -32,7 +32,8 @@ export async function runGatewayCall(
     request.pathname,
     (finished) => {
       recordFinishedRequest(finished);
-      observe(finished);
+      // Like the log row, after the current I/O turn: never on the response's last bytes.
+      setImmediate(observe, finished);
     },
     request.signal,
   );
