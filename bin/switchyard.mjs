@@ -1,28 +1,34 @@
 #!/usr/bin/env node
-// The operator CLI. Runs the TypeScript sources directly (tsx), the same code the server runs.
+// The operator CLI. Runs a bundle of the TypeScript sources (server-bundle.mjs), rebuilt when they change.
 import { spawn } from "node:child_process";
-import { register } from "node:module";
-import { constants } from "node:os";
+import { availableParallelism, constants } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { serverBundle } from "./server-bundle.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-// The server runs with a larger young generation: a gateway request allocates a few hundred KB
-// of short-lived objects, and with V8's default 16 MB semi-spaces they were promoted and swept in
+// A server runs with a larger young generation: a gateway request allocates a few hundred KB of
+// short-lived objects, and with V8's default 16 MB semi-spaces they were promoted and swept in
 // pauses that set the p99 (npm run bench: CPU per request 1.76 → 1.25 ms, p99 overhead 8 → 5 ms).
-// V8 takes the flag only at startup, so `start` re-runs this script with it.
+// V8 takes the flag only at startup. With several processes the supervisor passes it to its
+// workers (lib/server/serve-workers.ts); a server that serves in this very process (WORKERS=1)
+// re-runs this script with it.
 const SERVER_V8_FLAGS = ["--max-semi-space-size=64"];
+const servesInThisProcess = () => {
+  const workers = process.env.WORKERS?.trim();
+  return workers ? workers === "1" : availableParallelism() === 1;
+};
 if (
   ["start", "gateway"].includes(process.argv[2]) &&
+  servesInThisProcess() &&
+  process.env.SWITCHYARD_PREPARE_ONLY !== "1" &&
   !process.execArgv.some((flag) => flag.startsWith("--max-semi-space-size"))
 ) {
   const child = spawn(
     process.execPath,
     [...SERVER_V8_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    {
-      stdio: "inherit",
-    },
+    { stdio: "inherit" },
   );
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
   const code = await new Promise((resolve) =>
@@ -32,18 +38,5 @@ if (
 }
 
 process.env.SWITCHYARD_ROOT ??= root;
-// `server-only` throws outside Next's server build; the CLI is server code too.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      "export async function resolve(specifier, context, next) {" +
-        " if (specifier === 'server-only') return { url: 'data:text/javascript,', shortCircuit: true };" +
-        " return next(specifier, context); }",
-    ),
-);
-// Loaded only now: the launcher above re-runs this script and waits, and tsx would only weigh on it.
-const { register: registerTsx } = await import("tsx/esm/api");
-registerTsx({ tsconfig: path.join(root, "tsconfig.json") });
-
-const { main } = await import(path.join(root, "cli/main.ts"));
+const { main } = await import(pathToFileURL(await serverBundle(root)).href);
 process.exitCode = await main(process.argv.slice(2));

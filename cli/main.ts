@@ -1,8 +1,8 @@
-import { ConfigError } from "@/lib/env";
+import { ConfigError } from "@/lib/config/config-error";
 import { AppError } from "@/lib/errors/app-error";
-import { MigrationError } from "@/lib/db";
+import { MigrationError } from "@/lib/db/migrations/plan-migrations";
 import { SecretBoxError } from "@/lib/crypto/secret-box";
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
 import { UsageError } from "./usage-error";
 import { commands, HELP } from "./commands";
 
@@ -13,11 +13,11 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? rest[0] : undefined;
-    const command = topic ? commands[topic] : undefined;
+    const command = topic ? await commands[topic]?.load() : undefined;
     process.stdout.write(`${command ? command.help : HELP}\n`);
     return EXIT.ok;
   }
-  const command = commands[name];
+  const command = await commands[name]?.load();
   if (!command) {
     process.stderr.write(`switchyard: unknown command "${name}"\n\n${HELP}\n`);
     return EXIT.usageError;
@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`switchyard ${name}: ${error.message}\n\n${command.help}\n`);
       return EXIT.usageError;
     }
-    if (error instanceof ZodError) {
+    if (isZodError(error)) {
       const issue = error.issues[0]!;
       process.stderr.write(
         `switchyard ${name}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}\n`,
@@ -58,4 +58,9 @@ export async function main(argv: string[]): Promise<number> {
     );
     return EXIT.runtimeError;
   }
+}
+
+/** By shape, not `instanceof`: importing zod's runtime here would load it into every server's supervisor. */
+function isZodError(error: unknown): error is ZodError {
+  return error instanceof Error && error.name === "ZodError" && Array.isArray((error as ZodError).issues);
 }

@@ -1,7 +1,7 @@
 import { readOrCreateAppSecret } from "./config/app-secret";
 import { parseConfig, type Config } from "./config/env-schema";
 
-export { ConfigError, type Config, type DatabaseConfig } from "./config/env-schema";
+export type { Config, DatabaseConfig } from "./config/env-schema";
 
 export type ResolvedConfig = Config & { appSecret: string };
 

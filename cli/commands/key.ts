@@ -25,7 +25,6 @@ const HELP = `Usage:
       Whether members may create their own keys (admins always may); prints the setting.`;
 
 export const keyCommand: Command = {
-  summary: "Gateway API keys (key create | list | revoke | limits | policy)",
   help: HELP,
   async run(argv) {
     const [action, ...rest] = argv;

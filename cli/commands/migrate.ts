@@ -16,7 +16,6 @@ export async function migrateAndReport() {
 }
 
 export const migrateCommand: Command = {
-  summary: "Apply pending database migrations",
   help: `Usage: switchyard migrate
 
 Applies the committed migrations that the database (DATABASE_URL, or the

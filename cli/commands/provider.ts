@@ -18,7 +18,6 @@ const HELP = `Usage:
   switchyard provider remove ID`;
 
 export const providerCommand: Command = {
-  summary: "BYOK provider credentials (provider add | list | remove)",
   help: HELP,
   async run(argv) {
     const [action, ...rest] = argv;

@@ -13,7 +13,6 @@ DATA_DIR/app-secret), then pipe the previous secret in:
 Safe to run again; credentials already under the current key are skipped.`;
 
 export const secretsCommand: Command = {
-  summary: "Re-encrypt provider credentials after changing APP_SECRET (secrets rotate)",
   help: HELP,
   async run(argv) {
     const [action, ...rest] = argv;

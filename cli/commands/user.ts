@@ -18,7 +18,6 @@ const HELP = `Usage:
       key's own; new keys start with them. \`none\` removes a limit; with no options, prints them.`;
 
 export const userCommand: Command = {
-  summary: "Manage users (user create)",
   help: HELP,
   async run(argv) {
     const [action, ...rest] = argv;

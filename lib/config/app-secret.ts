@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError } from "./env-schema";
+import { ConfigError } from "./config-error";
 
 export const APP_SECRET_FILE_NAME = "app-secret";
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./env-schema";
+import { ConfigError } from "./config-error";
+import { parseConfig } from "./env-schema";
 
 const SECRET = "x".repeat(32);
 

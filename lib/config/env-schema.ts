@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { ConfigError } from "./config-error";
 
 /** Empty strings count as unset, as in t3's env handling. */
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
@@ -149,10 +150,6 @@ export type UpstreamLimits = {
   /** Largest non-streamed provider body read (1 MB = 1 MiB); larger ones are a 502. */
   maxResponseBytes: number;
 };
-
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
 
 export const SQLITE_FILE_NAME = "switchyard.db";
 

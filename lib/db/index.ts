@@ -1,4 +1,4 @@
 // The only entry to the database: Prisma clients and drivers are imported under lib/db alone.
 export { getDb, createDb, type Db } from "./client";
 export { checkDatabase } from "./check-database";
-export { applyMigrations, MigrationError } from "./migrations/apply-migrations";
+export { applyMigrations } from "./migrations/apply-migrations";

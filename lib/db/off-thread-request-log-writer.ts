@@ -1,4 +1,6 @@
+import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { projectRoot } from "@/lib/project-root";
 import { REQUEST_LOG_COLUMNS, sqliteRequestLogValues, type RequestLogInsert } from "./insert-request-log-rows";
 
 export type RequestLogRowsWriter = (rows: readonly RequestLogInsert[]) => Promise<void>;
@@ -23,7 +25,8 @@ export function offThreadSqliteRequestLogWriter(file: string, busyTimeoutMs = 1_
   };
 
   const start = (): Worker => {
-    const started = new Worker(new URL("./sqlite-request-log-worker.mjs", import.meta.url), {
+    // From the sources, not relative to this module: the CLI runs a bundle of it (bin/server-bundle.mjs).
+    const started = new Worker(path.join(projectRoot(), "lib/db/sqlite-request-log-worker.mjs"), {
       workerData: { file, table: "RequestLog", columns: REQUEST_LOG_COLUMNS, busyTimeoutMs },
     });
     started.unref();

@@ -13,28 +13,50 @@
  */
 import cluster, { type Worker } from "node:cluster";
 import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue, type Registry } from "prom-client";
-import { z } from "zod";
 
 type WorkerMetrics = MetricObjectWithValues<MetricValue<string>>[];
 
 /** worker → primary: "I have metrics" (on load), "I want the sum" (a scrape), "here are mine". */
-const workerMessage = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("switchyard:metrics-worker") }),
-  z.object({ type: z.literal("switchyard:metrics-request"), id: z.number() }),
-  z.object({ type: z.literal("switchyard:metrics-collected"), id: z.number(), metrics: z.array(z.unknown()) }),
-]);
+type WorkerMessage =
+  | { type: "switchyard:metrics-worker" }
+  | { type: "switchyard:metrics-request"; id: number }
+  | { type: "switchyard:metrics-collected"; id: number; metrics: unknown[] };
 /** primary → worker: "send me yours", "here is the sum" (or why not). */
-const primaryMessage = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("switchyard:metrics-collect"), id: z.number() }),
-  z.object({
-    type: z.literal("switchyard:metrics-response"),
-    id: z.number(),
-    metrics: z.string().optional(),
-    error: z.string().optional(),
-  }),
-]);
-type WorkerMessage = z.infer<typeof workerMessage>;
-type PrimaryMessage = z.infer<typeof primaryMessage>;
+type PrimaryMessage =
+  | { type: "switchyard:metrics-collect"; id: number }
+  | { type: "switchyard:metrics-response"; id: number; metrics?: string; error?: string };
+
+// Checked by hand, not with zod: the supervisor process loads this module, and zod alone
+// weighed 13 MiB of its memory (bench/results.md). Other processes' messages share the channel.
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+const optionalString = (value: unknown) => value === undefined || typeof value === "string";
+
+function asWorkerMessage(message: unknown): WorkerMessage | undefined {
+  if (!isRecord(message)) return undefined;
+  if (message.type === "switchyard:metrics-worker") return { type: message.type };
+  if (typeof message.id !== "number") return undefined;
+  if (message.type === "switchyard:metrics-request") return { type: message.type, id: message.id };
+  if (message.type === "switchyard:metrics-collected" && Array.isArray(message.metrics))
+    return { type: message.type, id: message.id, metrics: message.metrics };
+  return undefined;
+}
+
+function asPrimaryMessage(message: unknown): PrimaryMessage | undefined {
+  if (!isRecord(message) || typeof message.id !== "number") return undefined;
+  if (message.type === "switchyard:metrics-collect") return { type: message.type, id: message.id };
+  if (
+    message.type === "switchyard:metrics-response" &&
+    optionalString(message.metrics) &&
+    optionalString(message.error)
+  )
+    return {
+      type: message.type,
+      id: message.id,
+      metrics: message.metrics as string | undefined,
+      error: message.error as string | undefined,
+    };
+  return undefined;
+}
 
 /** The primary gives up on a collection after this; below the worker's default wait. */
 const COLLECT_TIMEOUT_MS = 4_000;
@@ -49,9 +71,8 @@ let nextRequestId = 0;
 export function serveMetricsToPrimary(registry: Registry): void {
   if (!cluster.isWorker || !process.send) return;
   process.on("message", (message: unknown) => {
-    const parsed = primaryMessage.safeParse(message);
-    if (!parsed.success) return;
-    const { data } = parsed;
+    const data = asPrimaryMessage(message);
+    if (!data) return;
     if (data.type === "switchyard:metrics-collect") {
       registry.getMetricsAsJSON().then(
         (metrics) => sendToPrimary({ type: "switchyard:metrics-collected", id: data.id, metrics }),
@@ -113,9 +134,8 @@ export function installPrimaryMetricsAggregator(): void {
     }
   });
   cluster.on("message", (worker: Worker, message: unknown) => {
-    const parsed = workerMessage.safeParse(message);
-    if (!parsed.success) return;
-    const { data } = parsed;
+    const data = asWorkerMessage(message);
+    if (!data) return;
     switch (data.type) {
       case "switchyard:metrics-worker":
         metricsWorkers.set(worker.id, worker);

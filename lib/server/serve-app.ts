@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log-writer";
@@ -13,6 +12,8 @@ import { getHealth } from "@/lib/health/get-health";
 import { createGatewayServer } from "./gateway-server";
 import { sendJson } from "./node-web-bridge";
 import { proxyRequest, proxyTarget } from "./proxy-request";
+import { privateSocketPath } from "./private-socket-path";
+import { projectRoot } from "@/lib/project-root";
 
 export type ServeOptions = {
   dir: string;
@@ -72,6 +73,12 @@ export async function serveGatewayOnly({ host, port }: Pick<ServeOptions, "host"
   return server;
 }
 
+/** HOST and PORT, from the configuration. */
+export function configuredAddress(): { host: string; port: number } {
+  const { host, port } = getConfig();
+  return { host, port };
+}
+
 /** better-sqlite3 blocks its thread for a whole INSERT: the log's batches go to a worker thread. */
 function prepareRequestLogWriter() {
   const { database } = getConfig();
@@ -83,13 +90,6 @@ async function listen(server: Server, host: string, port: number) {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
-}
-
-/** A directory only this user can enter: the socket is reachable by this user's processes alone. */
-export function privateSocketPath(): string {
-  const socketDirectory = mkdtempSync(path.join(os.tmpdir(), "switchyard-"));
-  process.once("exit", () => rmSync(socketDirectory, { recursive: true, force: true }));
-  return path.join(socketDirectory, "next.sock");
 }
 
 /** A wrong APP_SECRET makes every stored credential unusable: say so at startup, not as a puzzling failure later. */
@@ -116,7 +116,8 @@ async function startNextWorker({
   socketPath,
 }: Pick<ServeOptions, "dir" | "host" | "port"> & { socketPath: string }): Promise<NextWorker> {
   rmSync(socketPath, { force: true });
-  const worker = new Worker(new URL("./next-worker.mjs", import.meta.url), {
+  // From the sources, not relative to this module: the CLI runs a bundle of it (bin/server-bundle.mjs).
+  const worker = new Worker(path.join(projectRoot(), "lib/server/next-worker.mjs"), {
     workerData: { dir, hostname: host, port, socketPath },
   });
   await new Promise<void>((resolve, reject) => {

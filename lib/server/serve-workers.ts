@@ -1,7 +1,10 @@
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
-import { installClusterMetricsAggregator } from "@/lib/observability/gateway-metrics";
-import { privateSocketPath, serveApp, serveGatewayOnly, type ServeOptions } from "./serve-app";
+import { installPrimaryMetricsAggregator } from "@/lib/observability/cluster-metrics";
+import { privateSocketPath } from "./private-socket-path";
+
+/** Where a server listens (from the configuration, read in the serving process). */
+export type ListenAddress = { host: string; port: number };
 
 export type ServeMode = "app" | "gateway";
 
@@ -11,6 +14,12 @@ const SOCKET_ENV = "SWITCHYARD_NEXT_SOCKET";
 /** A worker that keeps dying is not restarted forever: this many exits a minute stop the server. */
 const MAX_RESTARTS_PER_MINUTE = 5;
 const DRAIN_DEADLINE_MS = 25_000;
+/**
+ * Workers run with a larger young generation: a gateway request allocates a few hundred KB of
+ * short-lived objects, and with V8's default 16 MB semi-spaces they were promoted and swept in
+ * pauses that set the p99 (bench/results.md). A single-process server gets it from bin/switchyard.mjs.
+ */
+const WORKER_V8_FLAGS = ["--max-semi-space-size=64"];
 
 /** WORKERS: how many server processes share the port; default one per core. */
 export function workerCount(value = process.env.WORKERS): number {
@@ -33,29 +42,41 @@ export const isServerWorker = () => cluster.isWorker && process.env[ROLE_ENV] !=
  * SIGTERM / SIGINT drain every worker (each finishes its requests in flight and writes its
  * buffered request log, serve-app.ts) before the supervisor exits.
  */
-export async function serveWithWorkers(mode: ServeMode, options: ServeOptions, workers = workerCount()): Promise<void> {
-  if (workers === 1) {
-    await (mode === "app" ? serveApp(options) : serveGatewayOnly(options));
-    return;
-  }
+export async function serveWithWorkers(mode: ServeMode, dir: string, workers = workerCount()): Promise<ListenAddress> {
+  if (workers === 1) return serveHere(mode, dir);
   const socketPath = mode === "app" ? privateSocketPath() : "";
   const roles = Array.from({ length: workers }, (_, index) => (mode === "app" && index === 0 ? "next" : "gateway"));
   // /metrics in any worker answers for all of them: the supervisor sums them.
-  installClusterMetricsAggregator();
+  installPrimaryMetricsAggregator();
+  const inherited = process.execArgv.filter((flag) => !flag.startsWith("--max-semi-space-size"));
+  cluster.setupPrimary({ execArgv: [...inherited, ...WORKER_V8_FLAGS] });
   const supervisor = new Supervisor(mode, socketPath);
   // The Next.js worker first: the others forward pages to it, so they listen once it serves.
-  await supervisor.fork(roles[0]!);
+  const address = await supervisor.fork(roles[0]!);
   await Promise.all(roles.slice(1).map((role) => supervisor.fork(role)));
+  return address;
+}
+
+/**
+ * Serves in this process. The serving code and the configuration load here, not in a
+ * supervisor: it only forks and watches, and stays small (every process counts).
+ */
+async function serveHere(mode: ServeMode, dir: string, next?: { role: "start" | "connect"; socketPath: string }) {
+  const { serveApp, serveGatewayOnly, configuredAddress } = await import("./serve-app");
+  const address = configuredAddress();
+  await (mode === "app" ? serveApp({ dir, ...address, next }) : serveGatewayOnly(address));
+  return address;
 }
 
 /** In a worker process: serve as the supervisor asked, then tell it. */
-export async function runServerWorker(mode: ServeMode, options: ServeOptions): Promise<void> {
+export async function runServerWorker(mode: ServeMode, dir: string): Promise<void> {
   const role = process.env[ROLE_ENV];
   const socketPath = process.env[SOCKET_ENV] ?? "";
   process.title = mode === "app" ? "switchyard-server-worker" : "switchyard-gateway-worker";
-  if (mode === "gateway") await serveGatewayOnly(options);
-  else await serveApp({ ...options, next: { role: role === "next" ? "start" : "connect", socketPath } });
-  process.send?.({ type: "switchyard:ready" });
+  const next =
+    mode === "app" ? { role: role === "next" ? ("start" as const) : ("connect" as const), socketPath } : undefined;
+  const address = await serveHere(mode, dir, next);
+  process.send?.({ type: "switchyard:ready", ...address });
 }
 
 class Supervisor {
@@ -72,15 +93,15 @@ class Supervisor {
   }
 
   /** Starts a worker in `role` and resolves once it listens; a worker that dies is replaced. */
-  fork(role: string): Promise<Worker> {
+  fork(role: string): Promise<ListenAddress> {
     const worker = cluster.fork({ [ROLE_ENV]: role, [SOCKET_ENV]: this.socketPath, SWITCHYARD_SERVE_MODE: this.mode });
     worker.once("exit", (code, signal) => this.onExit(role, code, signal));
     return new Promise((resolve, reject) => {
-      const ready = (message: { type?: string }) => {
+      const ready = (message: { type?: string } & Partial<ListenAddress>) => {
         if (message?.type !== "switchyard:ready") return;
         worker.off("message", ready);
         worker.off("exit", failed);
-        resolve(worker);
+        resolve({ host: String(message.host), port: Number(message.port) });
       };
       const failed = (code: number | null) => reject(new Error(`server worker exited before serving (code ${code})`));
       worker.on("message", ready);

@@ -13,8 +13,6 @@ import {
 import { MigrationError, planMigrations } from "./plan-migrations";
 import { readMigrations, type MigrationFile } from "./read-migrations";
 
-export { MigrationError } from "./plan-migrations";
-
 export type MigrationTarget = Pick<DatabaseConfig, "provider" | "url">;
 export type MigrationReport = { applied: string[]; total: number; warnings: string[] };
 
