@@ -14,6 +14,7 @@ type Attribute = { key: string; value: Record<string, unknown> };
 type Span = {
   traceId: string;
   spanId: string;
+  parentSpanId?: string;
   name: string;
   kind: number;
   startTimeUnixNano: string;
@@ -191,6 +192,24 @@ describe("startGatewaySpan", () => {
       "switchyard.upstream_attempts": "2",
     });
     expect(attributeMap(exported!.attributes)).not.toHaveProperty("gen_ai.response.finish_reasons");
+  });
+
+  it("joins the caller's trace from its traceparent, and records nothing when the caller did not sample it", async () => {
+    const otlp = await receiver();
+    const tracing = await loadTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: otlp.origin });
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const parent = { traceId, parentSpanId: "00f067aa0ba902b7" };
+    tracing.startGatewaySpan({ endpoint: "messages", parent: { ...parent, sampled: true } }).end(finished);
+    tracing.startGatewaySpan({ endpoint: "messages", parent: { ...parent, sampled: false } }).end(finished);
+    tracing.startGatewaySpan({ endpoint: "messages" }).end(finished);
+    await tracing.shutdownTracing();
+
+    const spans = otlp.spans();
+    expect(spans).toHaveLength(2);
+    expect(spans[0]).toMatchObject({ traceId, parentSpanId: "00f067aa0ba902b7" });
+    expect(spans[0]!.spanId).not.toBe(parent.parentSpanId);
+    expect(spans[1]!.traceId).not.toBe(traceId);
+    expect(spans[1]).not.toHaveProperty("parentSpanId");
   });
 
   it("batches spans and holds at most OTEL_BSP_MAX_QUEUE_SIZE of them", async () => {

@@ -21,10 +21,18 @@ import {
   unixNanoFromMilliseconds,
 } from "./otlp-span";
 import { OtlpTraceClient } from "./otlp-trace-client";
+import type { TraceContext } from "./trace-context";
 
 export type GatewaySpan = { end(o: GatewayCallObservation & { errorMessage?: string }): void };
 
-type SpanStart = { endpoint: GatewayEndpoint; model?: string; provider?: string; serverAddress?: string };
+type SpanStart = {
+  endpoint: GatewayEndpoint;
+  model?: string;
+  provider?: string;
+  serverAddress?: string;
+  /** The caller's trace (its `traceparent`): the span joins it. */
+  parent?: TraceContext;
+};
 
 const NOOP_SPAN: GatewaySpan = { end() {} };
 
@@ -34,6 +42,8 @@ let client: OtlpTraceClient | null | undefined;
 export function startGatewaySpan(init: SpanStart): GatewaySpan {
   if (client === undefined) client = createClient();
   if (client === null) return NOOP_SPAN;
+  // The caller decided not to record this trace (sampled flag off): neither do we.
+  if (init.parent && !init.parent.sampled) return NOOP_SPAN;
   try {
     return new RecordingSpan(client, init);
   } catch {
@@ -79,9 +89,11 @@ class RecordingSpan implements GatewaySpan {
     try {
       const ids = randomBytes(24).toString("hex");
       const failed = o.status >= 400 || (typeof o.errorType === "string" && o.errorType !== "");
+      const parent = this.init.parent;
       this.client.enqueue({
-        traceId: ids.slice(0, 32),
+        traceId: parent?.traceId ?? ids.slice(0, 32),
         spanId: ids.slice(32),
+        ...(parent ? { parentSpanId: parent.parentSpanId } : {}),
         name: this.init.model ? `chat ${this.init.model}` : "chat",
         kind: SPAN_KIND_CLIENT,
         startTimeUnixNano: unixNanoFromMilliseconds(performance.timeOrigin + this.startMilliseconds),

@@ -17,6 +17,8 @@ export type OtlpAttribute = { key: string; value: OtlpAnyValue };
 export type OtlpSpan = {
   traceId: string;
   spanId: string;
+  /** The caller's span, when the request carried a `traceparent`. */
+  parentSpanId?: string;
   name: string;
   kind: number;
   startTimeUnixNano: string;

@@ -6,6 +6,7 @@ import {
   type GatewayEndpoint,
 } from "@/lib/observability/gateway-metrics";
 import { startGatewaySpan } from "@/lib/observability/gateway-tracing";
+import { parseTraceparent } from "@/lib/observability/trace-context";
 
 const PROVIDER_BY_PREFIX: Record<string, string> = { anthropic: "anthropic", aws: "bedrock", google: "vertex" };
 
@@ -40,11 +41,11 @@ export function toObservation(endpoint: GatewayEndpoint, finished: FinishedReque
 
 /**
  * Starts observing one gateway call: an OpenTelemetry span (a no-op unless
- * OTEL_EXPORTER_OTLP_ENDPOINT is set) now; metrics and the span's end when the request log's
+ * OTEL_EXPORTER_OTLP_ENDPOINT is set; in the caller's trace when it sent a `traceparent`) now; metrics and the span's end when the request log's
  * trace finishes, from the same facts the log records.
  */
-export function observeGatewayCallOf(endpoint: GatewayEndpoint) {
-  const span = startGatewaySpan({ endpoint });
+export function observeGatewayCallOf(endpoint: GatewayEndpoint, traceparent?: string | null) {
+  const span = startGatewaySpan({ endpoint, parent: parseTraceparent(traceparent) });
   return (finished: FinishedRequest) => {
     const observation = toObservation(endpoint, finished);
     observeGatewayCall(observation);

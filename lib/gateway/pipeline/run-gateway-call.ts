@@ -27,7 +27,7 @@ export async function runGatewayCall(
   { protocol, endpoint, handler }: { protocol: GatewayProtocol; endpoint: GatewayEndpoint; handler: GatewayHandler },
   request: GatewayRequest,
 ): Promise<Response> {
-  const observe = observeGatewayCallOf(endpoint);
+  const observe = observeGatewayCallOf(endpoint, request.headers.get("traceparent"));
   const trace = new RequestTrace(
     request.pathname,
     (finished) => {
