@@ -67,6 +67,41 @@ export function treeRssMiB(pid: number): number {
   return processTree(pid).reduce((sum, member) => sum + rssMiB(member), 0);
 }
 
+/** The RSS of the largest process in the tree: a server's heaviest process, whichever it is. */
+export function largestRssMiB(pid: number): number {
+  return Math.max(0, ...processTree(pid).map(rssMiB));
+}
+
+/**
+ * Proportional set size summed over the tree, from /proc/<pid>/smaps_rollup: each shared page
+ * (the Node binary's text, libraries) counts once across the processes that map it, not once
+ * per process as in RSS. What the tree really costs the machine.
+ */
+export function treePssMiB(pid: number): number {
+  return processTree(pid).reduce((sum, member) => {
+    try {
+      const line = readFileSync(`/proc/${member}/smaps_rollup`, "utf8")
+        .split("\n")
+        .find((candidate) => candidate.startsWith("Pss:"));
+      return sum + Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/** Samples `measure` every `everyMs` until stopped; returns the peak. */
+export function watchPeak(measure: () => number, everyMs = 100): { stop(): number } {
+  let peak = measure();
+  const timer = setInterval(() => (peak = Math.max(peak, measure())), everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, measure());
+    },
+  };
+}
+
 /** CPU time summed over the process tree; a process that ended in between drops out (its time with it). */
 export function treeCpuMs(pid: number): number {
   return processTree(pid).reduce((sum, member) => sum + cpuMs(member), 0);
@@ -74,15 +109,7 @@ export function treeCpuMs(pid: number): number {
 
 /** Samples RSS (of `pid`, or summed over its tree) every `everyMs` until stopped; returns the peak. */
 export function watchPeakRss(pid: number, options: { tree?: boolean; everyMs?: number } = {}): { stop(): number } {
-  const sample = () => (options.tree ? treeRssMiB(pid) : rssMiB(pid));
-  let peak = sample();
-  const timer = setInterval(() => (peak = Math.max(peak, sample())), options.everyMs ?? 100);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, sample());
-    },
-  };
+  return watchPeak(() => (options.tree ? treeRssMiB(pid) : rssMiB(pid)), options.everyMs);
 }
 
 function allPids(): number[] {

@@ -37,10 +37,13 @@ export type Throughput = {
   serverCpu?: { coreShare: number; msPerCall: number };
 };
 
-/** A server's RSS just before the slow streams and at its peak while they were open; `main` is its main process alone. */
+/**
+ * A server's memory just before the slow streams and at its peak while they were open: RSS of
+ * its process tree, RSS of its largest process (`main`), PSS of its tree (shared pages once).
+ */
 export type SlowStreamMemory = {
-  before: { tree: number; main?: number };
-  held: { tree: number; main?: number };
+  before: { tree: number; main?: number; pss?: number };
+  held: { tree: number; main?: number; pss?: number };
   hold: SlowStreamHold;
 };
 
@@ -273,7 +276,7 @@ function renderTargets(results: BenchResults): string[] {
     TARGETS.gatewayTreeMiB,
   );
   memory(
-    `RSS, \`switchyard start\` main process, ${settings.slowStreams} slow streams`,
+    `RSS, \`switchyard start\` largest process (the worker running Next.js), ${settings.slowStreams} slow streams`,
     slowStreams.start,
     "main",
     TARGETS.startMainMiB,
@@ -330,7 +333,7 @@ function renderSlowStreamMemory({ slowStreams, settings }: BenchResults): string
     server: SlowStreamMemory | "not available",
     targets: { tree?: number; main?: number },
   ) => {
-    if (server === "not available") return `| ${label} | not available | | | | |`;
+    if (server === "not available") return `| ${label} | not available | | | | | |`;
     const { before, held, hold } = server;
     const all = hold.opened === hold.requested && hold.openAtEnd === hold.requested;
     const verdict = (value: number | undefined, target: number | undefined) =>
@@ -342,19 +345,20 @@ function renderSlowStreamMemory({ slowStreams, settings }: BenchResults): string
       : "";
     return (
       `| ${label} | ${mib(before.tree)} / ${before.main === undefined ? "–" : mib(before.main)} | ${verdict(held.tree, targets.tree)} | ` +
-      `${verdict(held.main, targets.main)} | ${hold.opened} / ${hold.openAtEnd} of ${hold.requested}${errors} | ${hold.deltasPerStreamDuringHold.toFixed(1)} |`
+      `${verdict(held.main, targets.main)} | ${held.pss === undefined ? "–" : mib(held.pss)} | ${hold.opened} / ${hold.openAtEnd} of ${hold.requested}${errors} | ${hold.deltasPerStreamDuringHold.toFixed(1)} |`
     );
   };
   return [
     `## Memory with ${settings.slowStreams} slow streams open (chat/completions; ${settings.holdSeconds} s hold)`,
     "",
     `The fake upstream holds each stream open, sending an event a second. All ${settings.slowStreams} are opened at once; once`,
-    `each carried its first delta, RSS is sampled every 250 ms for ${settings.holdSeconds} s and the peak reported. Process tree: the`,
-    "process the bench launched and all below it, summed from /proc (for `switchyard` that includes the launcher that",
-    "re-executes itself with V8 flags; pages shared between processes count once per process). MiB.",
+    `each carried its first delta, memory is sampled every 250 ms (PSS every 500 ms) for ${settings.holdSeconds} s and the peak reported.`,
+    "Process tree: the process the bench launched and all below it, summed from /proc. RSS counts a page shared between",
+    "processes (the Node binary's text, libraries) once per process; PSS (smaps_rollup) shares it out, so it is what the",
+    "tree costs the machine. Largest process: for `switchyard start`, the worker that runs Next.js. MiB.",
     "",
-    "| server | before the streams: tree / main process | streams open: tree | streams open: main process | streams open at start / end of hold | deltas per stream during hold |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    "| server | before the streams: tree / largest process (RSS) | streams open: tree RSS | streams open: largest process RSS | streams open: tree PSS | streams open at start / end of hold | deltas per stream during hold |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     row("`switchyard gateway`", slowStreams.gateway, { tree: TARGETS.gatewayTreeMiB }),
     row("`switchyard start`", slowStreams.start, { tree: TARGETS.startTreeMiB, main: TARGETS.startMainMiB }),
     row("Portkey's gateway", slowStreams.portkey, {}),

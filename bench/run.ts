@@ -26,7 +26,7 @@ import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../tests/helpers/run-cli";
 import { closeConnections, countSseEvents, timedPost, type Target } from "./http-client";
-import { rssMiB, treeCpuMs, treeRssMiB, watchPeakRss } from "./process-stats";
+import { largestRssMiB, rssMiB, treeCpuMs, treePssMiB, treeRssMiB, watchPeak, watchPeakRss } from "./process-stats";
 import { renderProfile, renderResults, type SlowStreamMemory, type Throughput } from "./render-results";
 import { holdSlowStreams, SLOW_STREAM_MARKER } from "./slow-streams";
 import { BENCH_PROVIDER_KEY, startBenchInstall, type BenchInstall } from "./start-bench-install";
@@ -243,19 +243,21 @@ async function throughput(
 /**
  * Memory of a server with SETTINGS.slowStreams chat/completions streams open (the fake sends an
  * event a second): just before, then the peak while they are held, of its whole process tree
- * (`treePid` and all below) and, when given, of its main process.
+ * (`treePid` and all below: RSS, and PSS, which counts shared pages once) and of the largest
+ * process in it (for `switchyard start`, the worker that runs Next.js; not the small supervisor).
  */
-async function slowStreamMemory(target: Target, treePid: number, mainPid?: number): Promise<SlowStreamMemory> {
-  const before = { tree: treeRssMiB(treePid), main: mainPid ? rssMiB(mainPid) : undefined };
+async function slowStreamMemory(target: Target, treePid: number): Promise<SlowStreamMemory> {
+  const before = { tree: treeRssMiB(treePid), main: largestRssMiB(treePid), pss: treePssMiB(treePid) };
   const slowTarget = {
     ...target,
     body: JSON.stringify({ ...JSON.parse(target.body), messages: [{ role: "user", content: SLOW_STREAM_MARKER }] }),
   };
   const held = await holdSlowStreams(slowTarget, SETTINGS.slowStreams, SETTINGS.holdSeconds * 1000, async (holding) => {
     const tree = watchPeakRss(treePid, { tree: true, everyMs: 250 });
-    const main = mainPid ? watchPeakRss(mainPid, { everyMs: 250 }) : undefined;
+    const main = watchPeak(() => largestRssMiB(treePid), 250);
+    const pss = watchPeak(() => treePssMiB(treePid), 500);
     await holding;
-    return { tree: tree.stop(), main: main?.stop() };
+    return { tree: tree.stop(), main: main.stop(), pss: pss.stop() };
   });
   // Let the server notice the closed streams before the next one is measured.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -364,8 +366,8 @@ async function main() {
     const afterRss = rssMiB(pid);
 
     say(`Memory with ${SETTINGS.slowStreams} slow streams open (${SETTINGS.holdSeconds} s each)…`);
-    const startMemory = await slowStreamMemory(streaming.chat, treePid, pid);
-    const portkeyMemory = await slowStreamMemory(portkeyStream, install.portkey.pid, install.portkey.pid);
+    const startMemory = await slowStreamMemory(streaming.chat, treePid);
+    const portkeyMemory = await slowStreamMemory(portkeyStream, install.portkey.pid);
     const gateway = await install.startGateway();
     let gatewayMemory: SlowStreamMemory | "not available" = "not available";
     if (gateway !== "not available") {
