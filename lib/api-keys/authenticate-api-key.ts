@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db";
+import type { DataPlaneDb } from "@/lib/db/data-plane/data-plane-db";
+import { bigintOrNull, booleanOf, dateOrNull, intOrNull } from "@/lib/db/data-plane/sql-values";
 import { AppError } from "@/lib/errors/app-error";
 import { hashApiKey } from "./api-key-format";
 import { apiKeyStatus } from "./api-key-view";
@@ -41,6 +42,36 @@ type Lookup = {
   } | null;
 };
 
+const LOOKUP_SQL = `
+  SELECT k."id", k."name", k."prefix", k."kind", k."userId", k."revokedAt", k."expiresAt",
+    k."rpmLimit", k."tpmLimit", k."monthlyBudgetMicros", k."logBodies",
+    u."rpmLimit" AS "userRpmLimit", u."tpmLimit" AS "userTpmLimit",
+    u."monthlyBudgetMicros" AS "userMonthlyBudgetMicros", u."disabledAt" AS "userDisabledAt"
+  FROM "ApiKey" k JOIN "User" u ON u."id" = k."userId"
+  WHERE k."keyHash" = ?`;
+
+function lookupRow(row: Record<string, unknown>): NonNullable<Lookup["row"]> {
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    prefix: row.prefix as string,
+    kind: row.kind as string,
+    userId: row.userId as string,
+    revokedAt: dateOrNull(row.revokedAt),
+    expiresAt: dateOrNull(row.expiresAt),
+    rpmLimit: intOrNull(row.rpmLimit),
+    tpmLimit: intOrNull(row.tpmLimit),
+    monthlyBudgetMicros: bigintOrNull(row.monthlyBudgetMicros),
+    logBodies: booleanOf(row.logBodies),
+    user: {
+      rpmLimit: intOrNull(row.userRpmLimit),
+      tpmLimit: intOrNull(row.userTpmLimit),
+      monthlyBudgetMicros: bigintOrNull(row.userMonthlyBudgetMicros),
+      disabledAt: dateOrNull(row.userDisabledAt),
+    },
+  };
+}
+
 // A revocation must reach every instance within a second, so lookups are cached
 // for at most that long: one indexed read per key per second on the hot path.
 const CACHE_TTL_MS = 1_000;
@@ -59,33 +90,18 @@ export function presentedApiKey(headers: Pick<Headers, "get">): string | undefin
 
 // Keyed by the presented key itself: hashing it on every request (a new hash object each time)
 // cost more than the cached lookup. The process holds presented keys in memory anyway.
-async function lookup(db: Db, presented: string): Promise<Lookup> {
+async function lookup(db: DataPlaneDb, presented: string): Promise<Lookup> {
   const now = Date.now();
   const cached = cache.get(presented);
   if (cached && cached.expiresAt > now) return cached.lookup;
-  const row = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(presented) },
-    select: {
-      id: true,
-      name: true,
-      prefix: true,
-      kind: true,
-      userId: true,
-      revokedAt: true,
-      expiresAt: true,
-      rpmLimit: true,
-      tpmLimit: true,
-      monthlyBudgetMicros: true,
-      logBodies: true,
-      user: { select: { rpmLimit: true, tpmLimit: true, monthlyBudgetMicros: true, disabledAt: true } },
-    },
-  });
+  const [found] = await db.query(LOOKUP_SQL, [hashApiKey(presented)]);
+  const row = found ? lookupRow(found) : null;
   if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
   cache.set(presented, { lookup: { row }, expiresAt: now + CACHE_TTL_MS });
   return { row };
 }
 
-export async function authenticateApiKey(db: Db, presented: string | undefined): Promise<GatewayPrincipal> {
+export async function authenticateApiKey(db: DataPlaneDb, presented: string | undefined): Promise<GatewayPrincipal> {
   if (!presented) {
     throw new AppError(
       "unauthorized",
@@ -110,12 +126,12 @@ export async function authenticateApiKey(db: Db, presented: string | undefined):
   };
 }
 
-function touchLastUsed(db: Db, keyId: string) {
+function touchLastUsed(db: DataPlaneDb, keyId: string) {
   const now = Date.now();
   if (now - (lastUsedWritten.get(keyId) ?? 0) < LAST_USED_EVERY_MS) return;
   lastUsedWritten.set(keyId, now);
   // Off the response path: a slow database delays the timestamp, not the answer.
-  db.apiKey.update({ where: { id: keyId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  db.execute(`UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ?`, [new Date(now), keyId]).catch(() => {});
 }
 
 /** Tests only: forget cached lookups. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
-import { bumpSlidingCounter } from "@/lib/db/increment-counters";
+import { bumpSlidingCounter } from "@/lib/db/bump-sliding-counter";
 import { AppError } from "@/lib/errors/app-error";
 
 /**

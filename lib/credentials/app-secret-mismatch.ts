@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { DataPlaneDb } from "@/lib/db/data-plane/data-plane-db";
 import { appSecretKey } from "@/lib/crypto/app-secret-key";
 import { sealedKeyId } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors/app-error";
@@ -24,11 +24,10 @@ export class AppSecretMismatchError extends AppError {
  * The startup check: how many stored credentials were sealed under another APP_SECRET, as one
  * line for the log (undefined when all match). Reads only the key ids, never opens a secret.
  */
-export async function describeAppSecretMismatch(db: Db): Promise<string | undefined> {
-  const rows = await db.providerCredential.findMany({
-    select: { secretCiphertext: true },
-    take: 1_000,
-  });
+export async function describeAppSecretMismatch(db: DataPlaneDb): Promise<string | undefined> {
+  const rows = await db.query<{ secretCiphertext: string }>(
+    `SELECT "secretCiphertext" FROM "ProviderCredential" LIMIT 1000`,
+  );
   const { id } = appSecretKey();
   const mismatched = rows.filter((row) => sealedKeyId(row.secretCiphertext) !== id).length;
   if (mismatched === 0) return undefined;

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import type { DataPlaneDb } from "@/lib/db/data-plane/data-plane-db";
 import { AppError } from "@/lib/errors/app-error";
 import { appSecretKey } from "@/lib/crypto/app-secret-key";
 import { open, sealedKeyId } from "@/lib/crypto/secret-box";
@@ -45,15 +46,18 @@ function toResolved(row: {
 }
 
 /** The provider's default enabled credential (else its oldest enabled one), or a 400 saying what to configure. */
-export async function resolveDefaultCredential(db: Db, provider: CredentialProvider): Promise<ResolvedCredential> {
+export async function resolveDefaultCredential(
+  db: DataPlaneDb,
+  provider: CredentialProvider,
+): Promise<ResolvedCredential> {
   const now = Date.now();
   let entry = cache.get(provider);
   if (!entry || entry.expiresAt <= now) {
-    const row = await db.providerCredential.findFirst({
-      where: { provider, enabled: true },
-      orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
-      omit: { secretCiphertext: false },
-    });
+    const [row] = await db.query<Parameters<typeof toResolved>[0]>(
+      `SELECT "id", "name", "provider", "baseUrl", "settings", "secretCiphertext" FROM "ProviderCredential"
+      WHERE "provider" = ? AND "enabled" = ? ORDER BY "isDefault" DESC, "createdAt" ASC LIMIT 1`,
+      [provider, true],
+    );
     entry = { credential: row ? toResolved(row) : null, expiresAt: now + CACHE_TTL_MS };
     cache.set(provider, entry);
   }
@@ -67,6 +71,7 @@ export async function resolveDefaultCredential(db: Db, provider: CredentialProvi
   return entry.credential;
 }
 
+/** The admin UI's (Prisma's client): testing a credential by id. */
 export async function getCredentialForUse(db: Db, id: string): Promise<ResolvedCredential> {
   const row = await db.providerCredential.findUnique({ where: { id }, omit: { secretCiphertext: false } });
   if (!row) throw new AppError("not_found", `no credential ${id}`);

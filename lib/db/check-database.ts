@@ -1,6 +1,6 @@
 import type { DatabaseConfig } from "@/lib/config/env-schema";
 import { migrationsDir } from "./schema/render-provider-schemas";
-import type { Db } from "./client";
+import type { DataPlaneDb } from "./data-plane/data-plane-db";
 import { readMigrations } from "./migrations/read-migrations";
 
 export type DatabaseStatus =
@@ -10,11 +10,11 @@ export type DatabaseStatus =
 let expectedMigrations: string[] | undefined;
 
 /** Reachable, and every committed migration applied. One cheap query. */
-export async function checkDatabase(db: Db, provider: DatabaseConfig["provider"]): Promise<DatabaseStatus> {
+export async function checkDatabase(db: DataPlaneDb, provider: DatabaseConfig["provider"]): Promise<DatabaseStatus> {
   expectedMigrations ??= readMigrations(migrationsDir(provider)).map((migration) => migration.name);
   let rows: Array<{ migration_name: string }>;
   try {
-    rows = await db.$queryRawUnsafe(
+    rows = await db.query(
       `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
   } catch (error) {

@@ -3,6 +3,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { DatabaseConfig } from "@/lib/config/env-schema";
 import { getConfig } from "@/lib/env";
 import { preparePrivateSqliteFile } from "./private-sqlite-file";
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_SQLITE_BUSY_TIMEOUT_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  type DbPoolOptions,
+} from "./pool-options";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "./database-unavailable";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
@@ -16,22 +22,9 @@ import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 const OMIT = { providerCredential: { secretCiphertext: true }, playgroundAttachment: { data: true } } as const;
 export type Db = SqlitePrismaClient<never, typeof OMIT>;
 
-/**
- * For a client with its own small pool (the request log's writer): named in pg_stat_activity;
- * on SQLite, how long to wait for another writer's lock. better-sqlite3 waits synchronously,
- * blocking the event loop, so a background writer should wait briefly and retry later instead.
- */
-export type DbPoolOptions = {
-  applicationName?: string;
-  maxConnections?: number;
-  sqliteBusyTimeoutMs?: number;
-  /** PostgreSQL: instead of the configured statement timeout, for background work no request waits on (a retention prune). */
-  statementTimeoutMs?: number;
-};
-
 export function createDb(database: DatabaseConfig, pool: DbPoolOptions = {}): Db {
   if (database.provider === "sqlite") {
-    const timeout = pool.sqliteBusyTimeoutMs ?? 15_000;
+    const timeout = pool.sqliteBusyTimeoutMs ?? DEFAULT_SQLITE_BUSY_TIMEOUT_MS;
     preparePrivateSqliteFile(database.file);
     const client = new SqlitePrismaClient({
       adapter: new PrismaBetterSqlite3({ url: database.url, timeout }),
@@ -54,9 +47,6 @@ export function createDb(database: DatabaseConfig, pool: DbPoolOptions = {}): Db
   const client = new PostgresPrismaClient({ adapter, omit: OMIT });
   return withUnavailableAsAppError(client) as unknown as Db;
 }
-
-export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 3_000;
 
 /**
  * Every query (model operations and raw SQL) that fails because the database is unreachable or

@@ -14,6 +14,8 @@ describe("isDatabaseUnavailable", () => {
     ["node-postgres connect timeout", new Error("timeout exceeded when trying to connect")],
     ["a connection lost mid-query", new Error("Connection terminated unexpectedly")],
     ["SQLite busy", new Error("database is locked")],
+    ["node-postgres: a statement timeout", Object.assign(new Error("canceling statement"), { code: "57014" })],
+    ["node-postgres: connection refused", Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })],
   ])("%s → unavailable", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
@@ -21,6 +23,7 @@ describe("isDatabaseUnavailable", () => {
   it.each([
     ["a unique violation", { code: "P2002", message: "Unique constraint failed" }],
     ["a PostgreSQL syntax error", { cause: { kind: "postgres", code: "42601" } }],
+    ["node-postgres: a unique violation", Object.assign(new Error("duplicate key"), { code: "23505" })],
     ["a bug", new TypeError("cannot read properties of undefined")],
     ["not an error", "nope"],
   ])("%s → not unavailable", (_name, error) => {

@@ -27,6 +27,20 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set([
 /** PostgreSQL SQLSTATEs: statement timeout / cancelled, server shutting down, cannot connect now. */
 const UNAVAILABLE_POSTGRES_CODES = new Set(["57014", "57P01", "57P02", "57P03", "53300"]);
 /**
+ * Socket errors of a server that cannot be reached or went away: node-postgres raises them as
+ * they are (Prisma's adapter turned them into `DatabaseNotReachable`).
+ */
+const UNAVAILABLE_NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
+/**
  * node-postgres raises these as plain Errors: `query_timeout` ("Query read timeout"), the
  * pool's and client's `connectionTimeoutMillis`, a connection lost mid-query. SQLite's busy
  * timeout ("database is locked") is the embedded database's "not now".
@@ -44,9 +58,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const candidate = current as ErrorLike;
     if (typeof candidate.code === "string" && UNAVAILABLE_PRISMA_CODES.has(candidate.code)) return true;
     if (typeof candidate.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(candidate.kind)) return true;
-    if (candidate.kind === "postgres" && typeof candidate.code === "string") {
-      if (UNAVAILABLE_POSTGRES_CODES.has(candidate.code)) return true;
-    }
+    // A SQLSTATE is five characters, so it cannot be mistaken for a Prisma or SQLite code: from
+    // Prisma's adapter (kind "postgres") or straight from node-postgres (the data plane's client).
+    if (typeof candidate.code === "string" && UNAVAILABLE_POSTGRES_CODES.has(candidate.code)) return true;
+    if (typeof candidate.code === "string" && UNAVAILABLE_NETWORK_CODES.has(candidate.code)) return true;
     if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGES.test(candidate.message)) return true;
     const meta = candidate.meta as { driverAdapterError?: unknown } | undefined;
     current = meta?.driverAdapterError ?? candidate.cause;

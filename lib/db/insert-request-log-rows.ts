@@ -1,5 +1,5 @@
-import { join, raw, sql } from "./generated/sqlite/internal/prismaNamespace";
-import type { Db } from "./client";
+import type { DataPlaneDb } from "./data-plane/data-plane-db";
+import { sqliteDate } from "./data-plane/sql-values";
 
 /** RequestLog's columns, in the order each row's values are written. */
 const COLUMNS = [
@@ -42,25 +42,25 @@ export const REQUEST_LOG_COLUMNS: readonly string[] = COLUMNS;
 export function sqliteRequestLogValues(row: RequestLogInsert): Array<string | number | null> {
   return COLUMNS.map((column) => {
     const value = row[column];
-    if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+    if (value instanceof Date) return sqliteDate(value);
     if (typeof value === "boolean") return value ? 1 : 0;
     return value;
   });
 }
 
-const COLUMN_LIST = raw(COLUMNS.map((column) => `"${column}"`).join(", "));
+const COLUMN_LIST = COLUMNS.map((column) => `"${column}"`).join(", ");
+const ROW_PLACEHOLDERS = `(${COLUMNS.map(() => "?").join(", ")})`;
 
 /**
- * Writes a batch of request-log rows in one multi-row INSERT. A raw statement, not
- * `createMany`: the query compiler plans and renders createMany per call, parameter by
- * parameter, which cost more CPU than the gateway's own work per request (bench profile).
+ * Writes a batch of request-log rows in one multi-row INSERT, through the data-plane client (the
+ * production server hands SQLite's rows to a writer thread instead: off-thread-request-log-writer.ts).
  * Ids are made by the caller, so a batch retried after an ambiguous failure (connection lost
  * after the commit) is not written twice: `ON CONFLICT DO NOTHING`, the same on both databases.
  */
-export async function insertRequestLogRows(db: Db, rows: readonly RequestLogInsert[]): Promise<void> {
+export async function insertRequestLogRows(db: DataPlaneDb, rows: readonly RequestLogInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  const values = rows.map((row) => sql`(${join(COLUMNS.map((column) => row[column]))})`);
-  await db.$executeRaw(
-    sql`INSERT INTO "RequestLog" (${COLUMN_LIST}) VALUES ${join(values)} ON CONFLICT ("id") DO NOTHING`,
+  await db.execute(
+    `INSERT INTO "RequestLog" (${COLUMN_LIST}) VALUES ${rows.map(() => ROW_PLACEHOLDERS).join(", ")} ON CONFLICT ("id") DO NOTHING`,
+    rows.flatMap((row) => COLUMNS.map((column) => row[column])),
   );
 }

@@ -1,5 +1,4 @@
-import { sql } from "./generated/sqlite/internal/prismaNamespace";
-import type { Db } from "./client";
+import type { DataPlaneDb } from "./data-plane/data-plane-db";
 import type { RequestLogInsert } from "./insert-request-log-rows";
 
 const MAX_REASON_CHARS = 1024;
@@ -12,17 +11,18 @@ const MAX_ROW_JSON_CHARS = 256 * 1024;
  * the row's id: a batch retried after a partial bisection quarantines nothing twice.
  */
 export async function quarantineRequestLogRow(
-  db: Db,
+  db: DataPlaneDb,
   row: Partial<RequestLogInsert>,
   reason: string,
   now = new Date(),
 ): Promise<void> {
   const id = storable(typeof row.id === "string" && row.id ? row.id : crypto.randomUUID(), 256);
   const json = storable(JSON.stringify(row) ?? "null", MAX_ROW_JSON_CHARS);
-  await db.$executeRaw(sql`
-    INSERT INTO "RequestLogQuarantine" ("id", "createdAt", "reason", "row")
-    VALUES (${id}, ${now}, ${storable(reason, MAX_REASON_CHARS)}, ${json})
-    ON CONFLICT ("id") DO NOTHING`);
+  await db.execute(
+    `INSERT INTO "RequestLogQuarantine" ("id", "createdAt", "reason", "row") VALUES (?, ?, ?, ?)
+    ON CONFLICT ("id") DO NOTHING`,
+    [id, now, storable(reason, MAX_REASON_CHARS), json],
+  );
 }
 
 /** No controls, no lone surrogate (a cut may split a pair), bounded. */

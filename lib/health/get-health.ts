@@ -1,5 +1,6 @@
 import { getConfig } from "@/lib/env";
-import { checkDatabase, getDb } from "@/lib/db";
+import { checkDatabase } from "@/lib/db/check-database";
+import { getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 import { APP_VERSION } from "@/lib/version";
 
 export type Health =
@@ -8,7 +9,7 @@ export type Health =
 
 export async function getHealth(): Promise<Health> {
   const { database } = getConfig();
-  const result = await checkDatabase(getDb(), database.provider);
+  const result = await checkDatabase(getDataPlaneDb(), database.provider);
   return result.ok
     ? { status: "ok", db: result.provider, version: APP_VERSION }
     : { status: "unavailable", db: result.provider, version: APP_VERSION, reason: result.reason };

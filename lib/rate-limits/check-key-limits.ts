@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { DataPlaneDb } from "@/lib/db/data-plane/data-plane-db";
 import { incrementSubjectCounters } from "@/lib/db/increment-counters";
 import { GatewayError } from "@/lib/gateway/core/gateway-error";
 import type { KeyLimits } from "./key-limits";
@@ -122,7 +122,7 @@ function counterIncrements(
  * when the key or its user has limits. If the database cannot answer, the request is let
  * through (logged): an outage of the counters must not become an outage of the gateway.
  */
-export async function checkKeyLimits(db: Db, scopes: LimitScope[], now = new Date()): Promise<KeyLimitState> {
+export async function checkKeyLimits(db: DataPlaneDb, scopes: LimitScope[], now = new Date()): Promise<KeyLimitState> {
   const dimensions = limitDimensions(now);
   let counts: Map<string, number>;
   try {
@@ -207,7 +207,7 @@ export function rateLimitHeaders(
  * of each scope (key, user) that limits them. Off the response path; a failure is logged and
  * forgotten.
  */
-export function chargeKeyUsage(db: Db, scopes: LimitScope[], charge: UsageCharge, now = new Date()) {
+export function chargeKeyUsage(db: DataPlaneDb, scopes: LimitScope[], charge: UsageCharge, now = new Date()) {
   const increments = counterIncrements(scopes, limitDimensions(now), (dimension) => dimension.onFinish(charge)).filter(
     (increment) => increment.by > 0,
   );

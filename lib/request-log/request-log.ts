@@ -1,4 +1,5 @@
-import { createDb, getDb, type Db } from "@/lib/db";
+import type { DataPlaneDb } from "@/lib/db/data-plane/data-plane-db";
+import { createDataPlaneDb, getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 import { insertRequestLogRows } from "@/lib/db/insert-request-log-rows";
 import { isDataError } from "@/lib/db/is-data-error";
 import { quarantineRequestLogRow } from "@/lib/db/quarantine-request-log-row";
@@ -23,7 +24,7 @@ const globalForLog = globalThis as unknown as {
 };
 
 /**
- * How this process writes log rows, instead of a Prisma INSERT on its own thread: the production
+ * How this process writes log rows, instead of an INSERT on its own thread: the production
  * server writes SQLite rows on a worker thread (lib/server/serve-app.ts). Set before the first
  * request.
  */
@@ -42,7 +43,7 @@ function service(): RequestLogService {
   let writer: BatchWriter<RequestLogRow> | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
   if (config.requestLog) {
-    const db: Db = createDb(config.database, {
+    const db: DataPlaneDb = createDataPlaneDb(config.database, {
       applicationName: "switchyard-request-log",
       maxConnections: 2,
       sqliteBusyTimeoutMs: 20,
@@ -96,7 +97,7 @@ export function recordFinishedRequest(request: FinishedRequest) {
         const usage = request.usage;
         const tokens = usage ? usage.inputTokens + usage.cacheCreationInputTokens + usage.outputTokens : 0;
         const { costMicros } = usageCostMicros(request.servedModel, usage);
-        chargeKeyUsage(getDb(), scopes, { tokens, costMicros });
+        chargeKeyUsage(getDataPlaneDb(), scopes, { tokens, costMicros });
       }
     } catch (error) {
       console.error("request log: could not charge a request to its key:", error);

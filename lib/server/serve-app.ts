@@ -4,7 +4,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log-writer";
 import { getConfig } from "@/lib/env";
-import { getDb } from "@/lib/db";
+import { getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 import { describeAppSecretMismatch } from "@/lib/credentials/app-secret-mismatch";
 import { installGracefulShutdown } from "@/lib/request-log/graceful-shutdown";
 import { writeRequestLogRowsWith } from "@/lib/request-log/request-log";
@@ -95,7 +95,7 @@ async function listen(server: Server, host: string, port: number) {
 /** A wrong APP_SECRET makes every stored credential unusable: say so at startup, not as a puzzling failure later. */
 async function reportAppSecretMismatch() {
   try {
-    const problem = await describeAppSecretMismatch(getDb());
+    const problem = await describeAppSecretMismatch(getDataPlaneDb());
     if (problem) console.error(`switchyard: ${problem}`);
   } catch {
     // The database not answering yet is /api/health's to report.

@@ -1,4 +1,5 @@
 import { applyMigrations, createDb, type Db } from "@/lib/db";
+import { closeDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export const TEST_APP_SECRET = "integration-secret-integration-secret-42";
@@ -12,7 +13,8 @@ export function appEnv(database: TestDatabase, appSecret = TEST_APP_SECRET): Rec
 
 /**
  * Points this test process's configuration at the database, as the server
- * would be, and returns a client for it. Resets the per-process singletons.
+ * would be, and returns a client for it. Resets the per-process singletons (the gateway's
+ * data-plane client opens on its next use, for this database).
  */
 export function useAppEnv(database: TestDatabase, appSecret = TEST_APP_SECRET): Db {
   for (const [key, value] of Object.entries(appEnv(database, appSecret))) {
@@ -22,6 +24,7 @@ export function useAppEnv(database: TestDatabase, appSecret = TEST_APP_SECRET): 
   const globals = globalThis as { switchyardConfig?: unknown; switchyardSettings?: unknown; switchyardDb?: Db };
   delete globals.switchyardConfig;
   delete globals.switchyardSettings;
+  void closeDataPlaneDb();
   globals.switchyardDb = openTestDb(database);
   return globals.switchyardDb;
 }
@@ -48,5 +51,6 @@ export async function createMigratedDatabase(
 /** Disconnects from and drops a test database; either may be unset when its setup failed. */
 export async function disposeDatabase({ database, db }: { database?: TestDatabase; db?: Db }) {
   await db?.$disconnect();
+  await closeDataPlaneDb();
   await database?.dispose();
 }

@@ -12,6 +12,7 @@ import { gatewayFetch } from "@/tests/helpers/gateway-fetch";
 import { seedAdminKeyAndCredential } from "../helpers/seed-install";
 import type { TestDatabase } from "../helpers/test-database";
 import { createMigratedDatabase, disposeDatabase, TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
+import { getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 
 const OTHER_APP_SECRET = "a-different-secret-a-different-secret-99";
 const MISMATCH = /APP_SECRET does not match the stored credentials/;
@@ -29,7 +30,7 @@ describe("a server whose APP_SECRET does not match the stored credentials", () =
       keyName: "mismatch",
       credential: { name: "Production", apiKey: "sk-ant-mismatch-test-0000" },
     }));
-    expect(await describeAppSecretMismatch(db)).toBeUndefined();
+    expect(await describeAppSecretMismatch(getDataPlaneDb())).toBeUndefined();
     await db.$disconnect();
     db = useAppEnv(database, OTHER_APP_SECRET);
   }, 60_000);
@@ -37,7 +38,7 @@ describe("a server whose APP_SECRET does not match the stored credentials", () =
   afterAll(() => disposeDatabase({ database, db }));
 
   it("is reported at startup in one line that says so", async () => {
-    const problem = await describeAppSecretMismatch(db);
+    const problem = await describeAppSecretMismatch(getDataPlaneDb());
     expect(problem).toMatch(MISMATCH);
     expect(problem).toMatch(/1 of 1 provider credential/);
     expect(problem).toMatch(/switchyard secrets rotate/);

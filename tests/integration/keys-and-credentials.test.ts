@@ -8,6 +8,7 @@ import { resolveDefaultCredential, forgetResolvedCredentials } from "@/lib/crede
 import { testProviders, type TestDatabase } from "../helpers/test-database";
 import { appEnv, createMigratedDatabase, disposeDatabase, TEST_APP_SECRET, useAppEnv } from "../helpers/test-env";
 import { runCli } from "../helpers/run-cli";
+import { getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 
 const PROVIDER_SECRET = "sk-ant-api03-INTEGRATION-0123456789abcdefghijklmnop-WXYZ";
 
@@ -69,13 +70,16 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
     expect(listed.stdout).not.toContain(key);
 
     // "The server": authenticates (and caches) the key.
-    await expect(authenticateApiKey(db, key)).resolves.toMatchObject({ keyName: "ci", keyPrefix: key.slice(0, 11) });
+    await expect(authenticateApiKey(getDataPlaneDb(), key)).resolves.toMatchObject({
+      keyName: "ci",
+      keyPrefix: key.slice(0, 11),
+    });
     expect(await everythingStored(database)).not.toContain(key.slice(12));
 
     const revoked = await runCli(["key", "revoke", key.slice(0, 11)], { env: appEnv(database) });
     expect(revoked.code, revoked.stderr).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 1_050));
-    await expect(authenticateApiKey(db, key)).rejects.toThrow(/has been revoked/);
+    await expect(authenticateApiKey(getDataPlaneDb(), key)).rejects.toThrow(/has been revoked/);
     const after = JSON.parse((await runCli(["key", "list", "--json"], { env: appEnv(database) })).stdout);
     expect(after[0].revokedAt).toEqual(expect.any(String));
     // Four CLI processes: each `tsx` start takes several seconds on a loaded machine.
@@ -142,13 +146,13 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
       expect(output).not.toContain("INTEGRATION");
     expect(await everythingStored(database)).not.toContain("INTEGRATION");
 
-    const resolved = await resolveDefaultCredential(db, "anthropic");
+    const resolved = await resolveDefaultCredential(getDataPlaneDb(), "anthropic");
     expect(resolved.secrets.apiKey).toBe(PROVIDER_SECRET);
 
     const removed = await runCli(["provider", "remove", credential.id], { env: appEnv(database) });
     expect(removed.code).toBe(0);
     forgetResolvedCredentials();
-    await expect(resolveDefaultCredential(db, "anthropic")).rejects.toThrow(
+    await expect(resolveDefaultCredential(getDataPlaneDb(), "anthropic")).rejects.toThrow(
       /No enabled Anthropic credential is configured.*BYOK/,
     );
   });
@@ -161,7 +165,7 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
     const newSecret = "rotated-secret-rotated-secret-rotated-99";
     db = useAppEnv(database, newSecret);
     forgetResolvedCredentials();
-    await expect(resolveDefaultCredential(db, "anthropic")).rejects.toThrow(/different APP_SECRET/);
+    await expect(resolveDefaultCredential(getDataPlaneDb(), "anthropic")).rejects.toThrow(/different APP_SECRET/);
 
     const rotate = ["secrets", "rotate", "--previous-secret-stdin"];
     const first = await runCli(rotate, { env: appEnv(database, newSecret), stdin: TEST_APP_SECRET });
@@ -171,6 +175,6 @@ describe.each(testProviders)("gateway keys and provider credentials on %s", (pro
     expect(again.stdout).toMatch(/Re-encrypted 0 credential\(s\); 1 already used the current key/);
 
     forgetResolvedCredentials();
-    expect((await resolveDefaultCredential(db, "anthropic")).secrets.apiKey).toBe(PROVIDER_SECRET);
+    expect((await resolveDefaultCredential(getDataPlaneDb(), "anthropic")).secrets.apiKey).toBe(PROVIDER_SECRET);
   });
 });

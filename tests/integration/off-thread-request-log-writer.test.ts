@@ -1,6 +1,6 @@
 /**
  * The production server's SQLite request-log writer (a worker thread with better-sqlite3): rows
- * read back through Prisma exactly as the Prisma writer stores them, a retried batch is not
+ * read back through Prisma exactly as the data-plane client stores them, a retried batch is not
  * written twice, a locked database fails the batch (for the batch writer to retry) without
  * blocking this thread, and the writer recovers once the lock is gone.
  */
@@ -12,6 +12,7 @@ import { offThreadSqliteRequestLogWriter } from "@/lib/db/off-thread-request-log
 import { buildRequestLogRow, type RequestLogRow } from "@/lib/request-log/build-request-log-row";
 import type { TestDatabase } from "../helpers/test-database";
 import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
+import { getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 
 function row(index: number, overrides: Partial<Parameters<typeof buildRequestLogRow>[0]> = {}): RequestLogRow {
   return buildRequestLogRow({
@@ -52,7 +53,7 @@ describe("off-thread SQLite request log writer", () => {
 
   afterAll(() => disposeDatabase({ database, db }));
 
-  it("stores rows as the Prisma writer does, each once even when a batch is retried", async () => {
+  it("stores rows as the data-plane client does, each once even when a batch is retried", async () => {
     const write = offThreadSqliteRequestLogWriter(file);
     const rows = Array.from({ length: 40 }, (_, index) =>
       row(index, index === 5 ? { status: 503, errorType: "provider_overloaded", usage: undefined } : {}),
@@ -64,15 +65,15 @@ describe("off-thread SQLite request log writer", () => {
       expect(await db.requestLog.findUnique({ where: { id: expected.id } })).toEqual(expected);
     }
 
-    // The same rows through the Prisma writer read back identically.
-    const viaPrisma = [row(100), row(101)];
-    await insertRequestLogRows(db, viaPrisma);
+    // The same rows through the data-plane client read back identically.
+    const viaDataPlane = [row(100), row(101)];
+    await insertRequestLogRows(getDataPlaneDb(), viaDataPlane);
     const viaWorker = [row(100), row(101)].map((r) => ({ ...r, id: `${r.id}-worker` }));
     await write(viaWorker);
-    for (const [index, expected] of viaPrisma.entries()) {
-      const fromPrisma = await db.requestLog.findUnique({ where: { id: expected.id } });
+    for (const [index, expected] of viaDataPlane.entries()) {
+      const fromDataPlane = await db.requestLog.findUnique({ where: { id: expected.id } });
       const fromWorker = await db.requestLog.findUnique({ where: { id: viaWorker[index]!.id } });
-      expect({ ...fromWorker, id: expected.id }).toEqual(fromPrisma);
+      expect({ ...fromWorker, id: expected.id }).toEqual(fromDataPlane);
     }
   });
 

@@ -30,6 +30,7 @@ import { saveTurnStart, saveTurnState } from "@/lib/conversations/store/turn-sto
 import { makePdf, makePng } from "../e2e/fixtures/sample-files";
 import { testProviders, type TestDatabase } from "../helpers/test-database";
 import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
+import { getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 
 const MODEL = "anthropic/claude-sonnet-4-6";
 const metrics = (): TurnMetrics => ({
@@ -304,7 +305,10 @@ describe.each(testProviders)("playground conversations on %s", (provider) => {
     expect(key).toMatch(/^sy-[0-9a-f]{8}-[A-Za-z0-9_-]{43}$/);
     expect(await playgroundGatewayKey(db, alice.id)).toBe(key);
     expect(await playgroundGatewayKey(db, bob.id)).not.toBe(key);
-    await expect(authenticateApiKey(db, key)).resolves.toMatchObject({ userId: alice.id, keyKind: "playground" });
+    await expect(authenticateApiKey(getDataPlaneDb(), key)).resolves.toMatchObject({
+      userId: alice.id,
+      keyKind: "playground",
+    });
     const rows = await db.apiKey.findMany({ where: { userId: alice.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: "playground" });
@@ -315,6 +319,6 @@ describe.each(testProviders)("playground conversations on %s", (provider) => {
     await db.apiKey.updateMany({ where: { userId: alice.id }, data: { revokedAt: new Date() } });
     const replacement = await playgroundGatewayKey(db, alice.id);
     expect(replacement).not.toBe(key);
-    await expect(authenticateApiKey(db, replacement)).resolves.toMatchObject({ userId: alice.id });
+    await expect(authenticateApiKey(getDataPlaneDb(), replacement)).resolves.toMatchObject({ userId: alice.id });
   });
 });

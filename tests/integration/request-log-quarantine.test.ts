@@ -14,6 +14,7 @@ import { BatchWriter } from "@/lib/request-log/batch-writer";
 import { buildRequestLogRow, type RequestLogRow } from "@/lib/request-log/build-request-log-row";
 import { testProviders, type TestDatabase } from "../helpers/test-database";
 import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
+import { getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 
 function row(index: number): RequestLogRow {
   return buildRequestLogRow({
@@ -35,7 +36,10 @@ function row(index: number): RequestLogRow {
 }
 
 type Writer = { name: string; write: (db: Db, database: TestDatabase) => (rows: RequestLogInsert[]) => Promise<void> };
-const prismaWriter: Writer = { name: "Prisma", write: (db) => (rows) => insertRequestLogRows(db, rows) };
+const dataPlaneWriter: Writer = {
+  name: "one INSERT",
+  write: () => (rows) => insertRequestLogRows(getDataPlaneDb(), rows),
+};
 const threadWriter: Writer = {
   name: "the writer thread",
   write: (_db, database) => offThreadSqliteRequestLogWriter(database.url.slice("file:".length)),
@@ -48,7 +52,7 @@ const badValues = {
 } as const;
 
 const cases = testProviders.flatMap((provider) =>
-  (provider === "sqlite" ? [prismaWriter, threadWriter] : [prismaWriter]).map(
+  (provider === "sqlite" ? [dataPlaneWriter, threadWriter] : [dataPlaneWriter]).map(
     (writer) => [provider, writer.name, writer] as const,
   ),
 );
@@ -68,7 +72,7 @@ describe.each(cases)("on %s via %s, a refused row", (provider, _name, writer) =>
     const batchWriter = new BatchWriter<RequestLogRow>({
       write: writer.write(db, database),
       isDataError,
-      quarantine: (refused, reason) => quarantineRequestLogRow(db, refused, reason),
+      quarantine: (refused, reason) => quarantineRequestLogRow(getDataPlaneDb(), refused, reason),
       alarm: (message) => alarms.push(message),
       warn: () => {},
       flushDelayMs: 10_000,

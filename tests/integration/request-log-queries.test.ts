@@ -15,6 +15,7 @@ import { pruneRequestLog, setRetentionDays } from "@/lib/request-log/retention";
 import { summarizeUsage } from "@/lib/request-log/usage-summary";
 import { testProviders, type TestDatabase } from "../helpers/test-database";
 import { createMigratedDatabase, disposeDatabase } from "../helpers/test-env";
+import { getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 
 const admin: SignedInUser = { id: "user_admin", email: "admin@example.com", role: "admin" };
 const member: SignedInUser = { id: "user_member", email: "member@example.com", role: "member" };
@@ -81,8 +82,8 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
   beforeAll(async () => {
     ({ database, db } = await createMigratedDatabase(provider));
     // Written as the server writes them; the second batch is a retry after an ambiguous failure.
-    await insertRequestLogRows(db, rows);
-    await insertRequestLogRows(db, rows.slice(0, 50));
+    await insertRequestLogRows(getDataPlaneDb(), rows);
+    await insertRequestLogRows(getDataPlaneDb(), rows.slice(0, 50));
   });
 
   it("stores each row exactly once, as Prisma reads it back", async () => {
@@ -206,7 +207,7 @@ describe.each(testProviders)("request log queries on %s", (provider) => {
     const expectedLeft = await db.requestLog.count({ where: { createdAt: { gte: new Date(cutoff) } } });
     expect(expectedLeft).toBeGreaterThan(0);
     expect(expectedLeft).toBeLessThan(300);
-    const { logRows } = await pruneRequestLog(db);
+    const { logRows } = await pruneRequestLog(getDataPlaneDb());
     expect(logRows).toBe(300 - expectedLeft);
     expect(await db.requestLog.count()).toBe(expectedLeft);
     await expect(setRetentionDays(db, -1)).rejects.toThrow();

@@ -1,4 +1,5 @@
-import { getDb, type Db } from "@/lib/db";
+import type { DataPlaneDb } from "@/lib/db/data-plane/data-plane-db";
+import { getDataPlaneDb } from "@/lib/db/data-plane/get-data-plane-db";
 import { authenticateApiKey, presentedApiKey, type GatewayPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { recordFinishedRequest } from "@/lib/request-log/request-log";
 import { RequestTrace } from "@/lib/request-log/request-trace";
@@ -14,7 +15,12 @@ import { observeLimiterDecision, type GatewayEndpoint } from "@/lib/observabilit
 import { observeGatewayCallOf } from "./observe-gateway-call";
 
 /** `trace` records the request in the request log: handlers tell it the model, attempts and event stream. */
-export type GatewayCall = { request: GatewayRequest; db: Db; principal: GatewayPrincipal; trace: RequestTrace };
+export type GatewayCall = {
+  request: GatewayRequest;
+  db: DataPlaneDb;
+  principal: GatewayPrincipal;
+  trace: RequestTrace;
+};
 /** A protocol adapter plugged into the pipeline: parse, translate, call, encode (lib/gateway/handlers). */
 export type GatewayHandler = (call: GatewayCall) => Promise<Response>;
 
@@ -39,7 +45,7 @@ export async function runGatewayCall(
   );
   let limitHeaders: Record<string, string> = {};
   try {
-    const db = getDb();
+    const db = getDataPlaneDb();
     const principal = await authenticateApiKey(db, presentedApiKey(request.headers));
     trace.setPrincipal(principal);
     const scopes = limitScopes(principal);

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { DataPlaneDb } from "@/lib/db/data-plane/data-plane-db";
 import type { ResolvedGatewayModel } from "@/lib/catalog/model-catalog";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveDefaultCredential, type ResolvedCredential } from "@/lib/credentials/resolve-credential";
@@ -11,7 +11,7 @@ import { parseServiceAccount } from "../providers/vertex/service-account";
  * or configured incompletely) is a 400 that says what to set up; it is marked retryable so a
  * fallback list skips it and tries the next model.
  */
-export async function credentialForModel(db: Db, model: ResolvedGatewayModel): Promise<ProviderCredential> {
+export async function credentialForModel(db: DataPlaneDb, model: ResolvedGatewayModel): Promise<ProviderCredential> {
   let credential: ResolvedCredential;
   try {
     credential = await resolveDefaultCredential(db, model.provider);
