@@ -12,7 +12,22 @@
  * @see https://github.com/siimon/prom-client#usage-with-nodejs-cluster-module
  */
 import cluster, { type Worker } from "node:cluster";
-import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue, type Registry } from "prom-client";
+import { createRequire } from "node:module";
+import type {
+  AggregatorRegistry as AggregatorRegistryClass,
+  MetricObjectWithValues,
+  MetricValue,
+  Registry,
+} from "prom-client";
+
+/**
+ * prom-client's cluster module alone, not its index: the index loads every metric type and the
+ * default collectors, 9 MiB of the supervisor's memory, which only aggregates. Loaded when the
+ * primary first aggregates; worker processes never do.
+ */
+let aggregatorRegistry: typeof AggregatorRegistryClass | undefined;
+const loadAggregatorRegistry = () =>
+  (aggregatorRegistry ??= createRequire(import.meta.url)("prom-client/lib/cluster") as typeof AggregatorRegistryClass);
 
 type WorkerMetrics = MetricObjectWithValues<MetricValue<string>>[];
 
@@ -175,7 +190,7 @@ async function collectAndAnswer(requester: Worker, requestId: number): Promise<v
   let response: PrimaryMessage;
   try {
     if (error !== undefined) throw new Error(error);
-    const metrics = await AggregatorRegistry.aggregate(collected).metrics();
+    const metrics = await loadAggregatorRegistry().aggregate(collected).metrics();
     response = { type: "switchyard:metrics-response", id: requestId, metrics };
   } catch (failure) {
     response = { type: "switchyard:metrics-response", id: requestId, error: String(failure) };
