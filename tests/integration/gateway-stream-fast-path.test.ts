@@ -224,18 +224,16 @@ describe("streams on the production server's fast path", () => {
     const globals = globalThis as { ReadableStream: typeof ReadableStream; Response: typeof Response };
     const { ReadableStream: OriginalStream, Response: OriginalResponse } = globals;
     let constructed = 0;
-    globals.ReadableStream = class extends OriginalStream {
-      constructor(...args: ConstructorParameters<typeof ReadableStream>) {
-        super(...args);
-        constructed++;
-      }
-    } as typeof ReadableStream;
-    globals.Response = class extends OriginalResponse {
-      constructor(...args: ConstructorParameters<typeof Response>) {
-        super(...args);
-        constructed++;
-      }
-    } as typeof Response;
+    type AnyConstructor = new (...args: unknown[]) => object;
+    const counting = (Base: AnyConstructor) =>
+      class extends Base {
+        constructor(...args: unknown[]) {
+          super(...args);
+          constructed++;
+        }
+      };
+    globals.ReadableStream = counting(OriginalStream as unknown as AnyConstructor) as unknown as typeof ReadableStream;
+    globals.Response = counting(OriginalResponse as unknown as AnyConstructor) as unknown as typeof Response;
     try {
       for (const send of [chat, messages]) {
         const text = await readAll(await send());
