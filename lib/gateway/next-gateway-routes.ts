@@ -1,4 +1,5 @@
 import { fromWebRequest } from "./core/http/gateway-request";
+import { gatewayAnswerResponse } from "./gateway-answer-response";
 import { matchGatewayRequest } from "./gateway-routes";
 import { serveGatewayRequest } from "./serve-gateway-request";
 
@@ -17,7 +18,7 @@ export function nextGatewayRoutes(prefix: "/v2" | "/v3") {
     // a model id's `/` or `:` reaches its handler encoded, and errors never echo raw control characters.
     const pathname = [prefix, ...path.map(encodeURIComponent)].join("/");
     const match = matchGatewayRequest(request.method, pathname)!;
-    return serveGatewayRequest(fromWebRequest(request, pathname), match);
+    return gatewayAnswerResponse(await serveGatewayRequest(fromWebRequest(request, pathname), match));
   };
   return { GET: handle, POST: handle, PUT: handle, PATCH: handle, DELETE: handle, OPTIONS: handle };
 }

@@ -1,7 +1,7 @@
 import { GatewayError } from "./core/gateway-error";
 import type { GatewayRequest } from "./core/http/gateway-request";
 import { renderGatewayError } from "./core/http/gateway-protocol";
-import { JsonResponse } from "./core/http/json-response";
+import { jsonAnswer, type GatewayAnswer } from "./core/http/gateway-answer";
 import { GATEWAY_ROUTES, type GatewayMatch } from "./gateway-routes";
 import { unknownEndpointHandler } from "./handlers/unknown-endpoint";
 import { runGatewayCall } from "./pipeline/run-gateway-call";
@@ -13,7 +13,7 @@ const handleUnknownEndpoint = unknownEndpointHandler(GATEWAY_ROUTES);
  * through the pipeline; an unknown endpoint as a 404 (401 without a key) in the prefix's protocol;
  * a method the path does not serve as a 405 with `Allow` and a body (OPTIONS: 204 with `Allow`).
  */
-export function serveGatewayRequest(request: GatewayRequest, match: GatewayMatch): Promise<Response> {
+export function serveGatewayRequest(request: GatewayRequest, match: GatewayMatch): Promise<GatewayAnswer> {
   switch (match.kind) {
     case "route":
       return runGatewayCall(match.route, request);
@@ -27,9 +27,9 @@ export function serveGatewayRequest(request: GatewayRequest, match: GatewayMatch
 function methodNotAllowed(
   request: GatewayRequest,
   { protocol, allowed }: GatewayMatch & { kind: "method-not-allowed" },
-) {
+): GatewayAnswer {
   const allow = allowed.join(", ");
-  if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: { allow } });
+  if (request.method === "OPTIONS") return { status: 204, headers: { allow }, body: null };
   const error = new GatewayError({
     status: 405,
     type: "invalid_request_error",
@@ -38,5 +38,5 @@ function methodNotAllowed(
     message: `${request.method} is not allowed on ${request.pathname}: use ${allowed.filter((name) => name !== "OPTIONS" && name !== "HEAD").join(" or ")}.`,
   });
   const { status, body } = renderGatewayError[protocol](error);
-  return JsonResponse.of(body, { status, headers: { allow, "cache-control": "no-store" } });
+  return jsonAnswer(body, { status, headers: { allow, "cache-control": "no-store" } });
 }

@@ -7,7 +7,8 @@ import { isAllowedHost, misdirectedBody } from "@/lib/ui-api/allowed-host";
 import { answerClientError } from "./gateway-server-errors";
 import { incomingTimeouts } from "./incoming-timeouts";
 import { toGatewayRequest } from "./node-gateway-request";
-import { sendJson, sendWebResponse } from "./node-web-bridge";
+import { sendJson } from "./node-web-bridge";
+import { writeGatewayAnswer } from "./write-gateway-answer";
 
 /**
  * Only plain paths take the fast path; anything Next.js would rewrite or redirect (a trailing
@@ -38,8 +39,7 @@ export function createGatewayServer(other: (req: IncomingMessage, res: ServerRes
 
 async function serveGateway(match: GatewayMatch, req: IncomingMessage, res: ServerResponse) {
   try {
-    const response = await serveGatewayRequest(toGatewayRequest(req, res), match);
-    await sendWebResponse(res, response, req.method);
+    writeGatewayAnswer(res, await serveGatewayRequest(toGatewayRequest(req, res), match), req.method);
   } catch (error) {
     failed(res, error);
   }

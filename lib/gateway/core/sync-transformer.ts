@@ -66,6 +66,12 @@ export type TransformReadableOptions<Out> = {
   coalesce?: (parts: Out[]) => Out;
 };
 
+/**
+ * A translator with the options it runs under: applied to a Web stream with transformReadable,
+ * to a push source (the production server's fast path) with transformPush (push-source.ts).
+ */
+export type StreamStage<In, Out> = { transformer: SyncTransformer<In, Out>; options: TransformReadableOptions<Out> };
+
 type Unread = {
   source: ReadableStream<unknown>;
   transformer: SyncTransformer<unknown, unknown>;

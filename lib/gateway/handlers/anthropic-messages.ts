@@ -6,7 +6,7 @@ import {
   pickForwardedAnthropicHeaders,
 } from "../core/protocol/anthropic-messages/anthropic-messages-request-schema";
 import { sendCountTokensRequest, dispatchMessagesRequest } from "../providers/dispatch-by-platform";
-import { guardAnthropicEventStream } from "../core/anthropic/guard-anthropic-event-stream";
+import { guardAnthropicPushStream } from "../core/anthropic/guard-anthropic-event-stream";
 import { parseProviderAnswer } from "../core/anthropic/parse-provider-answer";
 import { anthropicEventDecoder } from "../core/anthropic/decode-anthropic-stream";
 import { anthropicMessageSummary } from "../core/anthropic/anthropic-message-summary";
@@ -18,7 +18,8 @@ import {
   anthropicRateLimitHeaders,
   openAIRateLimitHeadersFromProvider,
 } from "@/lib/rate-limits/provider-rate-limit-headers";
-import { JsonResponse } from "../core/http/json-response";
+import { jsonTextAnswer, type AnswerHeaders, type GatewayAnswer } from "../core/http/gateway-answer";
+import { responseBodySource } from "../providers/pooled-fetch";
 
 const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropic-organization-id"];
 
@@ -27,7 +28,7 @@ const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropi
  * forwarded as sent (model prefix stripped, `fallbacks` removed), with the client's
  * anthropic-version and anthropic-beta headers; the answer streams back unchanged.
  */
-export async function handleAnthropicMessages({ request, db, trace }: GatewayCall): Promise<Response> {
+export async function handleAnthropicMessages({ request, db, trace }: GatewayCall): Promise<GatewayAnswer> {
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);
   const messagesRequest = parseAnthropicMessagesRequest(json);
@@ -51,38 +52,38 @@ export async function handleAnthropicMessages({ request, db, trace }: GatewayCal
     request.signal,
   );
   trace.noteRouting(attempts, candidate.gatewayModelId);
-  const headers = new Headers({
+  const headers: AnswerHeaders = {
     [ATTEMPTS_HEADER]: formatAttemptsHeader(attempts),
     [SERVED_MODEL_HEADER]: candidate.gatewayModelId,
-  });
+  };
   for (const name of PASSED_THROUGH_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
-    if (value) headers.set(name, value);
+    if (value) headers[name] = value;
   }
-  for (const [name, value] of anthropicRateLimitHeaders(upstream.headers)) headers.set(name, value);
-  for (const [name, value] of Object.entries(openAIRateLimitHeadersFromProvider(upstream.headers)))
-    headers.set(name, value);
-  if (messagesRequest.stream && upstream.body) {
-    if (!headers.get("content-type")?.startsWith("text/event-stream"))
-      headers.set("content-type", "text/event-stream; charset=utf-8");
-    headers.set("cache-control", "no-cache, no-transform");
-    headers.set("x-accel-buffering", "no");
+  for (const [name, value] of anthropicRateLimitHeaders(upstream.headers)) headers[name] = value;
+  Object.assign(headers, openAIRateLimitHeadersFromProvider(upstream.headers));
+  const body = messagesRequest.stream ? responseBodySource(upstream) : undefined;
+  if (body) {
+    if (!headers["content-type"]?.startsWith("text/event-stream"))
+      headers["content-type"] = "text/event-stream; charset=utf-8";
+    headers["cache-control"] = "no-cache, no-transform";
+    headers["x-accel-buffering"] = "no";
     // The log reads canonical events: Anthropic's, decoded on the side as the bytes pass unchanged.
     const sink = trace.eventSink();
     const decoder = anthropicEventDecoder((event) => sink.push(event));
     const observer = { onEvent: decoder.push, onEnd: () => (decoder.end(), sink.end()) };
-    return new Response(guardAnthropicEventStream(upstream.body, observer), { headers });
+    return { status: 200, headers, stream: guardAnthropicPushStream(body, observer) };
   }
   // A complete message: read whole (a provider that breaks off mid-body is then a clean error, not
   // a truncated answer), checked to be a message (never a 200 of something else) and sent as is.
   const text = await upstream.text();
   const message = parseProviderAnswer(text, "message");
   trace.noteMessage(anthropicMessageSummary(message), message);
-  return new JsonResponse(text, { headers });
+  return jsonTextAnswer(text, { headers });
 }
 
 /** POST /v3/router/v1/messages/count_tokens. */
-export async function handleCountTokens({ request, db, trace }: GatewayCall): Promise<Response> {
+export async function handleCountTokens({ request, db, trace }: GatewayCall): Promise<GatewayAnswer> {
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);
   const countRequest = parseAnthropicCountTokensRequest(json);
@@ -97,7 +98,7 @@ export async function handleCountTokens({ request, db, trace }: GatewayCall): Pr
   });
   const text = await upstream.text();
   parseProviderAnswer(text, "count_tokens");
-  return new JsonResponse(text, {
+  return jsonTextAnswer(text, {
     headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" },
   });
 }

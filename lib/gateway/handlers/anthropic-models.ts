@@ -5,12 +5,12 @@ import {
 } from "@/lib/catalog/list-anthropic-models";
 import { GatewayError, InvalidRequestError } from "../core/gateway-error";
 import type { GatewayCall } from "../pipeline/run-gateway-call";
-import { JsonResponse } from "../core/http/json-response";
+import { jsonAnswer, type GatewayAnswer } from "../core/http/gateway-answer";
 
 const MODELS_PATH = "/v3/router/v1/models";
 
 /** GET /v3/router/v1/models: Anthropic's paginated list (`limit`, `after_id`, `before_id`). */
-export async function handleListAnthropicModels({ request }: GatewayCall): Promise<Response> {
+export async function handleListAnthropicModels({ request }: GatewayCall): Promise<GatewayAnswer> {
   const query = anthropicModelListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) {
     const issue = query.error.issues[0]!;
@@ -20,11 +20,11 @@ export async function handleListAnthropicModels({ request }: GatewayCall): Promi
       { param },
     );
   }
-  return JsonResponse.of(listAnthropicModels(query.data));
+  return jsonAnswer(listAnthropicModels(query.data));
 }
 
 /** GET /v3/router/v1/models/{id}: the id may hold slashes (`anthropic/claude-sonnet-4-6`), sent raw or as %2F. */
-export async function handleRetrieveAnthropicModel({ request }: GatewayCall): Promise<Response> {
+export async function handleRetrieveAnthropicModel({ request }: GatewayCall): Promise<GatewayAnswer> {
   const rawId = new URL(request.url).pathname.slice(`${MODELS_PATH}/`.length);
   let id = rawId;
   try {
@@ -43,5 +43,5 @@ export async function handleRetrieveAnthropicModel({ request }: GatewayCall): Pr
       message: `model: ${id} is not in this gateway's catalog (GET ${MODELS_PATH} lists the ids).`,
     });
   }
-  return JsonResponse.of(model);
+  return jsonAnswer(model);
 }

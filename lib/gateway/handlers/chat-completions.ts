@@ -1,11 +1,11 @@
 import { assembleMessage } from "../core/assemble-message";
-import { JsonResponse } from "../core/http/json-response";
+import { jsonAnswer, type GatewayAnswer } from "../core/http/gateway-answer";
 import { readJsonBody } from "./read-json-body";
 import type { GatewayCall } from "../pipeline/run-gateway-call";
 import { encodeChatCompletion } from "../core/protocol/openai-chat/encode-chat-completion";
 import {
   chatStreamHeaders,
-  encodeChatCompletionStream,
+  encodeChatCompletionPushStream,
 } from "../core/protocol/openai-chat/encode-chat-completion-stream";
 import {
   chatRequestFallbacks,
@@ -15,7 +15,7 @@ import {
 import { runTranslatedCall } from "./run-translated-call";
 
 /** POST /v3/router/chat/completions (and /v2/proxy/chat/completions). */
-export async function handleChatCompletions(args: GatewayCall): Promise<Response> {
+export async function handleChatCompletions(args: GatewayCall): Promise<GatewayAnswer> {
   const { request, trace } = args;
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);
@@ -29,11 +29,11 @@ export async function handleChatCompletions(args: GatewayCall): Promise<Response
   const model = candidate.gatewayModelId;
   if (result.kind === "stream") {
     const options = { model, includeUsage: translated.includeUsage };
-    const body = encodeChatCompletionStream(result.stream, options, trace.eventObserver());
-    return new Response(body, { headers: { ...chatStreamHeaders, ...headers } });
+    const stream = encodeChatCompletionPushStream(result.stream, options, trace.eventObserver());
+    return { status: 200, headers: { ...chatStreamHeaders, ...headers }, stream };
   }
   trace.noteEvents(result.events);
   const completion = encodeChatCompletion(assembleMessage(result.events), { model });
   trace.noteResponseBody(completion);
-  return JsonResponse.of(completion, { headers });
+  return jsonAnswer(completion, { headers });
 }

@@ -1,9 +1,12 @@
 import { assembleMessage } from "../core/assemble-message";
-import { JsonResponse } from "../core/http/json-response";
+import { jsonAnswer, type GatewayAnswer } from "../core/http/gateway-answer";
 import { readJsonBody } from "./read-json-body";
 import type { GatewayCall } from "../pipeline/run-gateway-call";
 import { encodeResponse } from "../core/protocol/openai-responses/encode-response";
-import { encodeResponseStream, responseStreamHeaders } from "../core/protocol/openai-responses/encode-response-stream";
+import {
+  encodeResponsePushStream,
+  responseStreamHeaders,
+} from "../core/protocol/openai-responses/encode-response-stream";
 import {
   parseResponsesRequest,
   responsesRequestFallbacks,
@@ -12,7 +15,7 @@ import {
 import { runTranslatedCall } from "./run-translated-call";
 
 /** POST /v3/router/responses: the Responses API, stream and non-stream, with fallbacks. */
-export async function handleResponses(args: GatewayCall): Promise<Response> {
+export async function handleResponses(args: GatewayCall): Promise<GatewayAnswer> {
   const { request, trace } = args;
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);
@@ -25,12 +28,11 @@ export async function handleResponses(args: GatewayCall): Promise<Response> {
   );
   const options = { model: candidate.gatewayModelId, settings: translated.settings };
   if (result.kind === "stream") {
-    return new Response(encodeResponseStream(result.stream, options, trace.eventObserver()), {
-      headers: { ...responseStreamHeaders, ...headers },
-    });
+    const stream = encodeResponsePushStream(result.stream, options, trace.eventObserver());
+    return { status: 200, headers: { ...responseStreamHeaders, ...headers }, stream };
   }
   trace.noteEvents(result.events);
   const response = encodeResponse(assembleMessage(result.events), options);
   trace.noteResponseBody(response);
-  return JsonResponse.of(response, { headers });
+  return jsonAnswer(response, { headers });
 }

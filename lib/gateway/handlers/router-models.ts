@@ -1,7 +1,7 @@
 import { listRouterModels } from "@/lib/catalog/list-router-models";
-import { JsonResponse } from "../core/http/json-response";
+import { jsonAnswer, type GatewayAnswer } from "../core/http/gateway-answer";
 
 /** GET /v3/router/models: the OpenAI-shaped model list. */
-export async function handleRouterModels(): Promise<Response> {
-  return JsonResponse.of(listRouterModels());
+export async function handleRouterModels(): Promise<GatewayAnswer> {
+  return jsonAnswer(listRouterModels());
 }

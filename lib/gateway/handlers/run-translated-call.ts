@@ -3,7 +3,8 @@ import { openAIRateLimitHeadersFromProvider } from "@/lib/rate-limits/provider-r
 import type { CanonicalEvent } from "../core/canonical";
 import type { GatewayCall } from "../pipeline/run-gateway-call";
 import type { AnthropicMessagesRequest } from "../core/anthropic/anthropic-request";
-import { createMessage, streamMessage } from "../providers/message-events";
+import type { PushSource } from "../core/push-source";
+import { createMessage, streamMessageEvents } from "../providers/message-events";
 import { ATTEMPTS_HEADER, formatAttemptsHeader, SERVED_MODEL_HEADER } from "../core/attempts";
 import { credentialForModel } from "../routing/credential-for-model";
 import { resolveCandidates } from "../routing/resolve-candidates";
@@ -18,7 +19,7 @@ export type TranslatedCallResult<Translated> = {
   translated: Translated;
   /** Provider rate limits (OpenAI's names), the attempts and the served model. */
   headers: Record<string, string>;
-  result: { kind: "stream"; stream: ReadableStream<CanonicalEvent> } | { kind: "message"; events: CanonicalEvent[] };
+  result: { kind: "stream"; stream: PushSource<CanonicalEvent> } | { kind: "message"; events: CanonicalEvent[] };
 };
 
 /**
@@ -49,7 +50,7 @@ export async function runTranslatedCall<Translated extends TranslatedCall>(
         onResponseHeaders: (headers: Headers) => void (providerHeaders = headers),
       };
       return translated.stream
-        ? { kind: "stream", stream: await streamMessage(call) }
+        ? { kind: "stream", stream: await streamMessageEvents(call) }
         : { kind: "message", events: await createMessage(call) };
     },
     request.signal,

@@ -1,4 +1,5 @@
 import { GatewayError } from "../core/gateway-error";
+import type { GatewayAnswer } from "../core/http/gateway-answer";
 import type { GatewayCall } from "../pipeline/run-gateway-call";
 
 /**
@@ -7,7 +8,7 @@ import type { GatewayCall } from "../pipeline/run-gateway-call";
  */
 export function unknownEndpointHandler(endpoints: readonly { method: string; path: string }[]) {
   const served = endpoints.map(({ method, path }) => `${method} ${path.replace(/\/\*$/, "/{id}")}`).join(", ");
-  return async ({ request }: GatewayCall): Promise<Response> => {
+  return async ({ request }: GatewayCall): Promise<GatewayAnswer> => {
     throw new GatewayError({
       status: 404,
       type: "invalid_request_error",

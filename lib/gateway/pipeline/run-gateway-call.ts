@@ -10,7 +10,7 @@ import { AllAttemptsFailedError } from "../routing/run-with-fallbacks";
 import { ATTEMPTS_HEADER, formatAttemptsHeader } from "../core/attempts";
 import type { GatewayRequest } from "../core/http/gateway-request";
 import { renderGatewayError as renderers, type GatewayProtocol } from "../core/http/gateway-protocol";
-import { JsonResponse } from "../core/http/json-response";
+import { jsonAnswer, withAnswerHeaders, type GatewayAnswer } from "../core/http/gateway-answer";
 import { observeLimiterDecision, type GatewayEndpoint } from "@/lib/observability/gateway-metrics";
 import { observeGatewayCallOf } from "./observe-gateway-call";
 
@@ -22,7 +22,7 @@ export type GatewayCall = {
   trace: RequestTrace;
 };
 /** A protocol adapter plugged into the pipeline: parse, translate, call, encode (lib/gateway/handlers). */
-export type GatewayHandler = (call: GatewayCall) => Promise<Response>;
+export type GatewayHandler = (call: GatewayCall) => Promise<GatewayAnswer>;
 
 /**
  * Runs one gateway call: the one place that touches gateway keys (Bearer or x-api-key), the
@@ -32,7 +32,7 @@ export type GatewayHandler = (call: GatewayCall) => Promise<Response>;
 export async function runGatewayCall(
   { protocol, endpoint, handler }: { protocol: GatewayProtocol; endpoint: GatewayEndpoint; handler: GatewayHandler },
   request: GatewayRequest,
-): Promise<Response> {
+): Promise<GatewayAnswer> {
   const observe = observeGatewayCallOf(endpoint, request.headers.get("traceparent"));
   const trace = new RequestTrace(
     request.pathname,
@@ -56,12 +56,12 @@ export async function runGatewayCall(
       limitHeaders = rateLimitHeaders(limits, protocol);
       if (limits.exceeded) throw limits.exceeded;
     }
-    const response = await handler({ request, db, principal, trace });
-    trace.responded(response.status);
-    return uncompressed(withHeaders(response, limitHeaders));
+    const answer = await handler({ request, db, principal, trace });
+    trace.responded(answer.status);
+    return uncompressed(withAnswerHeaders(answer, limitHeaders));
   } catch (error) {
     // The client is gone: nobody will read a response.
-    if (request.signal.aborted && isAbortError(error)) return new Response(null, { status: 499 });
+    if (request.signal.aborted && isAbortError(error)) return { status: 499, headers: {}, body: null };
     const { status, body, headers } = renderers[protocol](error);
     if (status >= 500 && !(error instanceof AllAttemptsFailedError)) console.error("gateway error:", error);
     if (error instanceof AllAttemptsFailedError) headers[ATTEMPTS_HEADER] = formatAttemptsHeader(error.attempts);
@@ -71,7 +71,7 @@ export async function runGatewayCall(
       gatewayError.code ?? gatewayError.type,
       error instanceof AllAttemptsFailedError ? error.attempts : undefined,
     );
-    return uncompressed(JsonResponse.of(body, { status, headers: { ...headers, ...limitHeaders } }));
+    return uncompressed(jsonAnswer(body, { status, headers: { ...headers, ...limitHeaders } }));
   }
 }
 
@@ -80,26 +80,7 @@ export async function runGatewayCall(
  * compression skips `no-transform`): small JSON gains nothing from it, and streams must not be
  * buffered by it. A handler's own cache-control (the SSE headers) is kept.
  */
-function uncompressed(response: Response): Response {
-  if (response.headers.has("cache-control")) return response;
-  try {
-    response.headers.set("cache-control", "no-store, no-transform");
-  } catch {
-    // A fetched Response passed through as is has immutable headers: leave them.
-  }
-  return response;
-}
-
-/** Adds headers; a fetched Response passed through as is has immutable headers, so it is re-wrapped (its body still streams). */
-function withHeaders(response: Response, extra: Record<string, string>): Response {
-  const entries = Object.entries(extra);
-  if (entries.length === 0) return response;
-  try {
-    for (const [name, value] of entries) response.headers.set(name, value);
-    return response;
-  } catch {
-    const headers = new Headers(response.headers);
-    for (const [name, value] of entries) headers.set(name, value);
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-  }
+function uncompressed(answer: GatewayAnswer): GatewayAnswer {
+  if (answer.headers["cache-control"] !== undefined) return answer;
+  return withAnswerHeaders(answer, { "cache-control": "no-store, no-transform" });
 }

@@ -2,8 +2,11 @@ import type { CanonicalEvent } from "../core/canonical";
 import { GatewayError } from "../core/gateway-error";
 import type { AnthropicMessagesRequest } from "../core/anthropic/anthropic-request";
 import { decodeAnthropicMessage } from "../core/anthropic/decode-anthropic-message";
-import { decodeAnthropicStream } from "../core/anthropic/decode-anthropic-stream";
+import { decodeAnthropicPushStream } from "../core/anthropic/decode-anthropic-stream";
+import type { PushSource } from "../core/push-source";
+import { webStreamFromPushSource } from "../core/push-source-web-stream";
 import { dispatchMessagesRequest, type MessagesCall } from "./dispatch-by-platform";
+import { responseBodySource } from "./pooled-fetch";
 
 export type MessageCall = Omit<MessagesCall, "body" | "stream"> & {
   request: AnthropicMessagesRequest;
@@ -33,15 +36,24 @@ export async function createMessage(call: MessageCall): Promise<CanonicalEvent[]
 }
 
 /**
- * Streaming Messages call on any provider. Resolves once response headers arrive (errors before
- * that throw, so a fallback can follow); the stream ends with a `finish` or an `error` event.
+ * Streaming Messages call on any provider, as a Web stream (see {@link streamMessageEvents}).
  * Cancelling it closes the upstream connection.
  */
 export async function streamMessage(call: MessageCall): Promise<ReadableStream<CanonicalEvent>> {
+  return webStreamFromPushSource(await streamMessageEvents(call));
+}
+
+/**
+ * Streaming Messages call on any provider. Resolves once response headers arrive (errors before
+ * that throw, so a fallback can follow); the events end with a `finish` or an `error` event.
+ * Cancelling the source closes the upstream connection.
+ */
+export async function streamMessageEvents(call: MessageCall): Promise<PushSource<CanonicalEvent>> {
   const { request, onResponseHeaders, ...rest } = call;
   const response = await dispatchMessagesRequest({ ...rest, body: { ...request, stream: true }, stream: true });
   onResponseHeaders?.(response.headers);
-  if (!response.body) {
+  const body = responseBodySource(response);
+  if (!body) {
     throw new GatewayError({
       status: 502,
       type: "upstream_error",
@@ -50,5 +62,5 @@ export async function streamMessage(call: MessageCall): Promise<ReadableStream<C
       retryable: true,
     });
   }
-  return decodeAnthropicStream(response.body as ReadableStream<Uint8Array<ArrayBuffer>>);
+  return decodeAnthropicPushStream(body);
 }

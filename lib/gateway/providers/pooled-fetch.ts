@@ -1,7 +1,10 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { keepAlivePoolOptions } from "@/lib/net/keep-alive-pool";
+import { readablePushSource } from "@/lib/net/readable-push-source";
 import { readableToWebStream } from "@/lib/net/readable-to-web-stream";
+import type { PushSource } from "../core/push-source";
+import { pushSourceFromWebStream } from "../core/push-source-web-stream";
 
 export type PooledRequestInit = {
   method: string;
@@ -146,6 +149,16 @@ export function pooledFetch(url: string, init: PooledRequestInit): Promise<Respo
 }
 
 /**
+ * A provider answer's body as a push source, or undefined when it has none. A pooledFetch body
+ * is its Node stream's 'data' events (no Web stream, no promise turn per chunk); any other
+ * Response (Amazon Bedrock's converted stream, a test's `fetch`) is read through its Web stream.
+ */
+export function responseBodySource(response: Response): PushSource<Uint8Array> | undefined {
+  if (response instanceof NodeBodyResponse) return response.pushSource();
+  return response.body ? pushSourceFromWebStream(response.body) : undefined;
+}
+
+/**
  * Once: the idle timeout keeps stale connections rare, and a provider that did read the request
  * before resetting must not be sent it (and bill it) again and again.
  */
@@ -184,20 +197,35 @@ class NodeBodyResponse extends Response {
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    const { idleTimeoutMs } = this.#limits;
     this.#stream ??= readableToWebStream(this.#incoming, {
       onCancel: () => this.#incoming.destroy(),
       prematureClose: this.#prematureClose,
-      idle:
-        idleTimeoutMs === undefined
-          ? undefined
-          : { timeoutMs: idleTimeoutMs, error: () => new UpstreamBodyError("idle", idleTimeoutMs) },
+      idle: this.#idle(),
     }).stream as ReadableStream<Uint8Array<ArrayBuffer>>;
     return this.#stream;
   }
 
   override get bodyUsed(): boolean {
     return this.#consumed || (this.#stream?.locked ?? false);
+  }
+
+  /** The body as a push source, with the same idle timeout and errors as `body`. */
+  pushSource(): PushSource<Uint8Array> {
+    if (this.bodyUsed) throw new TypeError("Body is unusable: Body has already been read");
+    if (this.#stream) return pushSourceFromWebStream(this.#stream);
+    this.#consumed = true;
+    return readablePushSource(this.#incoming, {
+      onCancel: () => this.#incoming.destroy(),
+      prematureClose: this.#prematureClose,
+      idle: this.#idle(),
+    });
+  }
+
+  #idle() {
+    const { idleTimeoutMs } = this.#limits;
+    return idleTimeoutMs === undefined
+      ? undefined
+      : { timeoutMs: idleTimeoutMs, error: () => new UpstreamBodyError("idle", idleTimeoutMs) };
   }
 
   override async text(): Promise<string> {

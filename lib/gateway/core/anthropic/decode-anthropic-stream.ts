@@ -1,6 +1,7 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from "eventsource-parser";
 import type { CanonicalEvent, CanonicalStopReason, CanonicalUsage } from "../canonical";
-import { transformReadable } from "../sync-transformer";
+import { transformReadable, type StreamStage } from "../sync-transformer";
+import { transformPush, type PushSource } from "../push-source";
 import {
   anthropicRedactedThinkingBlockSchema,
   anthropicStreamEventSchema,
@@ -22,13 +23,23 @@ import { GatewayError } from "../gateway-error";
  * @see https://platform.claude.com/docs/en/build-with-claude/streaming
  */
 export function decodeAnthropicStream(body: ReadableStream<Uint8Array<ArrayBuffer>>): ReadableStream<CanonicalEvent> {
+  const { transformer, options } = anthropicStreamDecoding();
+  return transformReadable<Uint8Array, CanonicalEvent>(body, transformer, options);
+}
+
+/** {@link decodeAnthropicStream} for a push source (the production server's fast path). */
+export function decodeAnthropicPushStream(body: PushSource<Uint8Array>): PushSource<CanonicalEvent> {
+  const { transformer, options } = anthropicStreamDecoding();
+  return transformPush(body, transformer, options);
+}
+
+function anthropicStreamDecoding(): StreamStage<Uint8Array, CanonicalEvent> {
   const text = new TextDecoder();
   let decoder: ReturnType<typeof anthropicEventDecoder>;
   let parser: EventSourceParser;
   let sourceError: unknown;
-  return transformReadable<Uint8Array, CanonicalEvent>(
-    body,
-    {
+  return {
+    transformer: {
       start(controller) {
         decoder = anthropicEventDecoder((event) => controller.enqueue(event));
         parser = createParser({ onEvent: (message) => decoder.push(message) });
@@ -44,8 +55,8 @@ export function decodeAnthropicStream(body: ReadableStream<Uint8Array<ArrayBuffe
       },
     },
     // A broken connection is an early end, which the decoder reports as an in-stream error.
-    { onSourceError: (error) => void (sourceError = error) },
-  );
+    options: { onSourceError: (error) => void (sourceError = error) },
+  };
 }
 
 type OpenBlock =

@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage } from "eventsource-parser";
-import { transformReadable } from "../sync-transformer";
+import { transformReadable, type StreamStage } from "../sync-transformer";
+import { transformPush, type PushSource } from "../push-source";
 import { GatewayError } from "../gateway-error";
 import { anthropicErrorEvent } from "../protocol/anthropic-messages/anthropic-error";
 
@@ -11,8 +12,24 @@ import { anthropicErrorEvent } from "../protocol/anthropic-messages/anthropic-er
  */
 export function guardAnthropicEventStream(
   upstream: ReadableStream<Uint8Array>,
-  observer?: { onEvent(event: EventSourceMessage): void; onEnd(complete: boolean): void },
+  observer?: EventStreamObserver,
 ): ReadableStream<Uint8Array> {
+  const { transformer, options } = anthropicEventStreamGuard(observer);
+  return transformReadable(upstream, transformer, options);
+}
+
+/** {@link guardAnthropicEventStream} for a push source (the production server's fast path). */
+export function guardAnthropicPushStream(
+  upstream: PushSource<Uint8Array>,
+  observer?: EventStreamObserver,
+): PushSource<Uint8Array> {
+  const { transformer, options } = anthropicEventStreamGuard(observer);
+  return transformPush(upstream, transformer, options);
+}
+
+type EventStreamObserver = { onEvent(event: EventSourceMessage): void; onEnd(complete: boolean): void };
+
+function anthropicEventStreamGuard(observer?: EventStreamObserver): StreamStage<Uint8Array, Uint8Array> {
   let complete = false;
   let sourceError: unknown;
   const parser = createParser({
@@ -24,9 +41,8 @@ export function guardAnthropicEventStream(
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
 
-  return transformReadable<Uint8Array, Uint8Array>(
-    upstream,
-    {
+  return {
+    transformer: {
       transform(chunk, controller) {
         parser.feed(decoder.decode(chunk, { stream: true }));
         controller.enqueue(chunk);
@@ -51,6 +67,6 @@ export function guardAnthropicEventStream(
       },
     },
     // A broken connection is an early end: the flush above appends the error event.
-    { onSourceError: (error) => void (sourceError = error) },
-  );
+    options: { onSourceError: (error) => void (sourceError = error) },
+  };
 }

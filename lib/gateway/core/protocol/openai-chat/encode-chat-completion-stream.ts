@@ -8,8 +8,10 @@ import {
   fuseTransformers,
   transformReadable,
   utf8EncodingTransformer,
+  type StreamStage,
   type SyncTransformer,
 } from "../../sync-transformer";
+import { transformPush, type PushSource } from "../../push-source";
 
 export type ChatCompletionChunkDelta = {
   role?: "assistant";
@@ -54,14 +56,29 @@ export function encodeChatCompletionStream(
   options: ChatStreamEncodingOptions,
   observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
 ): ReadableStream<Uint8Array> {
+  const stage = chatCompletionStreamEncoding(options, observer);
+  return transformReadable(events, stage.transformer, stage.options);
+}
+
+/** {@link encodeChatCompletionStream} for a push source (the production server's fast path). */
+export function encodeChatCompletionPushStream(
+  events: PushSource<CanonicalEvent>,
+  options: ChatStreamEncodingOptions,
+  observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
+): PushSource<Uint8Array> {
+  const stage = chatCompletionStreamEncoding(options, observer);
+  return transformPush(events, stage.transformer, stage.options);
+}
+
+function chatCompletionStreamEncoding(
+  options: ChatStreamEncodingOptions,
+  observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
+): StreamStage<CanonicalEvent, Uint8Array> {
   const encoder = chatCompletionStreamTransformer(options);
-  return transformReadable(
-    events,
-    fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, utf8EncodingTransformer),
-    {
-      coalesce: concatBytes,
-    },
-  );
+  return {
+    transformer: fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, utf8EncodingTransformer),
+    options: { coalesce: concatBytes },
+  };
 }
 
 /**

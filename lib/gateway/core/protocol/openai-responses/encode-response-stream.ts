@@ -15,8 +15,10 @@ import {
   fuseTransformers,
   transformReadable,
   utf8EncodingTransformer,
+  type StreamStage,
   type SyncTransformer,
 } from "../../sync-transformer";
+import { transformPush, type PushSource } from "../../push-source";
 import type {
   ResponseObject,
   ResponseOutputItem,
@@ -39,12 +41,30 @@ export function encodeResponseStream(
   options: ResponseEncodingOptions,
   observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
 ): ReadableStream<Uint8Array> {
+  const stage = responseStreamEncoding(options, observer);
+  return transformReadable(events, stage.transformer, stage.options);
+}
+
+/** {@link encodeResponseStream} for a push source (the production server's fast path). */
+export function encodeResponsePushStream(
+  events: PushSource<CanonicalEvent>,
+  options: ResponseEncodingOptions,
+  observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
+): PushSource<Uint8Array> {
+  const stage = responseStreamEncoding(options, observer);
+  return transformPush(events, stage.transformer, stage.options);
+}
+
+function responseStreamEncoding(
+  options: ResponseEncodingOptions,
+  observer?: SyncTransformer<CanonicalEvent, CanonicalEvent>,
+): StreamStage<CanonicalEvent, Uint8Array> {
   const sseLines: SyncTransformer<ResponseStreamEvent, string> = {
     transform: (event, controller) => controller.enqueue(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
   };
   const encoder = responseStreamTransformer(options);
   const toText = fuseTransformers(observer ? fuseTransformers(observer, encoder) : encoder, sseLines);
-  return transformReadable(events, fuseTransformers(toText, utf8EncodingTransformer), { coalesce: concatBytes });
+  return { transformer: fuseTransformers(toText, utf8EncodingTransformer), options: { coalesce: concatBytes } };
 }
 
 export function createResponseStreamEncoder(
