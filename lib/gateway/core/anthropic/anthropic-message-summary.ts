@@ -1,5 +1,5 @@
 import type { CanonicalEvent } from "../canonical";
-import { anthropicUsageSchema } from "./anthropic-api";
+import { readUsage } from "./read-anthropic-wire";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./map-anthropic-usage";
 
 /**
@@ -10,8 +10,7 @@ import { mapAnthropicStopReason, mapAnthropicUsage } from "./map-anthropic-usage
 export function anthropicMessageSummary(message: unknown): CanonicalEvent[] {
   const json = message as { type?: unknown; id?: unknown; model?: unknown; usage?: unknown; stop_reason?: unknown };
   if (json?.type !== "message") return [];
-  const parsed = anthropicUsageSchema.safeParse(json.usage);
-  const usage = mapAnthropicUsage(parsed.success ? parsed.data : undefined);
+  const usage = mapAnthropicUsage(readUsage(json.usage));
   return [
     {
       type: "message-start",

@@ -1,12 +1,6 @@
 import type { CanonicalEvent } from "../canonical";
 import { GatewayError } from "../gateway-error";
-import {
-  anthropicMessageSchema,
-  anthropicRedactedThinkingBlockSchema,
-  anthropicTextBlockSchema,
-  anthropicThinkingBlockSchema,
-  anthropicToolUseBlockSchema,
-} from "./anthropic-api";
+import { readAnthropicMessage, readContentBlock } from "./read-anthropic-wire";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./map-anthropic-usage";
 
 /**
@@ -14,52 +8,46 @@ import { mapAnthropicStopReason, mapAnthropicUsage } from "./map-anthropic-usage
  * would produce, so one assembler and one set of encoders serve both paths.
  */
 export function decodeAnthropicMessage(json: unknown): CanonicalEvent[] {
-  const parsed = anthropicMessageSchema.safeParse(json);
-  if (!parsed.success) {
+  // Checked by hand, as its zod schema describes (read-anthropic-wire.ts): this is every answer's path.
+  const message = readAnthropicMessage(json);
+  if (!message) {
     throw new GatewayError({
       status: 502,
       type: "upstream_error",
       code: "invalid_upstream_response",
       message: "The provider returned a response that is not a Messages API message.",
-      cause: parsed.error,
     });
   }
-  const message = parsed.data;
   const usage = mapAnthropicUsage(message.usage);
   const events: CanonicalEvent[] = [{ type: "message-start", messageId: message.id, model: message.model, usage }];
 
   message.content.forEach((contentBlock, index) => {
-    const text = anthropicTextBlockSchema.safeParse(contentBlock);
-    if (text.success) {
-      events.push({ type: "text-start", index });
-      if (text.data.text) events.push({ type: "text-delta", index, text: text.data.text });
-      events.push({ type: "block-end", index });
-      return;
+    const block = readContentBlock(contentBlock);
+    switch (block?.type) {
+      case "text":
+        events.push({ type: "text-start", index });
+        if (block.text) events.push({ type: "text-delta", index, text: block.text });
+        events.push({ type: "block-end", index });
+        return;
+      case "thinking":
+        events.push({ type: "reasoning-start", index });
+        if (block.thinking) events.push({ type: "reasoning-delta", index, text: block.thinking });
+        if (block.signature) events.push({ type: "reasoning-signature", index, signature: block.signature });
+        events.push({ type: "block-end", index });
+        return;
+      case "redacted_thinking":
+        events.push({ type: "redacted-reasoning", index, data: block.data }, { type: "block-end", index });
+        return;
+      case "tool_use":
+        events.push(
+          { type: "tool-call-start", index, toolCallId: block.id, toolName: block.name },
+          { type: "tool-call-delta", index, argumentsDelta: JSON.stringify(block.input ?? {}) },
+          { type: "block-end", index },
+        );
+        return;
+      default:
+      // Server tool blocks have no Chat Completions form and are skipped.
     }
-    const thinking = anthropicThinkingBlockSchema.safeParse(contentBlock);
-    if (thinking.success) {
-      events.push({ type: "reasoning-start", index });
-      if (thinking.data.thinking) events.push({ type: "reasoning-delta", index, text: thinking.data.thinking });
-      if (thinking.data.signature) {
-        events.push({ type: "reasoning-signature", index, signature: thinking.data.signature });
-      }
-      events.push({ type: "block-end", index });
-      return;
-    }
-    const redacted = anthropicRedactedThinkingBlockSchema.safeParse(contentBlock);
-    if (redacted.success) {
-      events.push({ type: "redacted-reasoning", index, data: redacted.data.data }, { type: "block-end", index });
-      return;
-    }
-    const toolUse = anthropicToolUseBlockSchema.safeParse(contentBlock);
-    if (toolUse.success) {
-      events.push(
-        { type: "tool-call-start", index, toolCallId: toolUse.data.id, toolName: toolUse.data.name },
-        { type: "tool-call-delta", index, argumentsDelta: JSON.stringify(toolUse.data.input ?? {}) },
-        { type: "block-end", index },
-      );
-    }
-    // Server tool blocks have no Chat Completions form and are skipped.
   });
 
   events.push({

@@ -2,15 +2,8 @@ import { createParser, type EventSourceMessage, type EventSourceParser } from "e
 import type { CanonicalEvent, CanonicalStopReason, CanonicalUsage } from "../canonical";
 import { transformReadable, type StreamStage } from "../sync-transformer";
 import { transformPush, type PushSource } from "../push-source";
-import {
-  anthropicRedactedThinkingBlockSchema,
-  anthropicStreamEventSchema,
-  anthropicTextBlockSchema,
-  anthropicThinkingBlockSchema,
-  anthropicToolUseBlockSchema,
-  knownAnthropicStreamEventTypes,
-  type AnthropicStreamEvent,
-} from "./anthropic-api";
+import { knownAnthropicStreamEventTypes, type AnthropicStreamEvent } from "./anthropic-api";
+import { readContentBlock, readStreamEvent } from "./read-anthropic-wire";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./map-anthropic-usage";
 import { GatewayError } from "../gateway-error";
 
@@ -144,41 +137,36 @@ export function anthropicEventDecoder(emitEvent: (event: CanonicalEvent) => void
   };
 
   function startBlock(index: number, contentBlock: { type: string }, emit: (event: CanonicalEvent) => void) {
+    const block = readContentBlock(contentBlock);
     switch (contentBlock.type) {
-      case "text": {
-        const block = anthropicTextBlockSchema.safeParse(contentBlock);
+      case "text":
         openBlocks.set(index, { kind: "text" });
         emit({ type: "text-start", index });
-        if (block.success && block.data.text) emit({ type: "text-delta", index, text: block.data.text });
+        if (block?.type === "text" && block.text) emit({ type: "text-delta", index, text: block.text });
         return;
-      }
-      case "thinking": {
-        const block = anthropicThinkingBlockSchema.safeParse(contentBlock);
+      case "thinking":
         openBlocks.set(index, { kind: "reasoning" });
         emit({ type: "reasoning-start", index });
-        if (block.success && block.data.thinking) emit({ type: "reasoning-delta", index, text: block.data.thinking });
-        if (block.success && block.data.signature) {
-          emit({ type: "reasoning-signature", index, signature: block.data.signature });
+        if (block?.type === "thinking" && block.thinking)
+          emit({ type: "reasoning-delta", index, text: block.thinking });
+        if (block?.type === "thinking" && block.signature) {
+          emit({ type: "reasoning-signature", index, signature: block.signature });
         }
         return;
-      }
-      case "redacted_thinking": {
-        const block = anthropicRedactedThinkingBlockSchema.safeParse(contentBlock);
+      case "redacted_thinking":
         openBlocks.set(index, { kind: "redacted-reasoning" });
-        emit({ type: "redacted-reasoning", index, data: block.success ? block.data.data : "" });
+        emit({ type: "redacted-reasoning", index, data: block?.type === "redacted_thinking" ? block.data : "" });
         return;
-      }
       case "tool_use": {
-        const block = anthropicToolUseBlockSchema.safeParse(contentBlock);
-        if (!block.success) {
+        if (block?.type !== "tool_use") {
           openBlocks.set(index, { kind: "ignored" });
           return;
         }
-        const initialInput = block.data.input;
+        const initialInput = block.input;
         const hasInitialInput =
           typeof initialInput === "object" && initialInput !== null && Object.keys(initialInput).length > 0;
         openBlocks.set(index, { kind: "tool-call", hasArguments: hasInitialInput });
-        emit({ type: "tool-call-start", index, toolCallId: block.data.id, toolName: block.data.name });
+        emit({ type: "tool-call-start", index, toolCallId: block.id, toolName: block.name });
         if (hasInitialInput) emit({ type: "tool-call-delta", index, argumentsDelta: JSON.stringify(initialInput) });
         return;
       }
@@ -229,15 +217,6 @@ function parseStreamEvent(data: string): AnthropicStreamEvent | "ignored" | "inv
   const type = typeof json === "object" && json !== null && "type" in json ? json.type : undefined;
   if (typeof type !== "string") return "invalid";
   if (!knownAnthropicStreamEventTypes.has(type)) return "ignored";
-  if (type === "content_block_delta") {
-    const { index, delta } = json as { index?: unknown; delta?: unknown };
-    const valid =
-      typeof index === "number" &&
-      typeof delta === "object" &&
-      delta !== null &&
-      typeof (delta as { type?: unknown }).type === "string";
-    return valid ? (json as AnthropicStreamEvent) : "invalid";
-  }
-  const parsed = anthropicStreamEventSchema.safeParse(json);
-  return parsed.success ? parsed.data : "invalid";
+  // Checked by hand, as anthropicStreamEventSchema describes (read-anthropic-wire.ts): no zod per event.
+  return readStreamEvent(json as Record<string, unknown>) ?? "invalid";
 }
