@@ -21,7 +21,15 @@ export type FakeScenario =
       /** Destroy the socket after this many events (connection reset mid-stream). */
       destroyAfterEvents?: number;
     }
-  | { type: "error"; status: number; errorType: string; message: string; retryAfter?: string }
+  | {
+      type: "error";
+      status: number;
+      errorType: string;
+      message: string;
+      retryAfter?: string;
+      /** More response headers, e.g. `x-should-retry` as Anthropic sends it. */
+      headers?: Record<string, string>;
+    }
   | { type: "json"; status?: number; body: unknown }
   /** A 200 whose body is these bytes as they are (not JSON, say). */
   | { type: "raw"; body: string; contentType?: string }
@@ -40,6 +48,8 @@ export type FakeScenario =
 export type RecordedRequest = {
   method: string;
   path: string;
+  /** The query string with its `?`, or "". */
+  query: string;
   headers: IncomingHttpHeaders;
   rawBody: string;
   /** Parsed JSON body, or undefined when it was not JSON. */
@@ -182,6 +192,7 @@ export async function recordRequest(request: IncomingMessage, response: ServerRe
   const recorded: RecordedRequest = {
     method: request.method ?? "",
     path: (request.url ?? "").split("?")[0] ?? "",
+    query: /\?.*/.exec(request.url ?? "")?.[0] ?? "",
     headers: request.headers,
     rawBody,
     body,
@@ -273,6 +284,7 @@ async function serveScenario(request: RecordedRequest, response: ServerResponse,
       return serveBrokenAnswer(response, scenario);
     case "error":
       if (scenario.retryAfter) response.setHeader("retry-after", scenario.retryAfter);
+      for (const [name, value] of Object.entries(scenario.headers ?? {})) response.setHeader(name, value);
       return sendError(response, { status: scenario.status, type: scenario.errorType, message: scenario.message });
     case "fixture":
       return serveFixture(request, response, scenario);

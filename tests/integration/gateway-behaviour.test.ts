@@ -344,6 +344,8 @@ describe("upstream errors, in the caller's shape", () => {
       status: 503,
       openai: { type: "upstream_error", code: "provider_overloaded" },
       anthropicType: "overloaded_error",
+      // /v1/messages answers as Anthropic did, so the client's own retries see the 529.
+      anthropic: { status: 529 },
       message: /Overloaded/,
     },
     {
@@ -352,6 +354,7 @@ describe("upstream errors, in the caller's shape", () => {
       status: 503,
       openai: { type: "upstream_error", code: "provider_overloaded" },
       anthropicType: "overloaded_error",
+      anthropic: { status: 503, type: "api_error" },
       message: /Service unavailable/,
     },
   ] as const;
@@ -367,7 +370,10 @@ describe("upstream errors, in the caller's shape", () => {
       serve(scenario);
       const reply = await callGateway(gateway, endpoint.path, { body: endpoint.body(), headers: endpoint.headers });
       if (endpointName === "chat/completions") expectOpenAIError(reply, { status, ...openai, message });
-      else expectAnthropicError(reply, { status, type: anthropicType, message });
+      else {
+        const native = "anthropic" in rest ? rest.anthropic : {};
+        expectAnthropicError(reply, { status, type: anthropicType, message, ...native });
+      }
       expect(reply.headers.get("retry-after")).toBe("retryAfter" in rest ? rest.retryAfter : null);
       // No fallbacks were given: only the requested model was tried (perhaps retried).
       expect(new Set(upstreamModels())).toEqual(new Set(["claude-sonnet-4-6"]));

@@ -1,4 +1,5 @@
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
+import type { NativeUpstreamError } from "./anthropic/native-upstream-error";
 
 /**
  * The gateway's one error class. It carries enough to render in either caller protocol:
@@ -18,6 +19,8 @@ export type GatewayErrorOptions = {
   retryable?: boolean;
   /** From the upstream `retry-after` header, in seconds. */
   retryAfterSeconds?: number;
+  /** The provider's own error answer, which Anthropic-native endpoints pass through. */
+  native?: NativeUpstreamError;
   cause?: unknown;
 };
 
@@ -29,6 +32,7 @@ export class GatewayError extends Error {
   readonly anthropicType: string;
   readonly retryable: boolean;
   readonly retryAfterSeconds: number | undefined;
+  readonly native: NativeUpstreamError | undefined;
 
   constructor(options: GatewayErrorOptions) {
     super(options.message, { cause: options.cause });
@@ -40,6 +44,7 @@ export class GatewayError extends Error {
     this.anthropicType = options.anthropicType ?? anthropicErrorTypeForStatus(options.status);
     this.retryable = options.retryable ?? false;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.native = options.native;
   }
 }
 

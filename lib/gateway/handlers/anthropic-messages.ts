@@ -4,6 +4,7 @@ import {
   parseAnthropicCountTokensRequest,
   parseAnthropicMessagesRequest,
   pickForwardedAnthropicHeaders,
+  queryStringOf,
 } from "../core/protocol/anthropic-messages/anthropic-messages-request-schema";
 import { sendCountTokensRequest, dispatchMessagesRequest } from "../providers/dispatch-by-platform";
 import { guardAnthropicPushStream } from "../core/anthropic/guard-anthropic-event-stream";
@@ -26,13 +27,14 @@ const PASSED_THROUGH_RESPONSE_HEADERS = ["content-type", "request-id", "anthropi
 /**
  * POST /v3/router/v1/messages: Anthropic's own protocol for Anthropic SDK clients. The body is
  * forwarded as sent (model prefix stripped, `fallbacks` removed), with the client's
- * anthropic-version and anthropic-beta headers; the answer streams back unchanged.
+ * anthropic-version, anthropic-beta, user-agent and x-app headers and its query string; the
+ * answer streams back unchanged. Upstream errors come back as the provider sent them (anthropic-error.ts).
  */
 export async function handleAnthropicMessages({ request, db, trace }: GatewayCall): Promise<GatewayAnswer> {
   const json = await readJsonBody(request);
   trace.noteRequestBody(json);
   const messagesRequest = parseAnthropicMessagesRequest(json);
-  const forwarded = pickForwardedAnthropicHeaders(request.headers);
+  const forwarded = { ...pickForwardedAnthropicHeaders(request.headers), query: queryStringOf(request.url) };
   const candidates = resolveCandidates(messagesRequest.gatewayModelId, messagesRequest.fallbacks);
   const {
     result: upstream,
@@ -94,6 +96,7 @@ export async function handleCountTokens({ request, db, trace }: GatewayCall): Pr
     credential: await credentialForModel(db, model!),
     body: countRequest.bodyForUpstream(model!.upstreamModelId),
     ...pickForwardedAnthropicHeaders(request.headers),
+    query: queryStringOf(request.url),
     signal: request.signal,
   });
   const text = await upstream.text();

@@ -15,6 +15,13 @@ export type MessagesCall = {
   /** Anthropic's API only; Bedrock and Vertex pin their own `anthropic_version` in the body. */
   anthropicVersion?: string;
   betas?: readonly string[];
+  /**
+   * Anthropic's API only: the client's user-agent / x-app and its query string (`?beta=true`).
+   * Bedrock and Vertex have their own paths, so the query string means nothing there, and their
+   * requests are signed or authorized by the gateway: neither is forwarded to them.
+   */
+  clientHeaders?: Readonly<Record<string, string>>;
+  query?: string;
   /** The caller's signal: aborting it (client disconnect) aborts the upstream request. */
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -38,6 +45,8 @@ export async function dispatchMessagesRequest(call: MessagesCall): Promise<Respo
         stream: call.stream,
         anthropicVersion: call.anthropicVersion,
         betas: call.betas,
+        clientHeaders: call.clientHeaders,
+        query: call.query,
         signal: call.signal,
         timeoutMs: call.timeoutMs,
       });
@@ -82,6 +91,8 @@ export async function sendCountTokensRequest(call: Omit<MessagesCall, "stream">)
         body: call.body,
         anthropicVersion: call.anthropicVersion,
         betas: call.betas,
+        clientHeaders: call.clientHeaders,
+        query: call.query,
         signal: call.signal,
         timeoutMs: call.timeoutMs,
       });

@@ -5,6 +5,7 @@ import {
   type UpstreamErrorContext,
   type UpstreamFailure,
 } from "../core/anthropic/map-anthropic-error";
+import { pickNativeErrorHeaders } from "../core/anthropic/native-upstream-error";
 import { UpstreamHeadersTimeout, pooledFetch, type PooledRequestInit } from "./pooled-fetch";
 
 /** Provider call limits from the configuration (UPSTREAM_* variables). */
@@ -67,6 +68,7 @@ export async function postToProvider(post: ProviderPost): Promise<Response> {
     status: response.status,
     bodyText: await response.text().catch(() => ""),
     retryAfter: response.headers.get("retry-after"),
+    headers: pickNativeErrorHeaders(response.headers),
   };
   throw mapUpstreamFailure(failure, post.context);
 }

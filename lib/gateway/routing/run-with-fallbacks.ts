@@ -19,6 +19,7 @@ export class AllAttemptsFailedError extends GatewayError {
       anthropicType: last.anthropicType,
       retryable: last.retryable,
       retryAfterSeconds: last.retryAfterSeconds,
+      native: last.native,
       cause: last,
     });
   }

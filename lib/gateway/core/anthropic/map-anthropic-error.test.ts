@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mapUpstreamFailure, parseRetryAfter } from "./map-anthropic-error";
+import { pickNativeErrorHeaders } from "./native-upstream-error";
 
 const errorBody = (type: string, message: string) => JSON.stringify({ type: "error", error: { type, message } });
 
@@ -97,6 +98,79 @@ describe("mapUpstreamFailure", () => {
       code: "provider_timeout",
       message: "Anthropic did not respond within 30 s.",
       retryable: true,
+    });
+  });
+});
+
+describe("mapUpstreamFailure: the provider's own answer (`native`), for Anthropic-native endpoints", () => {
+  const headers = { "request-id": "req_h", "retry-after": "3", "x-should-retry": "true" };
+  it.each([
+    {
+      name: "529 keeps its status, type, message and the body's request id",
+      failure: {
+        status: 529,
+        bodyText: JSON.stringify({ ...JSON.parse(errorBody("overloaded_error", "Overloaded")), request_id: "req_b" }),
+      },
+      native: { status: 529, type: "overloaded_error", message: "Overloaded", requestId: "req_b", headers },
+    },
+    {
+      name: "500 stays 500 (the OpenAI mapping says 502)",
+      failure: { status: 500, bodyText: errorBody("api_error", "Internal server error") },
+      native: { status: 500, type: "api_error", message: "Internal server error", requestId: "req_h", headers },
+    },
+    {
+      name: "a body not in Anthropic's shape (Bedrock's) takes the type of its status",
+      failure: { status: 503, bodyText: JSON.stringify({ message: "Service unavailable" }) },
+      native: { status: 503, type: "overloaded_error", message: "Service unavailable", requestId: "req_h", headers },
+    },
+    {
+      name: "400 keeps the provider's type",
+      failure: { status: 400, bodyText: errorBody("invalid_request_error", "prompt is too long") },
+      native: {
+        status: 400,
+        type: "invalid_request_error",
+        message: "prompt is too long",
+        requestId: "req_h",
+        headers,
+      },
+    },
+  ])("$name", ({ failure, native }) => {
+    expect(mapUpstreamFailure({ kind: "http", retryAfter: "3", headers, ...failure }).native).toEqual(native);
+  });
+
+  it.each([401, 403])("%s (the gateway's credential, not the caller's key) has none: it stays a 502", (status) => {
+    const error = mapUpstreamFailure({
+      kind: "http",
+      status,
+      bodyText: errorBody("authentication_error", "no"),
+      retryAfter: null,
+      headers,
+    });
+    expect(error).toMatchObject({ status: 502, native: undefined });
+  });
+
+  it("connection failures and timeouts have none", () => {
+    expect(mapUpstreamFailure({ kind: "connection", cause: new Error("ECONNREFUSED") }).native).toBeUndefined();
+    expect(mapUpstreamFailure({ kind: "timeout", timeoutMs: 1000 }).native).toBeUndefined();
+  });
+});
+
+describe("pickNativeErrorHeaders", () => {
+  it("keeps what drives a client's retries and Anthropic's rate-limit headers, nothing else", () => {
+    const upstream = new Headers({
+      "request-id": "req_1",
+      "retry-after": "3",
+      "x-should-retry": "true",
+      "anthropic-ratelimit-requests-remaining": "0",
+      "content-type": "application/json",
+      "set-cookie": "x=1",
+      "anthropic-organization-id": "org",
+    });
+    expect(pickNativeErrorHeaders(upstream)).toEqual({
+      "request-id": "req_1",
+      "retry-after": "3",
+      "x-should-retry": "true",
+      "anthropic-ratelimit-requests-remaining": "0",
     });
   });
 });

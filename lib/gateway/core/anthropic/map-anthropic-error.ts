@@ -1,10 +1,18 @@
-import { GatewayError } from "../gateway-error";
+import { anthropicErrorTypeForStatus, GatewayError } from "../gateway-error";
 import { z } from "zod";
 import { anthropicErrorBodySchema } from "./anthropic-api";
+import type { NativeUpstreamError } from "./native-upstream-error";
 
 /** Why an upstream call failed before or instead of a successful response. */
 export type UpstreamFailure =
-  | { kind: "http"; status: number; bodyText: string; retryAfter: string | null }
+  | {
+      kind: "http";
+      status: number;
+      bodyText: string;
+      retryAfter: string | null;
+      /** The answer's retry-relevant headers (pickNativeErrorHeaders), passed through on native endpoints. */
+      headers?: Record<string, string>;
+    }
   | { kind: "connection"; cause: unknown }
   | { kind: "timeout"; timeoutMs: number }
   /** The answer started but its body could not be read whole: closed early, idle too long, or too large. */
@@ -26,6 +34,8 @@ const retryableStatuses = new Set([429, 500, 502, 503, 504, 529]);
  * - 529 / 503 → 503; 500 / 502 → 502; 504 and timeouts → 504.
  * - 401 / 403 → 502 `upstream_error` / `provider_authentication_failed`, naming the credential.
  * - connection failures → 502 `provider_connection_failed`.
+ * HTTP failures other than 401 / 403 also carry the provider's own answer (`native`), which
+ * Anthropic-native endpoints send instead of the mapping above.
  */
 export function mapUpstreamFailure(failure: UpstreamFailure, context: UpstreamErrorContext = {}): GatewayError {
   const provider = context.providerLabel ?? "Anthropic";
@@ -93,6 +103,8 @@ function mapHttpFailure(
   const retryable = retryableStatuses.has(status);
 
   if (status === 401 || status === 403) {
+    // A rejected credential is the gateway's configuration, not the caller's key: passed through,
+    // the 401 would tell the client its own key is wrong. So no `native` answer here.
     const credential = credentialName ? `credential "${credentialName}"` : "credential";
     return new GatewayError({
       status: 502,
@@ -103,6 +115,13 @@ function mapHttpFailure(
       retryable: true,
     });
   }
+  const native: NativeUpstreamError = {
+    status,
+    type: providerError?.type ?? anthropicErrorTypeForStatus(status),
+    message: providerMessage,
+    requestId: providerError?.requestId ?? failure.headers?.["request-id"] ?? null,
+    headers: failure.headers ?? (failure.retryAfter ? { "retry-after": failure.retryAfter } : {}),
+  };
   if (status === 429) {
     return new GatewayError({
       status: 429,
@@ -112,6 +131,7 @@ function mapHttpFailure(
       anthropicType: "rate_limit_error",
       retryable,
       retryAfterSeconds: parseRetryAfter(failure.retryAfter),
+      native,
     });
   }
   if (status === 503 || status === 529) {
@@ -123,6 +143,7 @@ function mapHttpFailure(
       anthropicType: "overloaded_error",
       retryable,
       retryAfterSeconds: parseRetryAfter(failure.retryAfter),
+      native,
     });
   }
   if (status >= 500) {
@@ -133,6 +154,7 @@ function mapHttpFailure(
       message: providerMessage,
       anthropicType: status === 504 ? "timeout_error" : "api_error",
       retryable,
+      native,
     });
   }
   return new GatewayError({
@@ -142,10 +164,14 @@ function mapHttpFailure(
     message: providerMessage,
     anthropicType: providerError?.type,
     retryable: false,
+    // Only an error status is one a client can act on as Anthropic's (a stray 3xx is not).
+    native: status >= 400 ? native : undefined,
   });
 }
 
-function parseProviderError(bodyText: string): { type?: string; message: string } | undefined {
+type ProviderError = { type?: string; message: string; requestId?: string };
+
+function parseProviderError(bodyText: string): ProviderError | undefined {
   let json: unknown;
   try {
     json = JSON.parse(bodyText);
@@ -153,7 +179,10 @@ function parseProviderError(bodyText: string): { type?: string; message: string 
     return undefined;
   }
   const anthropic = anthropicErrorBodySchema.safeParse(json);
-  if (anthropic.success) return anthropic.data.error;
+  if (anthropic.success) {
+    const { error, request_id } = anthropic.data;
+    return { type: error.type, message: error.message, ...(request_id ? { requestId: request_id } : {}) };
+  }
   // Amazon Bedrock: {"message": "..."} (or "Message"); Google: {"error": {"code", "message", "status"}}.
   const other = partnerErrorBodySchema.safeParse(json);
   if (!other.success) return undefined;

@@ -23,6 +23,10 @@ export type AnthropicRequestOptions = {
   stream?: boolean;
   anthropicVersion?: string;
   betas?: readonly string[];
+  /** The client's own headers (user-agent, x-app), /v1/messages only. */
+  clientHeaders?: Readonly<Record<string, string>>;
+  /** The client's query string with its `?` (`?beta=true`), /v1/messages only. */
+  query?: string;
   /** The caller's signal: aborting it (client disconnect) aborts the upstream request. */
   signal?: AbortSignal;
   /** Time allowed until response headers arrive; the body may take longer. */
@@ -38,7 +42,7 @@ export type AnthropicRequestOptions = {
 export async function sendAnthropicRequest(options: AnthropicRequestOptions): Promise<Response> {
   const baseURL = (options.credential.baseUrl || defaultAnthropicBaseURL).replace(/\/+$/, "");
   return postToProvider({
-    url: `${baseURL}${options.path ?? "/v1/messages"}`,
+    url: `${baseURL}${options.path ?? "/v1/messages"}${options.query ?? ""}`,
     headers: buildHeaders(options),
     body: typeof options.body === "string" ? options.body : JSON.stringify(options.body),
     signal: options.signal,
@@ -51,6 +55,7 @@ export async function sendAnthropicRequest(options: AnthropicRequestOptions): Pr
 
 function buildHeaders(options: AnthropicRequestOptions): Record<string, string> {
   const headers: Record<string, string> = {
+    ...options.clientHeaders,
     "content-type": "application/json",
     accept: options.stream ? "text/event-stream" : "application/json",
     "x-api-key": options.credential.apiKey,

@@ -53,12 +53,34 @@ export function parseAnthropicCountTokensRequest(body: unknown): Omit<Passthroug
   };
 }
 
+/** The client's own headers /v1/messages forwards: what Anthropic reads to tell clients (Claude Code's `x-app: cli`) apart. */
+const CLIENT_HEADERS = ["user-agent", "x-app"];
+
 /** The client headers /v1/messages forwards upstream. */
-export function pickForwardedAnthropicHeaders(headers: RequestHeaders): { anthropicVersion?: string; betas: string[] } {
+export function pickForwardedAnthropicHeaders(headers: RequestHeaders): {
+  anthropicVersion?: string;
+  betas: string[];
+  clientHeaders?: Record<string, string>;
+} {
   const anthropicVersion = headers.get("anthropic-version") ?? undefined;
   const betas = (headers.get("anthropic-beta") ?? "")
     .split(",")
     .map((beta) => beta.trim())
     .filter(Boolean);
-  return { ...(anthropicVersion ? { anthropicVersion } : {}), betas };
+  const clientHeaders: Record<string, string> = {};
+  for (const name of CLIENT_HEADERS) {
+    const value = headers.get(name);
+    if (value) clientHeaders[name] = value;
+  }
+  return {
+    ...(anthropicVersion ? { anthropicVersion } : {}),
+    betas,
+    ...(Object.keys(clientHeaders).length > 0 ? { clientHeaders } : {}),
+  };
+}
+
+/** The request URL's query string with its `?` (`?beta=true` from Claude Code), or "". */
+export function queryStringOf(url: string): string {
+  const start = url.indexOf("?");
+  return start === -1 || start === url.length - 1 ? "" : url.slice(start);
 }

@@ -8,7 +8,9 @@ import {
   parseAnthropicCountTokensRequest,
   parseAnthropicMessagesRequest,
   pickForwardedAnthropicHeaders,
+  queryStringOf,
 } from "./anthropic-messages-request-schema";
+import { mapUpstreamFailure } from "../../anthropic/map-anthropic-error";
 
 describe("parseAnthropicMessagesRequest", () => {
   it("forwards the body as-is with the upstream model id and without the gateway's fallbacks", () => {
@@ -72,6 +74,25 @@ describe("pickForwardedAnthropicHeaders", () => {
     });
     expect(pickForwardedAnthropicHeaders(new Headers())).toEqual({ betas: [] });
   });
+
+  it("forwards the client's user-agent and x-app (Claude Code's), and nothing else of it", () => {
+    const headers = new Headers({ "user-agent": "claude-cli/2.0.0", "x-app": "cli", authorization: "Bearer sy-key" });
+    expect(pickForwardedAnthropicHeaders(headers)).toEqual({
+      betas: [],
+      clientHeaders: { "user-agent": "claude-cli/2.0.0", "x-app": "cli" },
+    });
+  });
+});
+
+describe("queryStringOf", () => {
+  it.each([
+    ["http://gw/v3/router/v1/messages?beta=true", "?beta=true"],
+    ["/v3/router/v1/messages?beta=true&x=1", "?beta=true&x=1"],
+    ["http://gw/v3/router/v1/messages", ""],
+    ["http://gw/v3/router/v1/messages?", ""],
+  ])("%s → %j", (url, query) => {
+    expect(queryStringOf(url)).toBe(query);
+  });
 });
 
 describe("error rendering", () => {
@@ -93,6 +114,30 @@ describe("error rendering", () => {
     expect(anthropicErrorEvent(rateLimited)).toBe(
       'event: error\ndata: {"type":"error","error":{"type":"rate_limit_error","message":"Slow down"}}\n\n',
     );
+  });
+
+  it("renders a provider's own error as the provider sent it; OpenAI's envelope keeps the mapping", () => {
+    const overloaded = mapUpstreamFailure({
+      kind: "http",
+      status: 529,
+      bodyText: JSON.stringify({
+        type: "error",
+        error: { type: "overloaded_error", message: "Overloaded" },
+        request_id: "req_1",
+      }),
+      retryAfter: "3",
+      headers: { "request-id": "req_1", "retry-after": "3", "x-should-retry": "true" },
+    });
+    expect(toAnthropicErrorResponse(overloaded)).toEqual({
+      status: 529,
+      body: { type: "error", error: { type: "overloaded_error", message: "Overloaded" }, request_id: "req_1" },
+      headers: { "request-id": "req_1", "retry-after": "3", "x-should-retry": "true" },
+    });
+    expect(toOpenAIErrorResponse(overloaded)).toEqual({
+      status: 503,
+      body: { error: { message: "Overloaded", type: "upstream_error", param: null, code: "provider_overloaded" } },
+      headers: { "retry-after": "3" },
+    });
   });
 
   it("renders OpenAI's envelope with retry-after", () => {
