@@ -4,6 +4,7 @@ import { clearApiKeyCache } from "@/lib/api-keys/authenticate-api-key";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { createCredential } from "@/lib/credentials/manage-credentials";
 import { forgetResolvedCredentials } from "@/lib/credentials/resolve-credential";
+import { forgetProvidersWithCredentials } from "@/lib/gateway/routing/providers-with-credentials";
 import { applyMigrations } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import {
@@ -36,6 +37,7 @@ export async function startResponsesRouteUnderTest(): Promise<ResponsesRouteUnde
   const db = useAppEnv(database);
   clearApiKeyCache();
   forgetResolvedCredentials();
+  forgetProvidersWithCredentials();
   const upstream = await startFakeAnthropicServer({ apiKey: PROVIDER_KEY });
   const admin = await createUser(db, { email: "admin@example.com", password: "admin-password", role: "admin" });
   const { key } = await createApiKey(db, admin.id, { name: "responses-tests" }, "operator");

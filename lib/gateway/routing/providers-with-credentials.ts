@@ -8,6 +8,7 @@ const GATEWAY_PROVIDERS: readonly string[] = ["anthropic", "aws", "google"] sati
 const CACHE_TTL_MS = 1_000;
 let cached: { providers: ReadonlySet<GatewayProvider>; expiresAt: number } | undefined;
 
+/** Tests only: a fresh database must not see the previous one's providers. */
 export function forgetProvidersWithCredentials() {
   cached = undefined;
 }
