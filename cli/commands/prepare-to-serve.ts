@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "@/lib/project-root";
@@ -7,24 +6,14 @@ import { issueSetupToken, setupTokenAnnouncement } from "@/lib/auth/setup-token"
 import type { Config } from "@/lib/env";
 import { migrateAndReport } from "./migrate";
 import { withBuildLock } from "../build-lock";
+import { runNodeChild } from "../run-node-child";
 import { buildFingerprint, buildIsCurrent, BUILD_STAMP_FILE } from "../build-fingerprint";
 
 const ROOT = projectRoot();
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
 export function runNext(args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, stdio: "inherit" });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
-      resolve(code ?? (signal ? 0 : 1));
-    });
-  });
+  return runNodeChild([NEXT_BIN, ...args], { cwd: ROOT, onSignal: 0 });
 }
 
 /** While no admin exists: the first-run token, on the console only (lib/auth/setup-token.ts). */

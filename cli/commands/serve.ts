@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { projectRoot } from "@/lib/project-root";
 import {
   isServerWorker,
@@ -9,6 +8,7 @@ import {
 } from "@/lib/server/serve-workers";
 import type { Command } from "./index";
 import { parseOptions } from "../parse-options";
+import { runNodeChild } from "../run-node-child";
 
 // This module is what a server's supervisor process holds: keep its imports to the supervisor's
 // own work. Migrations, the build and Prisma run in a child (prepare-to-serve.ts); the serving
@@ -31,20 +31,9 @@ async function serveAsWorker(mode: ServeMode) {
  * token) and exits; its errors read as this command's. Resolves with its exit code.
  */
 function prepareInChild(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [process.argv[1]!, ...process.argv.slice(2)], {
-      stdio: "inherit",
-      env: { ...process.env, [PREPARE_ENV]: "1" },
-    });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
-      resolve(code ?? (signal ? 130 : 1));
-    });
+  return runNodeChild([process.argv[1]!, ...process.argv.slice(2)], {
+    env: { ...process.env, [PREPARE_ENV]: "1" },
+    onSignal: 130,
   });
 }
 
