@@ -32,6 +32,9 @@ const PAGES: Record<string, Access> = {
 
 const API_ROUTES: Record<string, Access> = {
   "/api/health": { access: "public", anonymous: { GET: [200] } },
+  // Prometheus metrics need no key, like the health check (docs/observability.md); the route
+  // file serves them under next dev, the production server answers before Next.js.
+  "/metrics": { access: "public", anonymous: { GET: [200] } },
   "/api/auth/sign-in": { access: "public", anonymous: { POST: [400] } },
   "/api/auth/setup": { access: "public", anonymous: { POST: [400, 409] } },
   "/api/auth/sign-out": { access: "public", anonymous: { POST: [200] } },
